@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
+import { plainDate } from '../money/plainDate.ts';
+import type { CertificateClass, Deal, FloatingClass, OvercollateralizationClass } from './deal.ts';
+import { dealSchema, type DealFile, type Step } from './schema.ts';
+
+function toCents(value: number | string): Cents {
+  return typeof value === 'number' ? cents(Math.round(value * 100)) : parseDollars(value);
+}
+
+/** Names of classes a step refers to, with the path of each reference. */
+function stepClassReferences(step: Step): string[] {
+  switch (step.kind) {
+    case 'interest':
+    case 'principal':
+    case 'realizedLossReimbursement':
+    case 'netWacCarryover':
+      return step.classes;
+    case 'remainder':
+      return [step.class];
+    case 'fee':
+    case 'extraPrincipal':
+      return [];
+  }
+}
+
+/** Checks that go beyond the schema: every name used is defined, balances add up. */
+function semanticProblems(file: DealFile): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const classNames = new Set(Object.keys(file.classes));
+  const needClass = (name: string, field: string, kinds?: readonly string[]): void => {
+    const found = file.classes[name];
+    if (!found) {
+      problems.push({
+        field,
+        message: `unknown class "${name}"`,
+        expected: `one of the deal's classes (${[...classNames].join(', ')})`,
+      });
+    } else if (kinds && !kinds.includes(found.kind)) {
+      problems.push({
+        field,
+        message: `class "${name}" is ${found.kind}`,
+        expected: kinds.join(' or '),
+      });
+    }
+  };
+  for (const phase of ['interest', 'principal', 'excess'] as const) {
+    file.waterfall[phase].forEach((step, index) => {
+      const field = `waterfall.${phase}[${index}]`;
+      if (step.kind === 'fee' && !file.fees[step.fee]) {
+        problems.push({
+          field: `${field}.fee`,
+          message: `unknown fee "${step.fee}"`,
+          expected: `one of ${Object.keys(file.fees).join(', ')}`,
+        });
+      }
+      const floatingOnly = ['interest', 'realizedLossReimbursement', 'netWacCarryover'].includes(
+        step.kind,
+      );
+      for (const name of stepClassReferences(step)) {
+        needClass(name, `${field}.classes`, floatingOnly ? ['floating'] : undefined);
+      }
+    });
+  }
+  file.lossAllocation.forEach((name, i) => needClass(name, `lossAllocation[${i}]`, ['floating']));
+  file.interestShortfallClasses.forEach((name, i) =>
+    needClass(name, `interestShortfallClasses[${i}]`, ['floating']),
+  );
+  file.netWacCap.netOfFees.forEach((name, i) => {
+    if (!file.fees[name])
+      problems.push({
+        field: `netWacCap.netOfFees[${i}]`,
+        message: `unknown fee "${name}"`,
+        expected: `one of ${Object.keys(file.fees).join(', ')}`,
+      });
+  });
+  needClass(file.stepdown.seniorClass, 'stepdown.seniorClass', ['floating']);
+  const kinds = Object.values(file.classes).map((c) => c.kind);
+  if (kinds.filter((k) => k === 'overcollateralization').length !== 1) {
+    problems.push({
+      field: 'classes',
+      message: 'the deal needs exactly one overcollateralization class',
+      expected: 'one class of kind "overcollateralization"',
+    });
+  }
+  if (
+    kinds.filter((k) => k === 'prepaymentCharges').length > 1 ||
+    kinds.filter((k) => k === 'residual').length > 1
+  ) {
+    problems.push({
+      field: 'classes',
+      message: 'at most one prepaymentCharges and one residual class',
+      expected: 'one of each at most',
+    });
+  }
+  // Balances: the classes at closing add up to the cut-off pool (the CE balance is the OC).
+  try {
+    const total = Object.values(file.classes).reduce(
+      (acc, c) => acc + ('originalBalance' in c ? toCents(c.originalBalance) : 0),
+      0,
+    );
+    const cutoff = toCents(file.collateral.cutoffBalance);
+    if (total !== cutoff) {
+      problems.push({
+        field: 'classes.*.originalBalance',
+        message: `class balances add up to ${(total / 100).toFixed(2)}`,
+        expected: `the cut-off pool balance ${(cutoff / 100).toFixed(2)}`,
+      });
+    }
+  } catch (error) {
+    problems.push({
+      field: 'classes.*.originalBalance',
+      message: (error as Error).message,
+      expected: 'dollar amounts',
+    });
+  }
+  let previousTarget = 0;
+  for (const [name, c] of Object.entries(file.classes)) {
+    if (c.kind !== 'floating') continue;
+    if (c.principalTarget < previousTarget) {
+      problems.push({
+        field: `classes.${name}.principalTarget`,
+        message: 'targets must not decrease from senior to junior',
+        expected: `at least ${previousTarget}`,
+      });
+    }
+    previousTarget = c.principalTarget;
+  }
+  file.assumptions.forEach((assumption, i) => {
+    if (!hasPath(file, assumption.path)) {
+      problems.push({
+        field: `assumptions[${i}].path`,
+        message: `"${assumption.path}" names no term of the deal`,
+        expected: 'a dotted path into the deal file',
+      });
+    }
+  });
+  return problems;
+}
+
+function hasPath(root: unknown, path: string): boolean {
+  let current: unknown = root;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !(key in current)) return false;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+/**
+ * Validates a deal (parsed JSON) and returns it with money in cents. Every problem is reported
+ * at once, each with the file and the path in it.
+ */
+export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
+  const parsed = dealSchema.safeParse(json);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      file: fileName,
+      field: issue.path.join('.'),
+      message: issue.message,
+    }));
+    throw new TrusteeError('INVALID_DEAL', `${fileName}: the deal file is not valid`, details);
+  }
+  const file = parsed.data;
+  const problems = semanticProblems(file);
+  if (problems.length > 0) {
+    const unknownClass = problems.every((p) => p.message.startsWith('unknown class'));
+    throw new TrusteeError(
+      unknownClass ? 'UNKNOWN_CLASS' : 'INVALID_DEAL',
+      `${fileName}: the deal file is not valid`,
+      problems.map((p) => ({ ...p, file: fileName })),
+    );
+  }
+  const classes: CertificateClass[] = Object.entries(file.classes).map(([name, c]) => {
+    switch (c.kind) {
+      case 'floating':
+        return { ...c, name, originalBalance: toCents(c.originalBalance) };
+      case 'overcollateralization':
+      case 'prepaymentCharges':
+        return { name, kind: c.kind, cusip: c.cusip, originalBalance: toCents(c.originalBalance) };
+      case 'residual':
+        return { name, kind: c.kind, cusip: c.cusip, originalBalance: cents(0) };
+    }
+  });
+  const cutoffBalance = toCents(file.collateral.cutoffBalance);
+  const fees = Object.entries(file.fees).map(([name, f]) => ({ name, ...f }));
+  return {
+    id: file.id,
+    file,
+    name: file.name,
+    cutoffDate: plainDate(file.dates.cutoff),
+    closingDate: plainDate(file.dates.closing),
+    firstDistributionDate: plainDate(file.dates.firstDistribution),
+    distributionDay: file.dates.distributionDay,
+    cutoffBalance,
+    cutoffLoanCount: file.collateral.cutoffLoanCount,
+    classes,
+    classByName: new Map(classes.map((c) => [c.name, c])),
+    floatingClasses: classes.filter((c): c is FloatingClass => c.kind === 'floating'),
+    overcollateralizationClass: classes.find(
+      (c): c is OvercollateralizationClass => c.kind === 'overcollateralization',
+    )!,
+    prepaymentChargeClass: classes.find(
+      (c) => c.kind === 'prepaymentCharges',
+    ) as Deal['prepaymentChargeClass'],
+    residualClass: classes.find((c) => c.kind === 'residual') as Deal['residualClass'],
+    fees,
+    overcollateralization: {
+      initialTarget: toCents(file.overcollateralization.initialTarget),
+      stepdownTarget: file.overcollateralization.stepdownTarget,
+      floor: scale(cutoffBalance, file.overcollateralization.floor),
+    },
+    stepdown: file.stepdown,
+    triggers: file.triggers,
+    netWacFeeRate: file.netWacCap.netOfFees.reduce(
+      (acc, name) => acc + (file.fees[name]?.rate ?? 0),
+      0,
+    ),
+    cleanUpCallBalance: scale(cutoffBalance, file.cleanUpCall.poolFraction),
+    lossAllocation: file.lossAllocation,
+    interestShortfallClasses: file.interestShortfallClasses,
+    waterfall: file.waterfall,
+    index: file.index,
+  };
+}
+
+/** Reads and validates a deal file from disk; JSON errors name the file. */
+export function loadDealFile(path: string): Deal {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new TrusteeError('INVALID_DEAL', `${path}: cannot read the deal file as JSON`, [
+      { file: path, message: (error as Error).message, expected: 'a JSON deal file' },
+    ]);
+  }
+  return loadDeal(json, path);
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { isPlainDate } from '../money/plainDate.ts';
+
+/**
+ * The deal as data: one validated record per deal. Money in deal files is written in dollars
+ * with cents ("160901000.00" or a number) and held as integer cents after loading. Rates are
+ * decimals (0.0032 = 0.32%). Every term not confirmed by the seeds is listed in `assumptions`.
+ */
+
+const date = z.string().refine(isPlainDate, { message: 'expected a date as YYYY-MM-DD' });
+const dollars = z.union([z.number(), z.string()]);
+const rate = z.number().min(-1).max(1);
+const fraction = z.number().min(0).max(1);
+
+export const dayCountSchema = z.enum(['ACT/360', '30/360']);
+
+/** A certificate class. `kind` says which rules apply to it. */
+export const classSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('floating'),
+    cusip: z.string().regex(/^[0-9A-Z]{9}$/, 'expected a 9-character CUSIP'),
+    originalBalance: dollars,
+    /** Coupon = index + margin; after the Optional Termination Date, index + stepUpMargin. */
+    margin: rate,
+    stepUpMargin: rate,
+    dayCount: dayCountSchema,
+    /** Subject to the Net WAC Pass-Through Rate cap. */
+    netWacCapped: z.boolean().default(true),
+    /**
+     * After the Stepdown Date with no Trigger Event, this class and all classes senior to it
+     * are paid down to `principalTarget` x current pool (each capped by pool less the OC floor).
+     */
+    principalTarget: fraction,
+    description: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('overcollateralization'),
+    cusip: z.string(),
+    /** At closing: cut-off pool less the other classes. */
+    originalBalance: dollars,
+    description: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('prepaymentCharges'),
+    cusip: z.string(),
+    originalBalance: dollars,
+    description: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('residual'),
+    cusip: z.string().optional(),
+    description: z.string().optional(),
+  }),
+]);
+
+export const feeSchema = z.object({
+  payee: z.string(),
+  /** Annual rate on the beginning pool balance. */
+  rate: rate,
+  dayCount: dayCountSchema,
+  /** Shown as the statement's "Master Servicer Compensation". */
+  servicerCompensation: z.boolean().default(false),
+});
+
+/** Priority-of-payment steps: one discriminated union run by one interpreter. */
+export const stepSchema = z.discriminatedUnion('kind', [
+  /** Pay a fee from the fund. */
+  z.object({ kind: z.literal('fee'), fee: z.string() }),
+  /**
+   * Pay classes interest from the fund. `part` chooses what is paid: the current Monthly
+   * Interest Distributable Amount, the Unpaid Interest Amount carried from earlier periods,
+   * or both. `allocation` pays several classes pro rata or in order.
+   */
+  z.object({
+    kind: z.literal('interest'),
+    classes: z.array(z.string()).min(1),
+    part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
+    allocation: z.enum(['sequential', 'proRata']).default('sequential'),
+  }),
+  /** Pay principal to classes in order, each up to its balance (or its target after stepdown). */
+  z.object({ kind: z.literal('principal'), classes: z.array(z.string()).min(1) }),
+  /** Pay the Extra Principal Distribution Amount: the OC deficiency, from excess cashflow. */
+  z.object({ kind: z.literal('extraPrincipal') }),
+  /** Reimburse classes' unpaid Applied Realized Loss Amounts, in order. */
+  z.object({ kind: z.literal('realizedLossReimbursement'), classes: z.array(z.string()).min(1) }),
+  /** Pay classes' Net WAC Rate Carryover Amounts, in order. */
+  z.object({ kind: z.literal('netWacCarryover'), classes: z.array(z.string()).min(1) }),
+  /** Pay what is left of the fund to a class (CE, then R). */
+  z.object({ kind: z.literal('remainder'), class: z.string() }),
+]);
+
+const triggerSchema = z.discriminatedUnion('kind', [
+  /** Delinquency Percentage exceeds `threshold` x Credit Enhancement Percentage. */
+  z.object({ kind: z.literal('delinquency'), threshold: z.number().positive() }),
+  /**
+   * Cumulative Realized Losses / cut-off pool exceed the schedule's limit for the distribution
+   * number (the last entry at or before it applies).
+   */
+  z.object({
+    kind: z.literal('cumulativeLoss'),
+    schedule: z
+      .array(z.object({ fromDistribution: z.number().int().positive(), limit: fraction }))
+      .min(1),
+  }),
+]);
+
+export const dealSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'),
+  name: z.string(),
+  series: z.string(),
+  title: z.string(),
+  registrant: z.object({
+    depositor: z.string(),
+    state: z.string(),
+    commissionFileNumber: z.string(),
+    irsEmployerId: z.string(),
+    address: z.array(z.string()),
+    zip: z.string(),
+    telephone: z.string(),
+    agreementDate: date,
+    signer: z.object({ name: z.string(), title: z.string() }),
+  }),
+  parties: z.object({
+    depositor: z.string(),
+    masterServicer: z.string(),
+    trustee: z.string(),
+    trustAdministrator: z.string(),
+    underwriter: z.string().optional(),
+  }),
+  dates: z.object({
+    cutoff: date,
+    closing: date,
+    firstDistribution: date,
+    /** Distributions on this day of the month, or the next business day. */
+    distributionDay: z.number().int().min(1).max(28),
+    calendar: z.literal('US'),
+  }),
+  collateral: z.object({
+    cutoffBalance: dollars,
+    cutoffLoanCount: z.number().int().positive(),
+    description: z.string(),
+  }),
+  index: z.object({
+    name: z.string(),
+    /** Fixed `businessDaysBefore` London business days before each accrual period starts. */
+    businessDaysBefore: z.number().int().min(0),
+    /** Which rate table to read (a file in data/ or ../shared/data). */
+    source: z.string(),
+  }),
+  classes: z.record(z.string(), classSchema),
+  fees: z.record(z.string(), feeSchema),
+  overcollateralization: z.object({
+    /** Required Overcollateralized Amount before the Stepdown Date (the OC at closing). */
+    initialTarget: dollars,
+    /** After the Stepdown Date (no Trigger Event): this fraction of the current pool... */
+    stepdownTarget: fraction,
+    /** ...but never less than this fraction of the cut-off pool (the OC floor). */
+    floor: fraction,
+  }),
+  stepdown: z.object({
+    /** The Stepdown Date is no earlier than this distribution number... */
+    earliestDistribution: z.number().int().positive(),
+    /** ...and needs the senior Credit Enhancement Percentage at least this. */
+    creditEnhancementTarget: fraction,
+    /** The class whose payment in full also brings the Stepdown Date. */
+    seniorClass: z.string(),
+  }),
+  triggers: z.array(triggerSchema),
+  netWacCap: z.object({
+    /** Fee rates netted from the loans' rate to give the Net WAC (servicing, trustee). */
+    netOfFees: z.array(z.string()),
+  }),
+  cleanUpCall: z.object({
+    /** The Optional Termination Date: the pool at or below this fraction of cut-off. */
+    poolFraction: fraction,
+  }),
+  /** Applied Realized Loss Amounts write these classes down, in this order. */
+  lossAllocation: z.array(z.string()),
+  /** Net prepayment interest and Relief Act shortfalls reduce these classes pro rata. */
+  interestShortfallClasses: z.array(z.string()),
+  waterfall: z.object({
+    /** Interest Remittance Amount: fees and class interest. */
+    interest: z.array(stepSchema),
+    /** Principal Distribution Amount. */
+    principal: z.array(stepSchema),
+    /** Net Monthly Excess Cashflow. */
+    excess: z.array(stepSchema),
+  }),
+  /** Terms not confirmed by the seeds: the JSON path, the value used and why. */
+  assumptions: z.array(z.object({ path: z.string(), value: z.unknown(), note: z.string() })),
+});
+
+export type DealFile = z.infer<typeof dealSchema>;
+export type ClassFile = z.infer<typeof classSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;

@@ -1,0 +1,64 @@
+/**
+ * Every error trustee reports has a stable code listed here, with its HTTP status and what it
+ * means. docs/errors.md documents each code (a test checks that it does).
+ */
+export const errorCatalogue = {
+  INVALID_DEAL: { status: 422, title: 'The deal file does not match the deal schema' },
+  UNKNOWN_DEAL: { status: 404, title: 'No deal with that id' },
+  INVALID_INPUT: { status: 422, title: 'An input file or request does not match its schema' },
+  UNRECONCILED: { status: 422, title: 'Input totals do not reconcile' },
+  UNKNOWN_CLASS: { status: 422, title: 'A class named in a deal or request is not in the deal' },
+  NO_INDEX_RATE: { status: 422, title: 'No index fixing for a determination date' },
+  NO_DISTRIBUTION: { status: 404, title: 'No distribution for that date' },
+  OUT_OF_ORDER: { status: 409, title: 'A distribution date was run out of order' },
+  CLOSED_DATE: { status: 409, title: 'A closed distribution date cannot be changed' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  INVALID_SCENARIO: { status: 422, title: 'A scenario does not match the scenario schema' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Where in an input the problem is: file, row (1-based, header = row 1), field, expected. */
+export interface ErrorContext {
+  file?: string;
+  row?: number;
+  field?: string;
+  expected?: string;
+  got?: unknown;
+}
+
+export interface ErrorDetail extends ErrorContext {
+  message: string;
+}
+
+export class TrusteeError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, details: readonly ErrorDetail[] = []) {
+    super(details.length > 0 ? `${message}\n${details.map(formatDetail).join('\n')}` : message);
+    this.name = 'TrusteeError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details: readonly ErrorDetail[] } {
+    return { code: this.code, message: this.message.split('\n')[0] ?? '', details: this.details };
+  }
+}
+
+/** "deals/x.json, row 4, field classes.M-5: expected a class of the deal (got "M-5")". */
+export function formatDetail(detail: ErrorDetail): string {
+  const where = [
+    detail.file,
+    detail.row !== undefined ? `row ${detail.row}` : undefined,
+    detail.field !== undefined ? `field ${detail.field}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const expected = detail.expected ? `: expected ${detail.expected}` : '';
+  const got = detail.got !== undefined ? ` (got ${JSON.stringify(detail.got)})` : '';
+  return `  - ${where ? `${where}: ` : ''}${detail.message}${expected}${got}`;
+}

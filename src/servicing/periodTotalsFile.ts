@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { TrusteeError } from '../errors/catalogue.ts';
+import { parseDollars, type Cents } from '../money/cents.ts';
+import { isPlainDate, plainDate } from '../money/plainDate.ts';
+import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../waterfall/types.ts';
+
+/**
+ * The collection-period totals file (JSON): what the waterfall takes for one distribution
+ * date. Amounts are dollars with cents, as strings ("138643.32") or numbers. docs/formats.md
+ * describes every field.
+ */
+const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    const c = typeof value === 'number' ? parseDollars(value.toFixed(2)) : parseDollars(value);
+    if (typeof value === 'number' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
+      throw new Error();
+    if (c < 0) throw new Error();
+    return c;
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a non-negative dollar amount with at most 2 decimals',
+    });
+    return z.NEVER;
+  }
+});
+const count = z.number().int().min(0);
+const bucket = z.object({ count, unpaidPrincipal: amount, statedPrincipal: amount });
+const emptyBucket = { count: 0, unpaidPrincipal: '0', statedPrincipal: '0' };
+
+export const periodTotalsSchema = z.object({
+  distributionDate: z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD'),
+  source: z.string().default('collection-period totals file'),
+  beginningPoolBalance: amount,
+  endingPoolBalance: amount,
+  beginningLoanCount: count,
+  endingLoanCount: count,
+  scheduledPrincipal: amount,
+  curtailments: amount,
+  paymentsInFull: amount,
+  liquidationProceeds: amount.prefault(0),
+  repurchasePrincipal: amount.prefault(0),
+  realizedLosses: amount.prefault(0),
+  bankruptcyLosses: amount.prefault(0),
+  interestCollected: amount,
+  compensatingInterest: amount.prefault(0),
+  prepaymentInterestShortfall: amount.prefault(0),
+  reliefActShortfall: amount.prefault(0),
+  prepaymentCharges: amount.prefault(0),
+  advances: amount.prefault(0),
+  reoPrincipalAmortization: amount.prefault(0),
+  extraordinaryExpenses: amount.prefault(0),
+  weightedAverageRate: z.number().min(0).max(1),
+  weightedAverageRemainingTerm: z.number().min(0).max(600),
+  cleanUpCall: z.boolean().default(false),
+  delinquency: z
+    .object({
+      days30to59: bucket.prefault(emptyBucket),
+      days60to89: bucket.prefault(emptyBucket),
+      days90plus: bucket.prefault(emptyBucket),
+      foreclosure: bucket.prefault(emptyBucket),
+      bankruptcy: bucket.prefault(emptyBucket),
+      bankruptcy60plus: bucket.prefault(emptyBucket),
+      reo: bucket.prefault(emptyBucket),
+      reoBookValue: amount.prefault(0),
+    })
+    .prefault({}),
+  notes: z.array(z.string()).default([]),
+});
+
+export function parsePeriodTotals(json: unknown, file = '<period totals>'): CollectionPeriod {
+  const parsed = periodTotalsSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new TrusteeError(
+      'INVALID_INPUT',
+      `${file}: the collection-period totals are not valid`,
+      parsed.error.issues.map((issue) => ({
+        file,
+        field: issue.path.join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  const { notes: _notes, distributionDate, delinquency, ...rest } = parsed.data;
+  const asBucket = (b: {
+    count: number;
+    unpaidPrincipal: Cents;
+    statedPrincipal: Cents;
+  }): DelinquencyBucket => b;
+  const table: Delinquency = {
+    days30to59: asBucket(delinquency.days30to59),
+    days60to89: asBucket(delinquency.days60to89),
+    days90plus: asBucket(delinquency.days90plus),
+    foreclosure: asBucket(delinquency.foreclosure),
+    bankruptcy: asBucket(delinquency.bankruptcy),
+    bankruptcy60plus: asBucket(delinquency.bankruptcy60plus),
+    reo: asBucket(delinquency.reo),
+    reoBookValue: delinquency.reoBookValue,
+  };
+  return { ...rest, distributionDate: plainDate(distributionDate), delinquency: table };
+}
+
+export function readPeriodTotalsFile(path: string): CollectionPeriod {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new TrusteeError('INVALID_INPUT', `${path}: cannot read the totals file as JSON`, [
+      {
+        file: path,
+        message: (error as Error).message,
+        expected: 'a JSON collection-period totals file',
+      },
+    ]);
+  }
+  return parsePeriodTotals(json, path);
+}

@@ -1,0 +1,98 @@
+import type { Deal, FloatingClass } from '../deal/deal.ts';
+import { ZERO, type Cents } from '../money/cents.ts';
+import type { ClassInterest } from './classInterest.ts';
+import type { DealState, TraceEntry } from './types.ts';
+
+/** One class's running figures while a distribution date is worked out. */
+export interface WorkingClass {
+  readonly name: string;
+  balance: Cents;
+  interest: ClassInterest | undefined;
+  /** Current interest due after allocated shortfalls. */
+  currentDue: Cents;
+  currentPaid: Cents;
+  carryForwardPaid: Cents;
+  principalPaid: Cents;
+  netWacCarryoverPaid: Cents;
+  unpaidRealizedLoss: Cents;
+  realizedLossReimbursed: Cents;
+  realizedLoss: Cents;
+  /** For CE, R: the remainder; for P: prepayment charges. */
+  otherPaid: Cents;
+  prepaymentInterestShortfall: Cents;
+  reliefActShortfall: Cents;
+}
+
+/**
+ * The working ledger of one distribution date. It is created, changed and dropped inside
+ * `distribute`, which stays a pure function: nothing outside sees it change.
+ */
+export interface Ledger {
+  readonly deal: Deal;
+  readonly classes: Map<string, WorkingClass>;
+  readonly fees: Map<string, { due: Cents; paid: Cents }>;
+  readonly trace: TraceEntry[];
+  /** Principal after the Stepdown Date with no Trigger Event pays down to targets. */
+  readonly targetsApply: boolean;
+  readonly endingPool: Cents;
+  /** Overcollateralization deficiency the Extra Principal Distribution Amount may cover. */
+  deficiency: Cents;
+  extraPrincipalPaid: Cents;
+}
+
+export function newLedger(
+  deal: Deal,
+  state: DealState,
+  interest: ReadonlyMap<string, ClassInterest>,
+  fees: ReadonlyMap<string, Cents>,
+  targetsApply: boolean,
+  endingPool: Cents,
+): Ledger {
+  const classes = new Map<string, WorkingClass>();
+  for (const c of deal.classes) {
+    const before = state.classes[c.name];
+    const classInterest = interest.get(c.name);
+    classes.set(c.name, {
+      name: c.name,
+      balance: before?.balance ?? ZERO,
+      interest: classInterest,
+      currentDue: classInterest?.accrued ?? ZERO,
+      currentPaid: ZERO,
+      carryForwardPaid: ZERO,
+      principalPaid: ZERO,
+      netWacCarryoverPaid: ZERO,
+      unpaidRealizedLoss: before?.unpaidRealizedLoss ?? ZERO,
+      realizedLossReimbursed: ZERO,
+      realizedLoss: ZERO,
+      otherPaid: ZERO,
+      prepaymentInterestShortfall: ZERO,
+      reliefActShortfall: ZERO,
+    });
+  }
+  return {
+    deal,
+    classes,
+    fees: new Map([...fees].map(([name, due]) => [name, { due, paid: ZERO }])),
+    trace: [],
+    targetsApply,
+    endingPool,
+    deficiency: ZERO,
+    extraPrincipalPaid: ZERO,
+  };
+}
+
+export function workingClass(ledger: Ledger, name: string): WorkingClass {
+  const found = ledger.classes.get(name);
+  // The deal was validated: every name a step uses is a class of the deal.
+  if (!found) throw new Error(`internal: class ${name} missing from the ledger`);
+  return found;
+}
+
+export function floatingBalances(
+  ledger: Ledger,
+): { definition: FloatingClass; working: WorkingClass }[] {
+  return ledger.deal.floatingClasses.map((definition) => ({
+    definition,
+    working: workingClass(ledger, definition.name),
+  }));
+}

@@ -1,0 +1,115 @@
+import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { sub } from '../money/cents.ts';
+import { principalRemittanceAmount } from './principalRemittance.ts';
+import type { CollectionPeriod, DealState } from './types.ts';
+
+const money = (c: number): string => (c / 100).toFixed(2);
+
+/**
+ * Checks that a period's totals hold together before the waterfall runs: the pool rolls forward
+ * (beginning - principal - realized losses = ending), the beginning pool is the trust's pool
+ * after the last distribution, no amount is negative, losses do not exceed what was liquidated.
+ */
+export function reconcilePeriod(
+  state: DealState,
+  period: CollectionPeriod,
+  file = '<period>',
+): void {
+  const problems: ErrorDetail[] = [];
+  const amounts: (keyof CollectionPeriod)[] = [
+    'beginningPoolBalance',
+    'endingPoolBalance',
+    'scheduledPrincipal',
+    'curtailments',
+    'paymentsInFull',
+    'liquidationProceeds',
+    'repurchasePrincipal',
+    'realizedLosses',
+    'bankruptcyLosses',
+    'interestCollected',
+    'compensatingInterest',
+    'prepaymentInterestShortfall',
+    'reliefActShortfall',
+    'prepaymentCharges',
+    'advances',
+    'reoPrincipalAmortization',
+    'extraordinaryExpenses',
+  ];
+  for (const field of amounts) {
+    const value = period[field] as number;
+    if (!Number.isSafeInteger(value) || value < 0) {
+      problems.push({
+        file,
+        field,
+        message: 'not a non-negative amount',
+        expected: 'a whole number of cents >= 0',
+        got: value,
+      });
+    }
+  }
+  if (problems.length === 0) {
+    const rolled = sub(
+      sub(period.beginningPoolBalance, principalRemittanceAmount(period)),
+      period.realizedLosses,
+    );
+    if (rolled !== period.endingPoolBalance) {
+      problems.push({
+        file,
+        field: 'endingPoolBalance',
+        message: `beginning ${money(period.beginningPoolBalance)} less principal ${money(principalRemittanceAmount(period))} less realized losses ${money(period.realizedLosses)} is ${money(rolled)}`,
+        expected: `the ending pool balance to equal ${money(rolled)}`,
+        got: money(period.endingPoolBalance),
+      });
+    }
+    if (period.beginningPoolBalance !== state.poolBalance) {
+      problems.push({
+        file,
+        field: 'beginningPoolBalance',
+        message: `the trust's pool after distribution ${state.distributionNumber} is ${money(state.poolBalance)}`,
+        expected: `a beginning pool balance of ${money(state.poolBalance)}`,
+        got: money(period.beginningPoolBalance),
+      });
+    }
+    if (period.bankruptcyLosses > period.realizedLosses) {
+      problems.push({
+        file,
+        field: 'bankruptcyLosses',
+        message: 'bankruptcy losses exceed realized losses',
+        expected: `at most ${money(period.realizedLosses)}`,
+      });
+    }
+    if (period.compensatingInterest > period.prepaymentInterestShortfall) {
+      problems.push({
+        file,
+        field: 'compensatingInterest',
+        message: 'compensating interest exceeds the prepayment interest shortfall',
+        expected: `at most ${money(period.prepaymentInterestShortfall)}`,
+      });
+    }
+  }
+  if (period.endingLoanCount > period.beginningLoanCount || period.endingLoanCount < 0) {
+    problems.push({
+      file,
+      field: 'endingLoanCount',
+      message: 'the loan count cannot grow',
+      expected: `between 0 and ${period.beginningLoanCount}`,
+      got: period.endingLoanCount,
+    });
+  }
+  if (!(period.weightedAverageRate >= 0 && period.weightedAverageRate < 1)) {
+    problems.push({
+      file,
+      field: 'weightedAverageRate',
+      message: 'not a rate',
+      expected: 'a decimal rate between 0 and 1',
+      got: period.weightedAverageRate,
+    });
+  }
+  if (problems.length > 0) {
+    throw new TrusteeError(
+      'UNRECONCILED',
+      `${file}: the collection-period totals do not reconcile`,
+      problems,
+    );
+  }
+}
