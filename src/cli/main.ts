@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { TrusteeError } from '../errors/catalogue.ts';
+import { registerCommands } from './commands/index.ts';
+
+/** Builds the `trustee` program: every subcommand with its help text. */
+export function buildProgram(): Command {
+  const program = new Command('trustee')
+    .description(
+      'Administers mortgage securitization trusts and models their cash flows:\n' +
+        "runs the pooling and servicing agreement's waterfall, prints the Statement to\n" +
+        'Certificateholders and the 8-K/10-K filings, projects and prices the classes.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Errors print their code, message and details. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode;
+    }
+    if (error instanceof TrusteeError) {
+      process.stderr.write(`trustee: ${error.code}: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`trustee: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 70;
+  }
+}
