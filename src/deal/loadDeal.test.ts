@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TrusteeError } from '../errors/catalogue.ts';
+import { builtInDealIds, dealsDirectory, resolveDeal } from './builtIn.ts';
+import { loadDeal } from './loadDeal.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON, edited freely by the tests
+const raw = (): Record<string, any> =>
+  JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8'));
+
+function problems(json: unknown): TrusteeError {
+  try {
+    loadDeal(json, 'bad-deal.json');
+  } catch (error) {
+    if (error instanceof TrusteeError) return error;
+    throw error;
+  }
+  throw new Error('expected the deal to be refused');
+}
+
+describe('deal files', () => {
+  it('ship two built-in deals that load', () => {
+    expect(builtInDealIds()).toEqual(['example-2003-6m', 'nchet-2002-1']);
+    const deal = resolveDeal('nchet-2002-1');
+    expect(deal.cutoffBalance).toBe(19864409579);
+    expect(deal.overcollateralization.initialTarget).toBe(397299579);
+    expect(deal.overcollateralization.floor).toBe(99322048);
+    expect(deal.cleanUpCallBalance).toBe(1986440958);
+    expect(deal.floatingClasses.map((c) => c.name)).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4']);
+    expect(resolveDeal('example-2003-6m').floatingClasses).toHaveLength(7);
+  });
+  it('mark every unconfirmed term as assumed', () => {
+    const paths = resolveDeal('nchet-2002-1').file.assumptions.map((a) => a.path);
+    for (const term of [
+      'fees.trustee.rate',
+      'stepdown',
+      'overcollateralization.floor',
+      'triggers',
+      'cleanUpCall.poolFraction',
+    ])
+      expect(paths).toContain(term);
+  });
+  it('refuse a missing field, naming the file and the path', () => {
+    const json = raw();
+    delete json.classes['M-1'].margin;
+    const e = problems(json);
+    expect(e.code).toBe('INVALID_DEAL');
+    expect(e.details[0]).toMatchObject({ file: 'bad-deal.json', field: 'classes.M-1.margin' });
+  });
+  it('refuse an unknown class in the waterfall, listing the classes expected', () => {
+    const json = raw();
+    json.waterfall.excess[1].classes = ['M-1', 'M-5'];
+    const e = problems(json);
+    expect(e.code).toBe('UNKNOWN_CLASS');
+    expect(e.details[0]?.field).toBe('waterfall.excess[1].classes');
+    expect(e.details[0]?.expected).toMatch(/A, M-1, M-2/);
+  });
+  it('refuse a negative or malformed balance, and balances that do not add up to the pool', () => {
+    const json = raw();
+    json.classes.A.originalBalance = '-5.00';
+    expect(problems(json).details.some((d) => d.field === 'classes.*.originalBalance')).toBe(true);
+    const wrong = raw();
+    wrong.classes.A.originalBalance = '160901000.01';
+    expect(problems(wrong).details[0]?.expected).toMatch(/cut-off pool balance 198644095.79/);
+  });
+  it('report every problem at once', () => {
+    const json = raw();
+    json.lossAllocation = ['M-9'];
+    json.stepdown.seniorClass = 'Z';
+    expect(problems(json).details).toHaveLength(2);
+  });
+  it('refuse an unknown deal id with the list of built-in deals', () => {
+    expect(() => resolveDeal('nope')).toThrow(TrusteeError);
+  });
+});

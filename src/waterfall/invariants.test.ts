@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveDeal } from '../deal/builtIn.ts';
+import type { Deal } from '../deal/deal.ts';
+import { plainDate } from '../money/plainDate.ts';
+import { distribute } from './distribute.ts';
+import { initialState } from './initialState.ts';
+import type { Distribution } from './types.ts';
+import { syntheticPeriod } from '../../test/support/periods.ts';
+
+/** Cash in (interest, compensating interest, principal, prepayment charges) = cash out. */
+function cashIn(d: Distribution): number {
+  const p = d.period;
+  return (
+    p.interestCollected + p.compensatingInterest + d.principalRemittanceAmount + p.prepaymentCharges
+  );
+}
+function cashOut(d: Distribution): number {
+  const fees = d.fees.reduce((a, f) => a + f.amount, 0);
+  const classes = d.classes.reduce(
+    (a, c) =>
+      a + c.interestPaid + c.principalPaid + c.netWacCarryoverPaid + c.realizedLossReimbursed,
+    0,
+  );
+  return fees + classes + d.period.extraordinaryExpenses;
+}
+
+const month = fc.record({
+  smm: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  mdr: fc.double({ min: 0, max: 0.03, noNaN: true }),
+  severity: fc.double({ min: 0, max: 1, noNaN: true }),
+  wac: fc.double({ min: 0.01, max: 0.12, noNaN: true }),
+  seriousDelinquency: fc.double({ min: 0, max: 0.4, noNaN: true }),
+  prepaymentChargeRate: fc.double({ min: 0, max: 0.04, noNaN: true }),
+  rate: fc.double({ min: 0.005, max: 0.08, noNaN: true }),
+});
+
+function checkPath(deal: Deal, months: fc.RecordValue<Record<string, number>>[]): Distribution[] {
+  let state = initialState(deal);
+  const all: Distribution[] = [];
+  for (const m of months) {
+    const period = syntheticPeriod(deal, state, m);
+    const { distribution: d, state: next } = distribute(deal, state, period, {
+      rate: Math.round(m.rate! * 1e5) / 1e5,
+      determinationDate: plainDate('2002-01-01'),
+    });
+    // Cash in equals cash out to the cent.
+    expect(cashOut(d)).toBe(cashIn(d));
+    for (const c of d.classes) {
+      // No balance or carry-forward goes negative.
+      expect(c.endingBalance).toBeGreaterThanOrEqual(0);
+      expect(c.unpaidInterest).toBeGreaterThanOrEqual(0);
+      expect(c.netWacCarryover).toBeGreaterThanOrEqual(0);
+      // A class is never paid more principal than its balance, nor more interest than it is owed.
+      expect(c.principalPaid).toBeLessThanOrEqual(c.beginningBalance);
+      const before = state.classes[c.name]!;
+      if (deal.classByName.get(c.name)?.kind === 'floating') {
+        const owed =
+          c.accruedInterest -
+          c.prepaymentInterestShortfall -
+          c.reliefActShortfall +
+          before.unpaidInterest * 2 +
+          1;
+        expect(c.interestPaid).toBeLessThanOrEqual(owed);
+        expect(c.realizedLossReimbursed).toBeLessThanOrEqual(before.unpaidRealizedLoss);
+      }
+    }
+    // Losses are written down in the agreed order: a class takes a loss only when every class
+    // after it in the order has no balance left.
+    const order = deal.lossAllocation;
+    order.forEach((name, i) => {
+      const c = d.classes.find((k) => k.name === name)!;
+      if (c.realizedLoss > 0) {
+        for (const junior of order.slice(0, i))
+          expect(d.classes.find((k) => k.name === junior)!.endingBalance).toBe(0);
+      }
+    });
+    // The pool backs the certificates: classes (CE = OC) add up to the pool while OC >= 0.
+    const total = d.classes.reduce((a, c) => a + c.endingBalance, 0);
+    if (
+      d.classes.every(
+        (c) => c.realizedLoss === 0 || c.name === deal.overcollateralizationClass.name,
+      )
+    ) {
+      expect(total).toBe(period.endingPoolBalance);
+    }
+    all.push(d);
+    state = next;
+  }
+  return all;
+}
+
+describe.each(['nchet-2002-1', 'example-2003-6m'])('waterfall invariants on %s', (id) => {
+  const deal = resolveDeal(id);
+  it('hold on random paths of up to 60 months', () => {
+    fc.assert(
+      fc.property(fc.array(month, { minLength: 1, maxLength: 60 }), (months) => {
+        checkPath(deal, months);
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('hold on a stressed path that reaches the stepdown, triggers and write-downs', () => {
+    const calm = {
+      smm: 0.04,
+      mdr: 0.002,
+      severity: 0.4,
+      wac: 0.0866,
+      seriousDelinquency: 0.02,
+      prepaymentChargeRate: 0.02,
+      rate: 0.02,
+    };
+    const stress = {
+      smm: 0.01,
+      mdr: 0.03,
+      severity: 0.9,
+      wac: 0.0866,
+      seriousDelinquency: 0.6,
+      prepaymentChargeRate: 0,
+      rate: 0.05,
+    };
+    const run = checkPath(deal, [
+      ...Array(40).fill(calm),
+      ...Array(30).fill(stress),
+      ...Array(30).fill(calm),
+    ]);
+    expect(run.some((d) => d.stepdownDate && !d.triggerEvent)).toBe(true);
+    expect(run.some((d) => d.triggerEvent)).toBe(true);
+    expect(
+      run.some((d) => d.classes.some((c) => c.realizedLoss > 0 && c.name.startsWith('M'))),
+    ).toBe(true);
+    expect(run.some((d) => d.overcollateralization.increase > 0)).toBe(true);
+  });
+});
