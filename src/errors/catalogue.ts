@@ -14,6 +14,7 @@ export const errorCatalogue = {
   CLOSED_DATE: { status: 409, title: 'A closed distribution date cannot be changed' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   INVALID_SCENARIO: { status: 422, title: 'A scenario does not match the scenario schema' },
+  STORE_UNAVAILABLE: { status: 503, title: 'The database cannot be opened, reached or migrated' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
