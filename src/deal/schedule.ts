@@ -12,6 +12,18 @@ import type { Deal } from './deal.ts';
 export function distributionDate(deal: Deal, n: number): PlainDate {
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`distribution number must be >= 1, got ${n}`);
+  // Projections ask for the same dates millions of times: each deal's schedule is computed once.
+  let dates = scheduleCache.get(deal);
+  if (!dates) {
+    dates = [];
+    scheduleCache.set(deal, dates);
+  }
+  return (dates[n] ??= computeDistributionDate(deal, n));
+}
+
+const scheduleCache = new WeakMap<Deal, PlainDate[]>();
+
+function computeDistributionDate(deal: Deal, n: number): PlainDate {
   const first = parts(deal.firstDistributionDate);
   const month = addMonths(fromParts(first.year, first.month, 1), n - 1);
   const { year, month: m } = parts(month);
@@ -39,10 +51,24 @@ export function distributionNumberOf(deal: Deal, date: PlainDate): number {
  * The accrual period of distribution n: from the previous distribution date (the closing date
  * for the first) to the day before distribution n, counted actual days.
  */
-export function accrualPeriod(
-  deal: Deal,
-  n: number,
-): { start: PlainDate; end: PlainDate; days: number } {
+export function accrualPeriod(deal: Deal, n: number): AccrualPeriod {
+  let periods = accrualCache.get(deal);
+  if (!periods) {
+    periods = [];
+    accrualCache.set(deal, periods);
+  }
+  return (periods[n] ??= computeAccrualPeriod(deal, n));
+}
+
+export interface AccrualPeriod {
+  readonly start: PlainDate;
+  readonly end: PlainDate;
+  readonly days: number;
+}
+
+const accrualCache = new WeakMap<Deal, AccrualPeriod[]>();
+
+function computeAccrualPeriod(deal: Deal, n: number): AccrualPeriod {
   const start = n === 1 ? deal.closingDate : distributionDate(deal, n - 1);
   const end = distributionDate(deal, n);
   return { start, end, days: actualDays(start, end) };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cents } from './cents.ts';
-import { accrue, formatPercent } from './rate.ts';
+import { accrue, accrueExact, formatPercent } from './rate.ts';
 
 describe('accrue', () => {
   it('reproduces the April 2002 class interest of the seed statement', () => {
@@ -34,6 +34,26 @@ describe('accrue', () => {
         },
       ),
     );
+  });
+  it('takes its fast path only where it gives the exact answer', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 366 }),
+        fc.constantFrom(360, 365, 12, 1),
+        (amount, units, days, basis) => {
+          const rate = units / 1e7;
+          expect(accrue(cents(amount), rate, days, basis)).toBe(
+            accrueExact(cents(amount), rate, days, basis),
+          );
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    // Exact half cents: 0.5 and 2.5 cents round up, as the bigint path does.
+    expect(accrue(cents(1), 0.5, 1, 1)).toBe(accrueExact(cents(1), 0.5, 1, 1));
+    expect(accrue(cents(5), 0.5, 1, 1)).toBe(3);
   });
   it('formats percentages', () => {
     expect(formatPercent(0.0222, 5)).toBe('2.22000%');

@@ -28,6 +28,25 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
  * (the April 2002 statement: A 306,573.50 = 160,369,748.35 x 2.22% x 31/360).
  */
 export function accrue(amount: Cents, rate: number, numerator: number, denominator: number): Cents {
+  // Fast path: the floating-point product is within 1e-6 of a cent of the exact one for any
+  // trust-sized amount, so unless it lies within 1e-3 of a half cent, rounding it gives the
+  // exact answer. Near a half cent, compute exactly with bigints.
+  const approximate = (amount * (Math.round(rate * 1e10) / 1e10) * numerator) / denominator;
+  const fraction = Math.abs(approximate) % 1;
+  if (Math.abs(fraction - 0.5) > 1e-3 && Math.abs(approximate) < 1e13) {
+    const rounded = Math.sign(approximate) * Math.round(Math.abs(approximate));
+    return cents(rounded === 0 ? 0 : rounded);
+  }
+  return accrueExact(amount, rate, numerator, denominator);
+}
+
+/** The same as `accrue`, always in bigints (the reference the fast path is tested against). */
+export function accrueExact(
+  amount: Cents,
+  rate: number,
+  numerator: number,
+  denominator: number,
+): Cents {
   const value = divideRounded(
     BigInt(amount) * rateUnits(rate) * BigInt(numerator),
     RATE_SCALE * BigInt(denominator),

@@ -25,7 +25,7 @@ function pay(
   const amount = min(fund.available, due);
   fund.available = sub(fund.available, amount);
   if (due > 0) {
-    ledger.trace.push({
+    ledger.note(() => ({
       phase,
       step,
       from: fund.name,
@@ -34,7 +34,7 @@ function pay(
       reason:
         amount < due ? `${reason}; fund short by ${((due - amount) / 100).toFixed(2)}` : reason,
       inputs: { due, available: amount + fund.available },
-    });
+    }));
   }
   return amount;
 }
@@ -57,14 +57,14 @@ function principalCap(ledger: Ledger, name: string): Cents {
   const c = workingClass(ledger, name);
   const definition = ledger.deal.classByName.get(name);
   if (definition?.kind === 'prepaymentCharges') {
-    const floatingLeft = floatingBalances(ledger).some(({ working }) => working.balance > 0);
+    const floatingLeft = floatingBalances(ledger).some((working) => working.balance > 0);
     return floatingLeft ? ZERO : c.balance;
   }
   if (definition?.kind !== 'floating' || !ledger.targetsApply) return c.balance;
   let seniorThrough = 0;
-  for (const { definition: d, working } of floatingBalances(ledger)) {
+  for (const working of floatingBalances(ledger)) {
     seniorThrough += working.balance;
-    if (d.name === name) break;
+    if (working.name === name) break;
   }
   const pool = ledger.endingPool;
   const target = min(
@@ -191,14 +191,14 @@ export function applyStep(
       const used = sub(amount, extra.available);
       fund.available = sub(fund.available, used);
       ledger.extraPrincipalPaid = cents(ledger.extraPrincipalPaid + used);
-      ledger.trace.push({
+      ledger.note(() => ({
         phase,
         step: 'extraPrincipal',
         from: fund.name,
         amount: used,
         reason: `Extra Principal Distribution Amount: the lesser of the excess cashflow and the OC deficiency ${(ledger.deficiency / 100).toFixed(2)}`,
         inputs: { deficiency: ledger.deficiency },
-      });
+      }));
       return;
     }
     case 'realizedLossReimbursement':

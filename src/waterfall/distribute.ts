@@ -7,7 +7,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import { accrue } from '../money/rate.ts';
 import { applyStep, type Fund } from './applyStep.ts';
 import { classInterest, type ClassInterest } from './classInterest.ts';
-import { newLedger, workingClass, type Ledger } from './ledger.ts';
+import { certificateBalance, newLedger, workingClass, type Ledger } from './ledger.ts';
 import { netWacRate } from './netWacRate.ts';
 import { requiredOvercollateralization } from './overcollateralization.ts';
 import {
@@ -31,15 +31,15 @@ export interface IndexFixing {
   readonly determinationDate: PlainDate;
 }
 
-const dollars = (c: number): string => (c / 100).toFixed(2);
-
-/** Certificates that carry principal: floating classes and P (CE's balance is the OC). */
-function certificateBalance(ledger: Ledger): Cents {
-  return sum(
-    ledger.deal.classes.filter((c) => c.kind === 'floating' || c.kind === 'prepaymentCharges'),
-    (c) => workingClass(ledger, c.name).balance,
-  );
+export interface DistributeOptions {
+  /**
+   * Record the trace (default true). Projections that run millions of months turn it off:
+   * the figures are the same, only the audit trail is not built.
+   */
+  readonly trace?: boolean;
 }
+
+const dollars = (c: number): string => (c / 100).toFixed(2);
 
 /**
  * Net prepayment interest shortfalls (not covered by compensating interest) and Relief Act
@@ -63,12 +63,12 @@ function allocateShortfalls(
   const excessCapacity = excess(add(interestRemittance, shortfall), add(accrued, feesDue));
   const toClasses = excess(shortfall, excessCapacity);
   if (toClasses === 0) {
-    ledger.trace.push({
+    ledger.note(() => ({
       phase: 'available',
       step: 'interestShortfalls',
       amount: shortfall,
       reason: 'net PPIS and Relief Act shortfalls absorbed by excess interest (CE)',
-    });
+    }));
     return;
   }
   const shares = allocate(
@@ -82,14 +82,14 @@ function allocateShortfalls(
     c.prepaymentInterestShortfall = ppisPart;
     c.reliefActShortfall = reliefPart;
     c.currentDue = sub(c.currentDue, share);
-    ledger.trace.push({
+    ledger.note(() => ({
       phase: 'available',
       step: 'interestShortfalls',
       to: c.name,
       amount: share,
       reason:
         'share of net PPIS and Relief Act shortfalls beyond the excess interest, pro rata by accrued interest',
-    });
+    }));
   });
 }
 
@@ -105,6 +105,7 @@ export function distribute(
   period: CollectionPeriod,
   index: IndexFixing,
   file = '<period>',
+  options: DistributeOptions = {},
 ): { distribution: Distribution; state: DealState } {
   if (state.terminated) {
     throw new TrusteeError(
@@ -182,9 +183,16 @@ export function distribute(
       seniorEnhancement >= deal.stepdown.creditEnhancementTarget);
   const targetsApply = stepdownDate && !triggerEvent && !terminated;
 
-  const ledger = newLedger(deal, state, interest, fees, targetsApply, endingPool);
-  const trace = ledger.trace;
-  trace.push({
+  const ledger = newLedger(
+    deal,
+    state,
+    interest,
+    fees,
+    targetsApply,
+    endingPool,
+    options.trace ?? true,
+  );
+  ledger.note(() => ({
     phase: 'tests',
     step: 'stepdownDate',
     reason: stepdownDate
@@ -195,14 +203,14 @@ export function distribute(
           : `distribution ${n} >= ${deal.stepdown.earliestDistribution} and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% >= ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%`
       : `not yet: distribution ${n} (needs ${deal.stepdown.earliestDistribution}) and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% (needs ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%)`,
     inputs: { distributionNumber: n, seniorEnhancement, stepdownDate },
-  });
+  }));
   for (const t of tests) {
-    trace.push({
+    ledger.note(() => ({
       phase: 'tests',
       step: `trigger:${t.kind}`,
       reason: t.description,
       inputs: { value: t.value, threshold: t.threshold, breached: t.breached },
-    });
+    }));
   }
 
   // Interest Remittance Amount: interest collected and advanced, compensating interest, less
@@ -211,7 +219,7 @@ export function distribute(
     add(period.interestCollected, period.compensatingInterest),
     period.extraordinaryExpenses,
   );
-  trace.push({
+  ledger.note(() => ({
     phase: 'available',
     step: 'interestRemittanceAmount',
     amount: interestRemittance,
@@ -222,7 +230,7 @@ export function distribute(
       compensatingInterest: period.compensatingInterest,
       extraordinaryExpenses: period.extraordinaryExpenses,
     },
-  });
+  }));
   allocateShortfalls(ledger, period, interestRemittance);
 
   const interestFund: Fund = { name: 'Interest Remittance Amount', available: interestRemittance };
@@ -245,30 +253,30 @@ export function distribute(
       ? min(principalRemittance, cents(ocAfterRemittance - required))
       : ZERO;
   ledger.deficiency = ocAfterRemittance < required ? cents(required - ocAfterRemittance) : ZERO;
-  trace.push({
+  ledger.note(() => ({
     phase: 'available',
     step: 'overcollateralization',
     reason: `Required Overcollateralized Amount ${dollars(required)}; OC after the principal remittance ${dollars(ocAfterRemittance)}; deficiency ${dollars(ledger.deficiency)}; reduction ${dollars(reduction)}`,
     inputs: { required, ocAfterRemittance, deficiency: ledger.deficiency, reduction },
-  });
+  }));
   const principalFund: Fund = {
     name: 'Principal Distribution Amount',
     available: sub(principalRemittance, reduction),
   };
-  trace.push({
+  ledger.note(() => ({
     phase: 'available',
     step: 'principalRemittanceAmount',
     amount: principalRemittance,
     reason:
       'scheduled principal + curtailments + payments in full + net liquidation proceeds + repurchases',
-  });
+  }));
   for (const step of deal.waterfall.principal) applyStep(ledger, step, principalFund, 'principal');
   const principalDistributed = sub(sub(principalRemittance, reduction), principalFund.available);
 
   // Net Monthly Excess Cashflow: interest left after class interest, the OC reduction, and any
   // principal no class could take.
   const netMonthlyExcessCashflow = add(interestFund.available, reduction, principalFund.available);
-  trace.push({
+  ledger.note(() => ({
     phase: 'available',
     step: 'netMonthlyExcessCashflow',
     amount: netMonthlyExcessCashflow,
@@ -279,7 +287,7 @@ export function distribute(
       reduction,
       principalUnused: principalFund.available,
     },
-  });
+  }));
   const excessFund: Fund = {
     name: 'Net Monthly Excess Cashflow',
     available: netMonthlyExcessCashflow,
@@ -310,13 +318,13 @@ export function distribute(
     c.balance = sub(c.balance, writeDown);
     c.realizedLoss = writeDown;
     undercollateralized -= writeDown;
-    trace.push({
+    ledger.note(() => ({
       phase: 'losses',
       step: 'appliedRealizedLoss',
       to: name,
       amount: writeDown,
       reason: `certificates exceed the pool: Applied Realized Loss Amount written down in the order ${deal.lossAllocation.join(', ')}`,
-    });
+    }));
   }
   const appliedLosses = sum(deal.lossAllocation, (name) => workingClass(ledger, name).realizedLoss);
 
@@ -325,14 +333,14 @@ export function distribute(
   if (pClass && period.prepaymentCharges > 0) {
     const p = workingClass(ledger, pClass.name);
     p.otherPaid = cents(p.otherPaid + period.prepaymentCharges);
-    trace.push({
+    ledger.note(() => ({
       phase: 'prepaymentCharges',
       step: 'prepaymentCharges',
       from: 'prepayment charges collected',
       to: pClass.name,
       amount: period.prepaymentCharges,
       reason: `prepayment charges are paid to class ${pClass.name}`,
-    });
+    }));
   } else if (!pClass && period.prepaymentCharges > 0) {
     throw new TrusteeError(
       'INVALID_INPUT',
@@ -439,7 +447,7 @@ export function distribute(
       period.prepaymentInterestShortfall,
       period.compensatingInterest,
     ),
-    trace,
+    trace: ledger.trace,
   };
 
   const nextClasses: Record<string, ClassState> = {};

@@ -35,7 +35,7 @@ const month = fc.record({
   rate: fc.double({ min: 0.005, max: 0.08, noNaN: true }),
 });
 
-function checkPath(deal: Deal, months: fc.RecordValue<Record<string, number>>[]): Distribution[] {
+function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[] {
   let state = initialState(deal);
   const all: Distribution[] = [];
   for (const m of months) {

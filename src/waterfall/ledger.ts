@@ -1,4 +1,4 @@
-import type { Deal, FloatingClass } from '../deal/deal.ts';
+import type { Deal } from '../deal/deal.ts';
 import { ZERO, type Cents } from '../money/cents.ts';
 import type { ClassInterest } from './classInterest.ts';
 import type { DealState, TraceEntry } from './types.ts';
@@ -32,6 +32,11 @@ export interface Ledger {
   readonly classes: Map<string, WorkingClass>;
   readonly fees: Map<string, { due: Cents; paid: Cents }>;
   readonly trace: TraceEntry[];
+  /** Floating classes senior first, and every class that carries principal (floating and P). */
+  readonly floating: readonly WorkingClass[];
+  readonly certificates: readonly WorkingClass[];
+  /** Adds a trace entry (built only when the run is traced). */
+  note(make: () => TraceEntry): void;
   /** Principal after the Stepdown Date with no Trigger Event pays down to targets. */
   readonly targetsApply: boolean;
   readonly endingPool: Cents;
@@ -47,6 +52,7 @@ export function newLedger(
   fees: ReadonlyMap<string, Cents>,
   targetsApply: boolean,
   endingPool: Cents,
+  tracing = true,
 ): Ledger {
   const classes = new Map<string, WorkingClass>();
   for (const c of deal.classes) {
@@ -69,11 +75,17 @@ export function newLedger(
       reliefActShortfall: ZERO,
     });
   }
+  const trace: TraceEntry[] = [];
+  const pick = (kinds: readonly string[]): WorkingClass[] =>
+    deal.classes.filter((c) => kinds.includes(c.kind)).map((c) => classes.get(c.name)!);
   return {
     deal,
     classes,
+    floating: pick(['floating']),
+    certificates: pick(['floating', 'prepaymentCharges']),
     fees: new Map([...fees].map(([name, due]) => [name, { due, paid: ZERO }])),
-    trace: [],
+    trace,
+    note: tracing ? (make) => void trace.push(make()) : () => undefined,
     targetsApply,
     endingPool,
     deficiency: ZERO,
@@ -88,11 +100,14 @@ export function workingClass(ledger: Ledger, name: string): WorkingClass {
   return found;
 }
 
-export function floatingBalances(
-  ledger: Ledger,
-): { definition: FloatingClass; working: WorkingClass }[] {
-  return ledger.deal.floatingClasses.map((definition) => ({
-    definition,
-    working: workingClass(ledger, definition.name),
-  }));
+/** The floating classes' working figures, senior first (built once per ledger). */
+export function floatingBalances(ledger: Ledger): readonly WorkingClass[] {
+  return ledger.floating;
+}
+
+/** Certificates that carry principal: floating classes and P (CE's balance is the OC). */
+export function certificateBalance(ledger: Ledger): Cents {
+  let total = 0;
+  for (const c of ledger.certificates) total += c.balance;
+  return total as Cents;
 }
