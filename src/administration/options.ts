@@ -1,0 +1,71 @@
+import type { IndexRateTable } from '../deal/indexRates.ts';
+import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import type { RawRow, StoredDistribution } from '../store/trustStore.ts';
+import type { DealState } from '../waterfall/types.ts';
+
+/** What closing a date needs besides the deal and the period. */
+export interface CloseOptions {
+  /** Who closes the date: recorded in the version and the audit log. */
+  readonly actor: string;
+  /**
+   * The state before the first date trustee closes, when earlier dates were distributed
+   * elsewhere (e.g. deals/nchet-2002-1/state-2002-03-25.json to start at April 2002).
+   * Without it the first date starts from `initialState(deal)` (the closing).
+   */
+  readonly openingState?: DealState;
+  /** The servicer's raw remittance rows the period was derived from (stored as given). */
+  readonly remittanceRows?: readonly RawRow[];
+  /** The input's name for messages and the remittance record (default: the period's source). */
+  readonly source?: string;
+  /** The index fixings (default: the deal's table in data/). */
+  readonly indexTable?: IndexRateTable;
+  /** The clock for the audit's "when" (ISO-8601 UTC); tests fix it. */
+  readonly now?: () => string;
+}
+
+export interface CorrectOptions extends CloseOptions {
+  /** Why the date is corrected: recorded in the new version and the audit log. */
+  readonly reason: string;
+}
+
+export interface CloseResult {
+  /** closed: a new date; unchanged: already closed with these inputs; corrected: a new version. */
+  readonly outcome: 'closed' | 'unchanged' | 'corrected';
+  /** The date's current version after the call. */
+  readonly record: StoredDistribution;
+  /** Later closed dates re-run (each a new version) because the correction changed their start. */
+  readonly followOn: readonly StoredDistribution[];
+  /**
+   * For "unchanged": whether this engine, run again, gives the stored figures. The stored
+   * figures stand either way; false means the engine changed since the date was closed.
+   */
+  readonly reproduced?: boolean;
+}
+
+export const isoNow = (): string => new Date().toISOString();
+
+/** Refuses a missing actor (or reason) before anything is read or written. */
+export function checkWho(
+  options: { actor?: unknown; reason?: unknown },
+  needReason: boolean,
+): void {
+  const problems: ErrorDetail[] = [];
+  if (typeof options.actor !== 'string' || options.actor.trim() === '') {
+    problems.push({
+      field: 'actor',
+      message: 'who closes the date',
+      expected: 'a non-empty name',
+      got: options.actor,
+    });
+  }
+  if (needReason && (typeof options.reason !== 'string' || options.reason.trim() === '')) {
+    problems.push({
+      field: 'reason',
+      message: 'a correction says why',
+      expected: 'a non-empty reason',
+      got: options.reason,
+    });
+  }
+  if (problems.length > 0)
+    throw new TrusteeError('INVALID_INPUT', 'who and why are required', problems);
+}

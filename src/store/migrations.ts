@@ -1,0 +1,181 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { TrusteeError } from '../errors/catalogue.ts';
+
+/**
+ * The schema's migrations, one list for both backends, written with kysely's schema builder
+ * in types both SQLite and PostgreSQL accept (text, integer, bigint, double precision).
+ * A migration, once released, never changes: a new column is a new migration.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('deals')
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('deal_hash', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('deal_json', 'text', (c) => c.notNull())
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('deals_pk', ['deal_id', 'deal_hash'])
+        .execute();
+
+      await db.schema
+        .createTable('loan_tapes')
+        .addColumn('tape_id', 'text', (c) => c.primaryKey())
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('as_of', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('loan_tape_rows')
+        .addColumn('tape_id', 'text', (c) =>
+          c.notNull().references('loan_tapes.tape_id').onDelete('cascade'),
+        )
+        .addColumn('row_number', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('loan_tape_rows_pk', ['tape_id', 'row_number'])
+        .execute();
+
+      await db.schema
+        .createTable('remittances')
+        .addColumn('remittance_id', 'text', (c) => c.primaryKey())
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('distribution_date', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('period_json', 'text', (c) => c.notNull())
+        .addColumn('beginning_pool_balance', 'bigint', (c) => c.notNull())
+        .addColumn('ending_pool_balance', 'bigint', (c) => c.notNull())
+        .addColumn('interest_collected', 'bigint', (c) => c.notNull())
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('remittance_rows')
+        .addColumn('remittance_id', 'text', (c) =>
+          c.notNull().references('remittances.remittance_id').onDelete('cascade'),
+        )
+        .addColumn('row_number', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('remittance_rows_pk', ['remittance_id', 'row_number'])
+        .execute();
+
+      await db.schema
+        .createTable('distributions')
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('distribution_date', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('distribution_number', 'integer', (c) => c.notNull())
+        .addColumn('deal_hash', 'text', (c) => c.notNull())
+        .addColumn('remittance_id', 'text', (c) =>
+          c.notNull().references('remittances.remittance_id'),
+        )
+        .addColumn('input_hash', 'text', (c) => c.notNull())
+        .addColumn('result_hash', 'text', (c) => c.notNull())
+        .addColumn('index_rate', 'double precision', (c) => c.notNull())
+        .addColumn('index_determination_date', 'text', (c) => c.notNull())
+        .addColumn('distribution_json', 'text', (c) => c.notNull())
+        .addColumn('state_before_json', 'text', (c) => c.notNull())
+        .addColumn('state_after_json', 'text', (c) => c.notNull())
+        .addColumn('ending_pool_balance', 'bigint', (c) => c.notNull())
+        .addColumn('closed_at', 'text', (c) => c.notNull())
+        .addColumn('closed_by', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addPrimaryKeyConstraint('distributions_pk', ['deal_id', 'distribution_date', 'version'])
+        .addForeignKeyConstraint('distributions_deal_fk', ['deal_id', 'deal_hash'], 'deals', [
+          'deal_id',
+          'deal_hash',
+        ])
+        .execute();
+      await db.schema
+        .createTable('distribution_classes')
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('distribution_date', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('class_name', 'text', (c) => c.notNull())
+        .addColumn('beginning_balance', 'bigint', (c) => c.notNull())
+        .addColumn('interest_paid', 'bigint', (c) => c.notNull())
+        .addColumn('principal_paid', 'bigint', (c) => c.notNull())
+        .addColumn('realized_loss', 'bigint', (c) => c.notNull())
+        .addColumn('ending_balance', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('distribution_classes_pk', [
+          'deal_id',
+          'distribution_date',
+          'version',
+          'class_name',
+        ])
+        .addForeignKeyConstraint(
+          'distribution_classes_fk',
+          ['deal_id', 'distribution_date', 'version'],
+          'distributions',
+          ['deal_id', 'distribution_date', 'version'],
+        )
+        .execute();
+
+      await db.schema
+        .createTable('statements')
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('distribution_date', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('encoding', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('rendered_at', 'text', (c) => c.notNull())
+        .addColumn('rendered_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statements_pk', [
+          'deal_id',
+          'distribution_date',
+          'version',
+          'format',
+        ])
+        .addForeignKeyConstraint(
+          'statements_distribution_fk',
+          ['deal_id', 'distribution_date', 'version'],
+          'distributions',
+          ['deal_id', 'distribution_date', 'version'],
+        )
+        .execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('distribution_date', 'text')
+        .addColumn('version', 'integer')
+        .addColumn('reason', 'text')
+        .addColumn('details', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('audit_log_deal')
+        .on('audit_log')
+        .columns(['deal_id', 'seq'])
+        .execute();
+    },
+  },
+};
+
+/** Brings the database to the latest schema. Safe to call on every open (migrations lock). */
+export async function migrateToLatest(db: Kysely<unknown>, location: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'trustee_migration',
+    migrationLockTableName: 'trustee_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new TrusteeError('STORE_UNAVAILABLE', `${location}: cannot migrate the store`, [
+      {
+        file: location,
+        field: failed ? `migration ${failed.migrationName}` : 'migrations',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    ]);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The store's tables: one definition of every row, used by the queries of both backends
+ * (SQLite and PostgreSQL). The migrations in `migrations.ts` create exactly these columns.
+ *
+ * Conventions, the same on both backends:
+ * - money is integer cents in BIGINT columns (SQLite stores them as INTEGER);
+ * - calendar dates are TEXT "YYYY-MM-DD" and instants TEXT ISO-8601 UTC, so they sort as text;
+ * - documents (the deal, a distribution, a state, raw input rows) are canonical JSON in TEXT.
+ */
+
+/** Integer cents (BIGINT). Read back as a JS number; amounts stay below 2^53. */
+type Money = number;
+
+/** A deal definition as it was when a date was closed: content-addressed by its hash. */
+export interface DealsTable {
+  deal_id: string;
+  deal_hash: string;
+  name: string;
+  deal_json: string;
+  stored_at: string;
+}
+
+/** A loan tape: one import of loan-level rows for a deal, as of a date. */
+export interface LoanTapesTable {
+  tape_id: string;
+  deal_id: string;
+  as_of: string;
+  source: string;
+  row_count: number;
+  stored_at: string;
+}
+
+/** The rows of a loan tape, opaque JSON objects in file order (row_number from 1). */
+export interface LoanTapeRowsTable {
+  tape_id: string;
+  row_number: number;
+  data: string;
+}
+
+/** A servicer remittance: raw rows (possibly none) and the CollectionPeriod derived from them. */
+export interface RemittancesTable {
+  remittance_id: string;
+  deal_id: string;
+  distribution_date: string;
+  source: string;
+  row_count: number;
+  period_json: string;
+  beginning_pool_balance: Money;
+  ending_pool_balance: Money;
+  interest_collected: Money;
+  stored_at: string;
+}
+
+export interface RemittanceRowsTable {
+  remittance_id: string;
+  row_number: number;
+  data: string;
+}
+
+/**
+ * One version of a closed distribution date. Version 1 is the closing; each correction adds
+ * the next version and keeps the earlier ones. The highest version is the current one.
+ */
+export interface DistributionsTable {
+  deal_id: string;
+  distribution_date: string;
+  version: number;
+  distribution_number: number;
+  deal_hash: string;
+  remittance_id: string;
+  /** Hash of the inputs: deal, state before, period, index fixing. */
+  input_hash: string;
+  /** Hash of the outputs: distribution and state after. */
+  result_hash: string;
+  index_rate: number;
+  index_determination_date: string;
+  distribution_json: string;
+  state_before_json: string;
+  state_after_json: string;
+  ending_pool_balance: Money;
+  closed_at: string;
+  closed_by: string;
+  /** Why this version was written: null for the first closing. */
+  reason: string | null;
+}
+
+/** Per-class figures of a version, as columns so reports can sum them in SQL. */
+export interface DistributionClassesTable {
+  deal_id: string;
+  distribution_date: string;
+  version: number;
+  position: number;
+  class_name: string;
+  beginning_balance: Money;
+  interest_paid: Money;
+  principal_paid: Money;
+  realized_loss: Money;
+  ending_balance: Money;
+}
+
+/** A rendered statement of a version, in one format ("txt", "html", "pdf", ...). */
+export interface StatementsTable {
+  deal_id: string;
+  distribution_date: string;
+  version: number;
+  format: string;
+  /** "utf8" for text, "base64" for binary content such as PDF. */
+  encoding: string;
+  content: string;
+  rendered_at: string;
+  rendered_by: string;
+}
+
+/** Who did what, when and why. `seq` orders the entries; writers are serialized. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  deal_id: string;
+  distribution_date: string | null;
+  version: number | null;
+  reason: string | null;
+  details: string;
+}
+
+export interface Database {
+  deals: DealsTable;
+  loan_tapes: LoanTapesTable;
+  loan_tape_rows: LoanTapeRowsTable;
+  remittances: RemittancesTable;
+  remittance_rows: RemittanceRowsTable;
+  distributions: DistributionsTable;
+  distribution_classes: DistributionClassesTable;
+  statements: StatementsTable;
+  audit_log: AuditLogTable;
+}
+
+/** Every table, parents before children (the order to create them and to dump them in). */
+export const tableNames = [
+  'deals',
+  'loan_tapes',
+  'loan_tape_rows',
+  'remittances',
+  'remittance_rows',
+  'distributions',
+  'distribution_classes',
+  'statements',
+  'audit_log',
+] as const satisfies readonly (keyof Database)[];

@@ -1,0 +1,163 @@
+import type { Deal } from '../deal/deal.ts';
+import type { Cents } from '../money/cents.ts';
+import type { PlainDate } from '../money/plainDate.ts';
+import type { CollectionPeriod, DealState, Distribution } from '../waterfall/types.ts';
+
+/** A raw input row (a loan tape line, a remittance line): opaque JSON to the store. */
+export type RawRow = Readonly<Record<string, unknown>>;
+
+export interface StoredDeal {
+  readonly dealId: string;
+  /** SHA-256 of the canonical JSON of the validated deal file. */
+  readonly hash: string;
+  readonly name: string;
+  /** The deal file's content (validated), from which `loadDeal` rebuilds the deal. */
+  readonly file: unknown;
+  readonly storedAt: string;
+}
+
+export interface LoanTapeInput {
+  readonly dealId: string;
+  readonly asOf: PlainDate;
+  readonly source: string;
+  readonly rows: readonly RawRow[];
+}
+export interface StoredLoanTape extends LoanTapeInput {
+  /** Content hash of deal, date and rows: importing the same tape twice stores it once. */
+  readonly tapeId: string;
+  readonly storedAt: string;
+}
+
+export interface RemittanceInput {
+  readonly dealId: string;
+  /** Where the rows came from: a remittance file name, or a totals file. */
+  readonly source: string;
+  /** The servicer's raw rows; empty when only period totals were given. */
+  readonly rows: readonly RawRow[];
+  /** The CollectionPeriod derived from the rows: the waterfall's input. */
+  readonly period: CollectionPeriod;
+}
+export interface StoredRemittance extends RemittanceInput {
+  readonly remittanceId: string;
+  readonly distributionDate: PlainDate;
+  readonly storedAt: string;
+}
+
+/** One version of a closed distribution date: its inputs, every figure, and who wrote it. */
+export interface DistributionInput {
+  readonly dealId: string;
+  readonly distributionDate: PlainDate;
+  readonly distributionNumber: number;
+  /** 1 for the closing; each correction is the next number. */
+  readonly version: number;
+  readonly dealHash: string;
+  readonly remittanceId: string;
+  readonly inputHash: string;
+  readonly indexFixing: { readonly rate: number; readonly determinationDate: PlainDate };
+  readonly distribution: Distribution;
+  readonly stateBefore: DealState;
+  readonly stateAfter: DealState;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  /** Why the version was written; null for version 1. */
+  readonly reason: string | null;
+}
+export interface StoredDistribution extends DistributionInput {
+  readonly resultHash: string;
+}
+
+/** A version without its documents: what history lists. */
+export interface DistributionVersion {
+  readonly dealId: string;
+  readonly distributionDate: PlainDate;
+  readonly distributionNumber: number;
+  readonly version: number;
+  readonly inputHash: string;
+  readonly resultHash: string;
+  readonly endingPoolBalance: Cents;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly reason: string | null;
+}
+
+export interface StatementInput {
+  readonly dealId: string;
+  readonly distributionDate: PlainDate;
+  readonly version: number;
+  /** "txt", "html", "pdf", "csv", "json"... */
+  readonly format: string;
+  /** Text, or bytes for binary formats. */
+  readonly content: string | Uint8Array;
+  readonly renderedAt: string;
+  readonly renderedBy: string;
+}
+export type StoredStatement = StatementInput;
+
+export interface AuditInput {
+  readonly at: string;
+  readonly actor: string;
+  /** "close", "correct", "follow-on", "import-loan-tape", "render-statement"... */
+  readonly action: string;
+  readonly dealId: string;
+  readonly distributionDate?: PlainDate;
+  readonly version?: number;
+  readonly reason?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+export interface AuditEntry extends AuditInput {
+  readonly seq: number;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The one repository trustee persists through. Two backends implement it with the same code and
+ * schema: SQLite (embedded, one file) and PostgreSQL. Puts are idempotent where the record is
+ * content-addressed (deal, loan tape, remittance) and refuse to overwrite where it is not
+ * (a distribution version, a statement). `transaction` runs a unit of work atomically.
+ */
+export interface TrustStore {
+  readonly backend: 'sqlite' | 'postgres';
+  /** The file path or the URL (password hidden). */
+  readonly location: string;
+
+  /**
+   * Runs `work` in one write transaction: every write in it lands, or none does. Writers are
+   * serialized (SQLite BEGIN IMMEDIATE; a PostgreSQL advisory lock). Inside, `tx` is the store.
+   */
+  transaction<T>(work: (tx: TrustStore) => Promise<T>): Promise<T>;
+
+  putDeal(deal: Deal, storedAt: string): Promise<StoredDeal>;
+  /** A stored deal by hash, or the most recently stored one of that id. */
+  getDeal(dealId: string, hash?: string): Promise<StoredDeal | undefined>;
+
+  putLoanTape(input: LoanTapeInput, storedAt: string): Promise<StoredLoanTape>;
+  getLoanTape(tapeId: string): Promise<StoredLoanTape | undefined>;
+
+  putRemittance(input: RemittanceInput, storedAt: string): Promise<StoredRemittance>;
+  getRemittance(remittanceId: string): Promise<StoredRemittance | undefined>;
+
+  /** Adds one version; refuses (CLOSED_DATE) a version that exists or skips a number. */
+  putDistribution(input: DistributionInput): Promise<StoredDistribution>;
+  /** A version of a date; without `version`, the current (highest) one. */
+  getDistribution(
+    dealId: string,
+    date: PlainDate,
+    version?: number,
+  ): Promise<StoredDistribution | undefined>;
+  /** Every version of every closed date of the deal, by date then version. */
+  listDistributions(dealId: string): Promise<DistributionVersion[]>;
+
+  /** Stores a rendered statement; refuses to replace one (a new version gets its own). */
+  putStatement(input: StatementInput): Promise<StoredStatement>;
+  getStatement(
+    dealId: string,
+    date: PlainDate,
+    format: string,
+    version?: number,
+  ): Promise<StoredStatement | undefined>;
+
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  auditLog(dealId: string): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}
