@@ -48,9 +48,17 @@ export function distributionRow(
 }
 
 export function storedDistribution(row: Selectable<DistributionsTable>): StoredDistribution {
-  const { endingPoolBalance: _ending, ...version } = distributionVersion(row);
+  const v = distributionVersion(row);
   return {
-    ...version,
+    dealId: v.dealId,
+    distributionDate: v.distributionDate,
+    distributionNumber: v.distributionNumber,
+    version: v.version,
+    inputHash: v.inputHash,
+    resultHash: v.resultHash,
+    closedAt: v.closedAt,
+    closedBy: v.closedBy,
+    reason: v.reason,
     dealHash: row.deal_hash,
     remittanceId: row.remittance_id,
     indexFixing: {

@@ -1,0 +1,309 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TrusteeError } from '../errors/catalogue.ts';
+import { cents } from '../money/cents.ts';
+import { openStore } from '../store/openStore.ts';
+import { backends, dumpTables, freshDatabase, type TestDatabase } from '../store/testBackends.ts';
+import type { TrustStore } from '../store/trustStore.ts';
+import { initialState } from '../waterfall/initialState.ts';
+import type { Distribution } from '../waterfall/types.ts';
+import { closeDistributionDate } from './closeDistributionDate.ts';
+import { correctDistributionDate } from './correctDistributionDate.ts';
+import { history, versionNote } from './history.ts';
+import { aprilPeriod, aprilWith, deal, marchState, nextPeriod } from './testPeriods.ts';
+
+const now = () => '2026-11-25T09:30:00.000Z';
+const later = () => '2026-11-26T14:00:00.000Z';
+const alice = { actor: 'alice', openingState: marchState, now };
+const paid = (d: Distribution, name: string): number =>
+  d.classes.find((c) => c.name === name)!.interestPaid;
+
+async function failure(promise: Promise<unknown>): Promise<TrusteeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TrusteeError);
+  return error as TrusteeError;
+}
+
+describe.each(backends)('the monthly cycle on %s', (backend) => {
+  let db: TestDatabase;
+  let store: TrustStore;
+  beforeEach(async () => {
+    db = freshDatabase(backend);
+    store = await openStore(db.location);
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.drop();
+  });
+  /** Runs `attempt`, expects it to fail, and checks the database did not change. */
+  async function refusedWithoutChange(attempt: () => Promise<unknown>): Promise<TrusteeError> {
+    const before = await dumpTables(db.location);
+    const error = await failure(attempt());
+    expect(await dumpTables(db.location)).toEqual(before);
+    return error;
+  }
+
+  it('closes April 2002 from the state after March: the seed figures, stored as version 1', async () => {
+    const result = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    expect(result.outcome).toBe('closed');
+    const stored = (await store.getDistribution(deal.id, aprilPeriod.distributionDate))!;
+    expect(stored).toEqual(result.record);
+    expect(stored.version).toBe(1);
+    expect(stored.indexFixing).toEqual({ rate: 0.019, determinationDate: '2002-03-21' });
+    expect(paid(stored.distribution, 'A')).toBe(30_657_350);
+    expect(paid(stored.distribution, 'CE')).toBe(94_298_071);
+    expect(stored.stateAfter.poolBalance).toBe(19_797_420_082);
+    expect((await store.getRemittance(stored.remittanceId))!.period).toEqual(aprilPeriod);
+    expect((await store.getDeal(deal.id, stored.dealHash))!.name).toBe(deal.name);
+    expect(await store.auditLog(deal.id)).toEqual([
+      expect.objectContaining({
+        actor: 'alice',
+        action: 'close',
+        at: now(),
+        distributionDate: '2002-04-25',
+        version: 1,
+      }),
+    ]);
+  });
+
+  it('re-running a closed date with the same inputs changes nothing and returns the stored result', async () => {
+    const first = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const before = await dumpTables(db.location);
+    const again = await closeDistributionDate(
+      store,
+      deal,
+      { ...aprilPeriod },
+      { ...alice, actor: 'bob', now: later },
+    );
+    expect(again).toEqual({
+      outcome: 'unchanged',
+      record: first.record,
+      followOn: [],
+      reproduced: true,
+    });
+    expect(await dumpTables(db.location)).toEqual(before);
+  });
+
+  it('refuses other inputs for a closed date (CLOSED_DATE), naming the fields that differ', async () => {
+    await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const changed = aprilWith({ interestCollected: aprilPeriod.interestCollected + 10_000 });
+    const error = await refusedWithoutChange(() =>
+      closeDistributionDate(store, deal, changed, alice),
+    );
+    expect(error.code).toBe('CLOSED_DATE');
+    expect(error.details).toEqual([
+      expect.objectContaining({
+        field: 'period.interestCollected',
+        expected: '142973783 (stored)',
+        got: 142983783,
+      }),
+    ]);
+    const otherStart = { ...marchState, loanCount: 585 };
+    const start = await refusedWithoutChange(() =>
+      closeDistributionDate(store, deal, aprilPeriod, { ...alice, openingState: otherStart }),
+    );
+    expect(start.details.map((d) => d.field)).toEqual(['stateBefore.loanCount']);
+  });
+
+  it('a correction writes version 2 with who, when and why; version 1 stays readable', async () => {
+    await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const restated = aprilWith({ interestCollected: aprilPeriod.interestCollected + 10_000 });
+    const reason = 'servicer restated April interest (+100.00)';
+    const result = await correctDistributionDate(store, deal, restated, {
+      actor: 'bob',
+      reason,
+      now: later,
+    });
+    expect(result.outcome).toBe('corrected');
+    const v2 = (await store.getDistribution(deal.id, aprilPeriod.distributionDate))!;
+    const v1 = (await store.getDistribution(deal.id, aprilPeriod.distributionDate, 1))!;
+    expect(v2).toMatchObject({ version: 2, closedBy: 'bob', closedAt: later(), reason });
+    expect(v1).toMatchObject({ version: 1, closedBy: 'alice', closedAt: now(), reason: null });
+    // The extra interest is excess cashflow: it all goes to CE.
+    expect(paid(v1.distribution, 'CE')).toBe(94_298_071);
+    expect(paid(v2.distribution, 'CE')).toBe(94_308_071);
+    const [april] = await history(store, deal.id);
+    expect(april!.currentVersion).toBe(2);
+    expect(april!.versions.map((v) => [v.version, v.closedBy, v.reason])).toEqual([
+      [1, 'alice', null],
+      [2, 'bob', reason],
+    ]);
+    expect(versionNote(v2)).toBe(`Version 2 (corrected 2026-11-26 by bob: ${reason})`);
+    expect(versionNote(v1)).toBe('Version 1');
+    const audit = await store.auditLog(deal.id);
+    expect(audit.map((a) => [a.action, a.actor, a.at, a.version, a.reason])).toEqual([
+      ['close', 'alice', now(), 1, undefined],
+      ['correct', 'bob', later(), 2, reason],
+    ]);
+    // Re-running the corrected date with the corrected inputs changes nothing.
+    const again = await closeDistributionDate(store, deal, restated, { actor: 'carol' });
+    expect(again.outcome).toBe('unchanged');
+    expect(again.record.version).toBe(2);
+  });
+
+  it('a correction re-runs later closed dates from the corrected state, as new versions', async () => {
+    const april = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const may = nextPeriod(april.record.stateAfter);
+    await closeDistributionDate(store, deal, may, { actor: 'alice', now });
+    // Interest short of the class interest: M classes carry unpaid interest into May.
+    const short = aprilWith({ interestCollected: cents(40_000_000) });
+    const result = await correctDistributionDate(store, deal, short, {
+      actor: 'bob',
+      reason: 'advance reversed',
+      now: later,
+    });
+    expect(result.followOn.map((r) => [r.distributionDate, r.version])).toEqual([
+      ['2002-05-28', 2],
+    ]);
+    const mayV2 = result.followOn[0]!;
+    expect(mayV2.reason).toBe(
+      're-run after the correction of 2002-04-25 (version 2): advance reversed',
+    );
+    expect(mayV2.stateBefore).toEqual(result.record.stateAfter);
+    const unpaid = result.record.stateAfter.classes['M-4']!.unpaidInterest;
+    expect(unpaid).toBeGreaterThan(0);
+    const mayV1 = (await store.getDistribution(deal.id, may.distributionDate, 1))!;
+    expect(paid(mayV2.distribution, 'M-4')).toBeGreaterThan(paid(mayV1.distribution, 'M-4'));
+    expect((await history(store, deal.id)).map((h) => h.currentVersion)).toEqual([2, 2]);
+  });
+
+  it('refuses a correction that would break a later closed date, and changes nothing', async () => {
+    const april = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    await closeDistributionDate(store, deal, nextPeriod(april.record.stateAfter), {
+      actor: 'alice',
+    });
+    const morePrincipal = aprilWith({
+      scheduledPrincipal: aprilPeriod.scheduledPrincipal + 100_000,
+    });
+    const error = await refusedWithoutChange(() =>
+      correctDistributionDate(store, deal, morePrincipal, { actor: 'bob', reason: 'late payment' }),
+    );
+    expect(error.code).toBe('UNRECONCILED');
+    expect(error.details.map((d) => d.field)).toEqual(['beginningPoolBalance', 'followOn']);
+  });
+
+  it('closes dates in order (OUT_OF_ORDER), from the closing when no opening state is given', async () => {
+    const fromClosing = await refusedWithoutChange(() =>
+      closeDistributionDate(store, deal, aprilPeriod, { actor: 'alice' }),
+    );
+    expect(fromClosing.code).toBe('OUT_OF_ORDER');
+    expect(fromClosing.details[0]).toMatchObject({
+      field: 'distributionDate',
+      expected: '2002-03-25',
+      got: '2002-04-25',
+    });
+    const march = await closeDistributionDate(store, deal, nextPeriod(initialState(deal)), {
+      actor: 'alice',
+    });
+    expect(march.record).toMatchObject({ distributionDate: '2002-03-25', distributionNumber: 1 });
+    const april = nextPeriod(march.record.stateAfter);
+    expect(april.distributionDate).toBe('2002-04-25');
+    const may = { ...april, distributionDate: '2002-05-28' } as typeof april;
+    const error = await refusedWithoutChange(() =>
+      closeDistributionDate(store, deal, may, { actor: 'alice' }),
+    );
+    expect(error.code).toBe('OUT_OF_ORDER');
+    expect(error.details[0]).toMatchObject({ expected: '2002-04-25', got: '2002-05-28' });
+  });
+
+  it('refuses a date before the first closed one, a gap, and a conflicting opening state', async () => {
+    const april = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const march = nextPeriod(initialState(deal));
+    expect(
+      (await refusedWithoutChange(() => closeDistributionDate(store, deal, march, alice))).code,
+    ).toBe('OUT_OF_ORDER');
+    const may = nextPeriod(april.record.stateAfter);
+    const june = { ...may, distributionDate: '2002-06-25' } as typeof may;
+    const gap = await refusedWithoutChange(() => closeDistributionDate(store, deal, june, alice));
+    expect(gap.details[0]).toMatchObject({ field: 'distributionDate', expected: '2002-05-28' });
+    const conflict = await refusedWithoutChange(() =>
+      closeDistributionDate(store, deal, may, alice),
+    );
+    expect(conflict.code).toBe('CLOSED_DATE');
+    expect(conflict.details.map((d) => d.field)).toEqual(['openingState']);
+    expect((await closeDistributionDate(store, deal, may, { actor: 'alice' })).outcome).toBe(
+      'closed',
+    );
+  });
+
+  it('refuses bad input naming the field, before anything changes', async () => {
+    const april = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const may = nextPeriod(april.record.stateAfter);
+    const cases: [() => Promise<unknown>, string, string][] = [
+      [() => closeDistributionDate(store, deal, may, { actor: '' }), 'INVALID_INPUT', 'actor'],
+      [
+        () => correctDistributionDate(store, deal, aprilPeriod, { actor: 'bob', reason: ' ' }),
+        'INVALID_INPUT',
+        'reason',
+      ],
+      [
+        () => closeDistributionDate(store, deal, { ...may, interestCollected: -5 } as never, alice),
+        'INVALID_INPUT',
+        'period.interestCollected',
+      ],
+      [
+        () => closeDistributionDate(store, deal, { ...may, curtailments: 10.5 } as never, alice),
+        'INVALID_INPUT',
+        'period.curtailments',
+      ],
+      [
+        () =>
+          closeDistributionDate(
+            store,
+            deal,
+            { ...may, distributionDate: '2002-05-27' } as never,
+            alice,
+          ),
+        'NO_DISTRIBUTION',
+        'date',
+      ],
+      [
+        () =>
+          closeDistributionDate(store, deal, may, {
+            ...alice,
+            openingState: { ...marchState, dealId: 'other' },
+          }),
+        'INVALID_INPUT',
+        'openingState.dealId',
+      ],
+      [
+        () => correctDistributionDate(store, deal, may, { actor: 'bob', reason: 'x' }),
+        'NO_DISTRIBUTION',
+        'distributionDate',
+      ],
+    ];
+    for (const [attempt, code, field] of cases) {
+      const error = await refusedWithoutChange(attempt);
+      expect([error.code, error.details[0]?.field]).toEqual([code, field]);
+    }
+  });
+
+  it('closing is atomic: a failure at the last write leaves nothing of the date', async () => {
+    const failing: TrustStore = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver);
+        // Every write of the closing goes through tx; the last one fails.
+        return <T>(work: (tx: TrustStore) => Promise<T>) =>
+          target.transaction((tx) =>
+            work(
+              new Proxy(tx, {
+                get: (t, p) => {
+                  if (p === 'appendAudit') return () => Promise.reject(new Error('disk full'));
+                  const value: unknown = Reflect.get(t, p);
+                  return typeof value === 'function' ? value.bind(t) : value;
+                },
+              }),
+            ),
+          );
+      },
+    });
+    const before = await dumpTables(db.location);
+    await expect(closeDistributionDate(failing, deal, aprilPeriod, alice)).rejects.toThrow(
+      'disk full',
+    );
+    expect(await dumpTables(db.location)).toEqual(before);
+    expect(await store.listDistributions(deal.id)).toEqual([]);
+  });
+});
