@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+
+/** One data record of a CSV file: its cells by column name and its row (header = row 1). */
+export interface CsvRecord {
+  readonly row: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/**
+ * Streams a CSV file's records with csv-parse's stream API, checking the header against the
+ * expected columns (all required, none unknown, any order). Yields each record with its row
+ * number; a file that cannot be read or is not CSV ends in a TrusteeError naming the row.
+ */
+export async function* readCsvRecords(
+  path: string,
+  columns: readonly string[],
+  what: string,
+): AsyncGenerator<CsvRecord> {
+  const input = createReadStream(path);
+  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
+  // pipe() does not forward the file's errors (missing file): hand them to the parser.
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let header: string[] | undefined;
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      if (!header) {
+        header = record.map((name) => name.trim().toLowerCase());
+        checkHeader(path, header, columns, what);
+        continue;
+      }
+      if (record.length !== header.length) {
+        throw new TrusteeError(
+          'INVALID_INPUT',
+          `${path}: row ${row} has the wrong number of cells`,
+          [
+            {
+              file: path,
+              row,
+              message: `${record.length} cells`,
+              expected: `${header.length} cells, one per column of the header`,
+            },
+          ],
+        );
+      }
+      const cells: Record<string, string> = {};
+      header.forEach((name, i) => (cells[name] = record[i] ?? ''));
+      yield { row, cells };
+    }
+  } catch (error) {
+    if (error instanceof TrusteeError) throw error;
+    const e = error as NodeJS.ErrnoException & { lines?: number };
+    const detail: ErrorDetail =
+      e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES'
+        ? { file: path, message: e.message, expected: `a readable ${what} CSV file` }
+        : { file: path, row: e.lines ?? row + 1, message: e.message, expected: 'valid CSV' };
+    throw new TrusteeError('INVALID_INPUT', `${path}: cannot read the ${what}`, [detail]);
+  }
+  if (!header) {
+    throw new TrusteeError('INVALID_INPUT', `${path}: the ${what} is empty`, [
+      { file: path, row: 1, message: 'no header row', expected: columns.join(',') },
+    ]);
+  }
+}
+
+function checkHeader(
+  path: string,
+  header: string[],
+  columns: readonly string[],
+  what: string,
+): void {
+  const problems: ErrorDetail[] = [];
+  for (const name of columns) {
+    if (!header.includes(name)) {
+      problems.push({
+        file: path,
+        row: 1,
+        field: name,
+        message: 'missing column',
+        expected: `a column "${name}"`,
+      });
+    }
+  }
+  header.forEach((name, i) => {
+    if (!columns.includes(name)) {
+      problems.push({
+        file: path,
+        row: 1,
+        field: name || `column ${i + 1}`,
+        message: 'unknown column',
+        expected: `one of the ${what} columns (docs)`,
+      });
+    } else if (header.indexOf(name) !== i) {
+      problems.push({
+        file: path,
+        row: 1,
+        field: name,
+        message: 'column given twice',
+        expected: 'each column once',
+      });
+    }
+  });
+  if (problems.length > 0) {
+    throw new TrusteeError('INVALID_INPUT', `${path}: the ${what} header is not valid`, problems);
+  }
+}
