@@ -96,8 +96,8 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
     expect(error.details).toEqual([
       expect.objectContaining({
         field: 'period.interestCollected',
-        expected: '142973783 (stored)',
-        got: 142983783,
+        expected: '1,429,737.83 (stored)',
+        got: '1,429,837.83',
       }),
     ]);
     const otherStart = { ...marchState, loanCount: 585 };

@@ -1,4 +1,6 @@
 import type { ErrorDetail } from '../errors/catalogue.ts';
+import { cents } from '../money/cents.ts';
+import { dollarsAndCents } from '../reports/format.ts';
 import type { StoredDistribution } from '../store/trustStore.ts';
 import type { DateInputs } from './dateRun.ts';
 
@@ -42,10 +44,21 @@ function collect(stored: unknown, given: unknown, path: string, found: ErrorDeta
     found.push({
       field: path,
       message: 'differs from the closed date',
-      expected: `${JSON.stringify(stored)} (stored)`,
-      got: given,
+      expected: `${display(path, stored)} (stored)`,
+      got: display(path, given),
     });
   }
+}
+
+/** Numbers that are not money: counts, rates, terms. Every other integer in the inputs is cents. */
+const notMoney = /(count|Count|Number|Rate|rate|Term)$/;
+
+/** Amounts as dollars ("1,429,737.83"), anything else as JSON. */
+function display(path: string, value: unknown): string {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const isMoney =
+    !path.startsWith('indexFixing') && Number.isSafeInteger(value) && !notMoney.test(key);
+  return isMoney ? dollarsAndCents(cents(value as number)) : JSON.stringify(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
+import { registerClose } from './close.ts';
 import { registerDistribute } from './distribute.ts';
+import { registerHistory } from './history.ts';
+import { registerServe } from './serve.ts';
 
 /** Every subcommand of `trustee`, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
   registerDistribute(program);
+  registerClose(program);
+  registerHistory(program);
+  registerServe(program);
 }
