@@ -1,0 +1,32 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerErrorHandling } from './errorHandler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { dealRoutes } from './routes/dealRoutes.ts';
+import { filingRoutes } from './routes/filingRoutes.ts';
+import { loanRoutes } from './routes/loanRoutes.ts';
+import { statementRoutes } from './routes/statementRoutes.ts';
+import type { Portal } from './service/portal.ts';
+import { registerWebAssets } from './webAssets.ts';
+
+export interface AppOptions {
+  portal: Portal;
+  /** The built dashboard (index.html and assets); omitted, the app serves the API only. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+/** The portal's HTTP server: the JSON API under /api, OpenAPI at /docs, the dashboard at /. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false } },
+  });
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+  dealRoutes(app, options.portal);
+  statementRoutes(app, options.portal);
+  filingRoutes(app, options.portal);
+  loanRoutes(app, options.portal);
+  if (options.webRoot) await registerWebAssets(app, options.webRoot);
+  return app;
+}

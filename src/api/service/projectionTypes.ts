@@ -1,0 +1,58 @@
+/**
+ * What a projection job returns: per class its totals and measures, per month the cash flows.
+ * Money in integer cents; WAL in years; yields as decimals (bond-equivalent).
+ */
+export interface ClassProjection {
+  name: string;
+  startBalance: number;
+  principal: number;
+  interest: number;
+  writedown: number;
+  /** Weighted average life in years from the projection's start; null if no principal. */
+  wal: number | null;
+  /** Yield at the scenario's price; null where it cannot be solved (no cash flow). */
+  yield: number | null;
+  firstPrincipalDate: string | null;
+  lastPrincipalDate: string | null;
+}
+
+export interface ProjectedPeriod {
+  date: string;
+  poolBalance: number;
+  excessCashflow: number;
+  classes: Record<
+    string,
+    { principal: number; interest: number; balance: number; writedown: number }
+  >;
+}
+
+export interface Breakeven {
+  class: string;
+  /** The lowest constant CDR (decimal) at which the class takes its first loss; null if none up to 100%. */
+  cdr: number | null;
+  /** Cumulative pool losses at that CDR as a share of the pool at the start. */
+  cumulativeLoss: number | null;
+}
+
+export interface ProjectionResult {
+  dealId: string;
+  /** The closed distribution date the projection starts after. */
+  asOf: string;
+  scenario: unknown;
+  classes: ClassProjection[];
+  periods: ProjectedPeriod[];
+  breakevens: Breakeven[] | null;
+}
+
+export interface GridRow {
+  index: number;
+  name: string;
+  assumptions: Record<string, unknown>;
+  classes: Pick<ClassProjection, 'name' | 'wal' | 'yield' | 'writedown'>[];
+}
+
+export interface GridResult {
+  dealId: string;
+  asOf: string;
+  rows: GridRow[];
+}

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where `npm run build:web` puts the dashboard, and where its sources are. */
+export const webRoot = fileURLToPath(new URL('../../var/web/', import.meta.url));
+const webSources = fileURLToPath(new URL('../web/', import.meta.url));
+const viteConfig = `${webSources}vite.config.ts`;
+
+function newestIn(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = `${folder}${entry.name}`;
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(`${path}/`) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when var/web is missing or older than a file of src/web. */
+export function webBuildIsStale(): boolean {
+  const index = `${webRoot}index.html`;
+  return !existsSync(index) || statSync(index).mtimeMs < newestIn(webSources);
+}
+
+/**
+ * Builds the dashboard (vite, the same as `npm run build:web`) when var/web is missing or
+ * stale, so `trustee serve` and the browser tests never serve an old page. Returns whether it
+ * built.
+ */
+export async function ensureWebBuilt(
+  log: (line: string) => void = () => undefined,
+): Promise<boolean> {
+  if (!webBuildIsStale()) return false;
+  log('building the dashboard (npm run build:web)...');
+  const { build } = await import('vite');
+  await build({ configFile: viteConfig, logLevel: 'warn' });
+  return true;
+}

@@ -1,0 +1,84 @@
+import { AppShell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import type { DealSummary } from '../../api/service/portal.ts';
+import { useApi } from './api.ts';
+import { Problem } from './components/Problem.tsx';
+import { HistoryPage } from './pages/HistoryPage.tsx';
+import { LoanTapePage } from './pages/LoanTapePage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { ScenarioPage } from './pages/ScenarioPage.tsx';
+import { StatementPage } from './pages/StatementPage.tsx';
+import { href, useRoute, type Page } from './router.ts';
+
+const NAV: { page: Page; label: string }[] = [
+  { page: 'overview', label: 'Deal overview' },
+  { page: 'history', label: 'History charts' },
+  { page: 'statement', label: 'Statement' },
+  { page: 'scenario', label: 'Scenario' },
+  { page: 'loans', label: 'Loan tape' },
+];
+
+/** The dashboard: a deal picker, the pages of one deal, and a link to the API's docs. */
+export function App() {
+  const route = useRoute();
+  const deals = useApi<DealSummary[]>('/api/deals');
+  const dealId = route.dealId ?? deals.data?.find((d) => d.id === 'nchet-2002-1')?.id;
+  useEffect(() => {
+    if (!route.dealId && dealId) window.location.replace(href({ dealId, page: route.page }));
+  }, [route.dealId, route.page, dealId]);
+  const deal = deals.data?.find((d) => d.id === dealId);
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={3}>trustee</Title>
+            <Text c="dimmed" size="sm">
+              investor and administrator portal
+            </Text>
+          </Group>
+          <Select
+            aria-label="Deal"
+            w={340}
+            data={(deals.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            value={dealId ?? null}
+            onChange={(value) =>
+              value && (window.location.hash = href({ dealId: value, page: route.page }))
+            }
+            allowDeselect={false}
+          />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.page}
+            label={item.label}
+            href={dealId ? href({ dealId, page: item.page }) : '#'}
+            active={route.page === item.page}
+          />
+        ))}
+        <NavLink label="API (OpenAPI)" href="/docs" target="_blank" />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {deals.error && <Problem problem={deals.error} />}
+        {dealId && deal && <PageOf page={route.page} deal={deal} date={route.date} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function PageOf(props: { page: Page; deal: DealSummary; date: string | undefined }) {
+  switch (props.page) {
+    case 'overview':
+      return <OverviewPage dealId={props.deal.id} />;
+    case 'history':
+      return <HistoryPage dealId={props.deal.id} />;
+    case 'statement':
+      return <StatementPage deal={props.deal} date={props.date} />;
+    case 'scenario':
+      return <ScenarioPage dealId={props.deal.id} />;
+    case 'loans':
+      return <LoanTapePage dealId={props.deal.id} />;
+  }
+}

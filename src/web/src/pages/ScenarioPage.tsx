@@ -1,0 +1,106 @@
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { ProjectionResult } from '../../../api/service/projectionTypes.ts';
+import { Problem } from '../components/Problem.tsx';
+import { ProjectionView } from '../components/ProjectionView.tsx';
+import { ScenarioGrid } from '../components/ScenarioGrid.tsx';
+import { useJob } from '../useJob.ts';
+
+/** A scenario: CPR / CDR / severity in, class cash flows, WAL, yield and breakevens out. */
+export function ScenarioPage({ dealId }: { dealId: string }) {
+  const [cpr, setCpr] = useState<number | string>(25);
+  const [cdr, setCdr] = useState<number | string>(2);
+  const [severity, setSeverity] = useState<number | string>(40);
+  const [lag, setLag] = useState<number | string>(6);
+  const [price, setPrice] = useState<number | string>(100);
+  const [call, setCall] = useState(true);
+  const { job, problem, start } = useJob<ProjectionResult>();
+  const run = () =>
+    start(`/api/deals/${dealId}/projections`, {
+      scenario: {
+        name: `CPR ${cpr} / CDR ${cdr} / severity ${severity}`,
+        prepayment: { cpr: Number(cpr) },
+        default: { cdr: Number(cdr) },
+        severity: Number(severity),
+        recoveryLag: Number(lag),
+        cleanUpCall: call,
+        price: Number(price),
+      },
+      breakevens: true,
+    });
+  return (
+    <Stack>
+      <Title order={2}>Scenario</Title>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, md: 6 }}>
+          <NumberInput label="CPR %" value={cpr} onChange={setCpr} min={0} max={100} name="cpr" />
+          <NumberInput label="CDR %" value={cdr} onChange={setCdr} min={0} max={100} name="cdr" />
+          <NumberInput
+            label="Severity %"
+            value={severity}
+            onChange={setSeverity}
+            min={0}
+            max={100}
+            name="severity"
+          />
+          <NumberInput
+            label="Recovery lag (months)"
+            value={lag}
+            onChange={setLag}
+            min={0}
+            max={120}
+            name="lag"
+          />
+          <NumberInput
+            label="Price (% of par)"
+            value={price}
+            onChange={setPrice}
+            min={1}
+            max={200}
+            decimalScale={4}
+            name="price"
+          />
+          <Checkbox
+            mt="xl"
+            label="Clean-up call"
+            checked={call}
+            onChange={(e) => setCall(e.currentTarget.checked)}
+          />
+        </SimpleGrid>
+        <Group mt="md">
+          <Button onClick={run} loading={job?.status === 'running'} data-testid="run-scenario">
+            Run projection
+          </Button>
+          {job && job.status === 'running' && (
+            <Text size="sm" c="dimmed">
+              {job.progress.done} / {job.progress.total}
+            </Text>
+          )}
+        </Group>
+        {job?.status === 'running' && (
+          <Progress
+            mt="sm"
+            value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
+            animated
+          />
+        )}
+      </Card>
+      {problem && <Problem problem={problem} />}
+      {job?.status === 'done' && job.result && (
+        <ProjectionView jobId={job.id} result={job.result} />
+      )}
+      <ScenarioGrid dealId={dealId} severity={Number(severity)} lag={Number(lag)} />
+    </Stack>
+  );
+}
