@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDeal } from '../deal/loadDeal.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { cents } from '../money/cents.ts';
 import { openStore } from '../store/openStore.ts';
@@ -105,6 +106,33 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
       closeDistributionDate(store, deal, aprilPeriod, { ...alice, openingState: otherStart }),
     );
     expect(start.details.map((d) => d.field)).toEqual(['stateBefore.loanCount']);
+  });
+
+  it('takes the same figures from another source as the same inputs', async () => {
+    await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const fromRemittance = { ...aprilPeriod, source: 'remittance 2002-04.csv' };
+    const again = await closeDistributionDate(store, deal, fromRemittance, alice);
+    expect(again.outcome).toBe('unchanged');
+  });
+
+  it('names the deal terms that differ from the deal a date was closed with', async () => {
+    await closeDistributionDate(store, deal, aprilPeriod, alice);
+    const file = structuredClone(deal.file) as unknown as { fees: { trustee: { rate: number } } };
+    file.fees.trustee.rate = 0.0002;
+    const changed = loadDeal(file);
+    const error = await refusedWithoutChange(() =>
+      closeDistributionDate(store, changed, aprilPeriod, alice),
+    );
+    expect(error.code).toBe('CLOSED_DATE');
+    expect(error.details.map((d) => [d.field, d.expected, d.got])).toEqual([
+      ['deal.fees.trustee.rate', '0.00017 (stored)', '0.0002'],
+    ]);
+    const corrected = await correctDistributionDate(store, changed, aprilPeriod, {
+      actor: 'bob',
+      reason: 'trustee fee is 0.020%',
+    });
+    expect(corrected.record.version).toBe(2);
+    expect((await store.getDeal(deal.id, corrected.record.dealHash))!.file).toEqual(file);
   });
 
   it('a correction writes version 2 with who, when and why; version 1 stays readable', async () => {

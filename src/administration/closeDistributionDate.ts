@@ -45,7 +45,7 @@ export async function closeDistributionDate(
         throw new TrusteeError(
           'CLOSED_DATE',
           `${deal.id} ${date} is closed (version ${stored.version}) with other inputs; a change must be a correction with a reason`,
-          inputDifferences(stored, inputs),
+          inputDifferences(stored, (await tx.getDeal(deal.id, stored.dealHash))?.file, inputs),
         );
       }
       let reproduced: boolean;

@@ -34,8 +34,18 @@ export function dateInputs(
 ): DateInputs {
   const fixing = determineIndexRate(table, stateBefore.lastDate, deal.index.businessDaysBefore);
   const dealHash = contentHash(deal.file);
-  const inputHash = contentHash({ dealHash, stateBefore, period, fixing });
+  const inputHash = contentHash({ dealHash, stateBefore, period: periodFigures(period), fixing });
   return { deal, dealHash, stateBefore, period, fixing, inputHash };
+}
+
+/**
+ * The period's figures without its `source` label: the same totals from another file (a
+ * remittance instead of a totals file) are the same input.
+ */
+export function periodFigures(period: CollectionPeriod): Omit<CollectionPeriod, 'source'> {
+  const figures: Record<string, unknown> = { ...period };
+  delete figures['source'];
+  return figures as Omit<CollectionPeriod, 'source'>;
 }
 
 /** Runs the one waterfall on the inputs. */

@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../errors/catalogue.ts';
 import { cents } from '../money/cents.ts';
 import { dollarsAndCents } from '../reports/format.ts';
 import type { StoredDistribution } from '../store/trustStore.ts';
-import type { DateInputs } from './dateRun.ts';
+import { periodFigures, type DateInputs } from './dateRun.ts';
 
 /** At most this many fields are listed; the message says how many more differ. */
 const LIMIT = 20;
@@ -11,18 +11,26 @@ const LIMIT = 20;
  * The fields in which new inputs differ from a closed version's: what a CLOSED_DATE error
  * names, e.g. `period.interestCollected: expected 142973783 (stored) got 142983783`.
  */
-export function inputDifferences(stored: StoredDistribution, inputs: DateInputs): ErrorDetail[] {
+export function inputDifferences(
+  stored: StoredDistribution,
+  storedDealFile: unknown,
+  inputs: DateInputs,
+): ErrorDetail[] {
   const found: ErrorDetail[] = [];
   if (stored.dealHash !== inputs.dealHash) {
-    found.push({
-      field: 'deal',
-      message: 'the deal file differs from the one the date was closed with',
-      expected: `deal ${stored.dealHash.slice(0, 12)}`,
-      got: `deal ${inputs.dealHash.slice(0, 12)}`,
-    });
+    const before = found.length;
+    collect(storedDealFile, inputs.deal.file, 'deal', found);
+    if (found.length === before) {
+      found.push({
+        field: 'deal',
+        message: 'the deal file differs from the one the date was closed with',
+        expected: `deal ${stored.dealHash.slice(0, 12)}`,
+        got: `deal ${inputs.dealHash.slice(0, 12)}`,
+      });
+    }
   }
   collect(stored.stateBefore, inputs.stateBefore, 'stateBefore', found);
-  collect(stored.distribution.period, inputs.period, 'period', found);
+  collect(periodFigures(stored.distribution.period), periodFigures(inputs.period), 'period', found);
   collect(stored.indexFixing, inputs.fixing, 'indexFixing', found);
   if (found.length <= LIMIT) return found;
   return [

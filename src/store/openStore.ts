@@ -13,7 +13,7 @@ export const DEFAULT_STORE = 'var/trustee.sqlite';
 
 /** The store location to use: an explicit --db, else TRUSTEE_DB, else var/trustee.sqlite. */
 export function storeLocation(explicit?: string, env = process.env): string {
-  return explicit ?? env['TRUSTEE_DB'] ?? DEFAULT_STORE;
+  return explicit || env['TRUSTEE_DB'] || DEFAULT_STORE;
 }
 
 export function isPostgresUrl(location: string): boolean {
