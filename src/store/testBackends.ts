@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { expect } from 'vitest';
+import { TrusteeError } from '../errors/catalogue.ts';
 import { parsePostgresUrl } from './postgresDialect.ts';
 import { tableNames } from './schema.ts';
 
@@ -83,4 +85,14 @@ export async function dumpTables(location: string): Promise<Record<string, strin
     await client.end();
   }
   return dump;
+}
+
+/** The TrusteeError a promise rejects with (the test fails if it resolves or throws another). */
+export async function failure(promise: Promise<unknown>): Promise<TrusteeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TrusteeError);
+  return error as TrusteeError;
 }
