@@ -80,6 +80,7 @@ export function registerDistribute(program: Command): void {
             { field: '--date', message: (error as Error).message, expected: 'YYYY-MM-DD' },
           ]);
         }
+        distributionNumberOf(deal, date); // refuses a date that is not a distribution date
         const totalsPath = options.totals ?? builtInTotals(deal, date);
         if (!existsSync(totalsPath)) {
           throw new TrusteeError(
