@@ -11,7 +11,7 @@ import type {
 } from './annualTypes.ts';
 import { fixedRatio, perThousand } from './fixedRatio.ts';
 import { statementModel } from './statementModel.ts';
-import type { StatementModel } from './statementTypes.ts';
+import type { CertificateRow, StatementModel } from './statementTypes.ts';
 
 export interface AnnualSummaryOptions {
   /** Loans that became REO in the month before the last distribution (loan-level servicer data). */
@@ -48,15 +48,13 @@ function checkYear(deal: Deal, distributions: readonly Distribution[]): void {
   });
 }
 
-const sumOf = <T>(items: readonly T[], pick: (item: T) => Cents): Cents => sum(items, pick);
-
 /** Sums each class row's `pick` over the months (rows in the same order every month). */
 function classSums<R extends { readonly class: string }>(
   months: readonly StatementModel[],
   rowsOf: (m: StatementModel) => readonly R[],
   pick: (row: R) => Cents,
 ): (name: string) => Cents {
-  return (name) => sumOf(months, (m) => pick(rowsOf(m).find((r) => r.class === name) as R));
+  return (name) => sum(months, (m) => pick(rowsOf(m).find((r) => r.class === name) as R));
 }
 
 /**
@@ -77,21 +75,11 @@ export function annualSummary(
   const lastMonth = months[months.length - 1] as StatementModel;
   const lastDistribution = distributions[distributions.length - 1] as Distribution;
   const year = parts(firstMonth.statement.distributionDate).year;
-  const principalOf = classSums(
-    months,
-    (m) => m.certificates.rows,
-    (r) => r.principal,
-  );
-  const interestOf = classSums(
-    months,
-    (m) => m.certificates.rows,
-    (r) => r.interest,
-  );
-  const lossesOf = classSums(
-    months,
-    (m) => m.certificates.rows,
-    (r) => r.losses,
-  );
+  const certificateSum = (pick: (r: CertificateRow) => Cents) =>
+    classSums(months, (m) => m.certificates.rows, pick);
+  const principalOf = certificateSum((r) => r.principal);
+  const interestOf = certificateSum((r) => r.interest);
+  const lossesOf = certificateSum((r) => r.losses);
 
   const rows: AnnualCertificateRow[] = lastMonth.certificates.rows.map((last) => {
     const first = firstMonth.certificates.rows.find((r) => r.class === last.class);
@@ -116,14 +104,14 @@ export function annualSummary(
     };
   });
   const total = {
-    beginningBalance: sumOf(rows, (r) => r.beginningBalance),
-    principal: sumOf(rows, (r) => r.principal),
-    losses: sumOf(rows, (r) => r.losses),
-    endingBalance: sumOf(rows, (r) => r.endingBalance),
-    interest: sumOf(rows, (r) => r.interest),
-    totalDistribution: sumOf(rows, (r) => r.totalDistribution),
+    beginningBalance: sum(rows, (r) => r.beginningBalance),
+    principal: sum(rows, (r) => r.principal),
+    losses: sum(rows, (r) => r.losses),
+    endingBalance: sum(rows, (r) => r.endingBalance),
+    interest: sum(rows, (r) => r.interest),
+    totalDistribution: sum(rows, (r) => r.totalDistribution),
   };
-  const sumMonths = (pick: (m: StatementModel) => Cents): Cents => sumOf(months, pick);
+  const sumMonths = (pick: (m: StatementModel) => Cents): Cents => sum(months, pick);
   const interestRow = classSums(
     months,
     (m) => m.interestDistribution.rows,

@@ -1,26 +1,13 @@
 import type { Cents } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
-import type {
-  BalancesAsOf,
-  CertificateRow,
-  DelinquencyRow,
-  FactorRow,
-  InterestDistributionRow,
-  LoanCharacteristics,
-  NetWacCarryoverRow,
-  Per1000Row,
-  Performance,
-  Prepayments,
-  RealizedLosses,
-  ReductionRow,
-} from './statementTypes.ts';
+import type { CertificateRow, StatementModel } from './statementTypes.ts';
 
 /**
  * Exhibit 99.1 of the Form 10-K, the annual summary (the 2002 10-K's "Summary of Aggregate
  * Amounts or End of Year Amounts"): flows are the year's sums of the monthly statements'
  * figures; balances, rates, delinquency and tests are the last distribution's.
  */
-export interface AnnualSummaryModel {
+export type AnnualSummaryModel = Omit<StatementModel, 'statement' | 'certificates'> & {
   readonly summary: AnnualHeader;
   readonly certificates: {
     readonly rows: readonly AnnualCertificateRow[];
@@ -34,30 +21,9 @@ export interface AnnualSummaryModel {
       | 'totalDistribution'
     >;
   };
-  readonly amountsPer1000: { readonly rows: readonly Per1000Row[] };
-  readonly servicer: { readonly compensation: Cents; readonly advances: Cents };
-  readonly balances: BalancesAsOf;
-  readonly loans: LoanCharacteristics;
-  readonly delinquency: { readonly rows: readonly DelinquencyRow[]; readonly reoBookValue: Cents };
   readonly newReo: { readonly rows: readonly NewReoLoan[] };
-  readonly prepayments: Prepayments;
-  readonly realizedLosses: RealizedLosses;
-  readonly certificateFactors: { readonly rows: readonly FactorRow[] };
-  readonly interestDistribution: {
-    readonly rows: readonly InterestDistributionRow[];
-    readonly total: { readonly interestDistribution: Cents; readonly carryForward: Cents };
-  };
-  readonly interestReductions: {
-    readonly rows: readonly ReductionRow[];
-    readonly total: Omit<ReductionRow, 'class'>;
-  };
-  readonly performance: Performance;
   readonly lossSeverity: { readonly rows: readonly LoanLossSeverity[] };
-  readonly netWacCarryover: {
-    readonly rows: readonly NetWacCarryoverRow[];
-    readonly total: Omit<NetWacCarryoverRow, 'class'>;
-  };
-}
+};
 
 export interface AnnualHeader {
   readonly dealId: string;
