@@ -3,6 +3,9 @@ import { registerClose } from './close.ts';
 import { registerDistribute } from './distribute.ts';
 import { registerHistory } from './history.ts';
 import { registerServe } from './serve.ts';
+import { registerRemittance } from './remittance.ts';
+import { registerSimulate } from './simulate.ts';
+import { registerTape } from './tape.ts';
 
 /** Every subcommand of `trustee`, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -10,4 +13,7 @@ export function registerCommands(program: Command): void {
   registerClose(program);
   registerHistory(program);
   registerServe(program);
+  registerTape(program);
+  registerRemittance(program);
+  registerSimulate(program);
 }

@@ -1,0 +1,119 @@
+import { readCsvRecords } from '../collateral/readCsv.ts';
+import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import type { Cents } from '../money/cents.ts';
+import type { PlainDate } from '../money/plainDate.ts';
+import {
+  AMOUNT_COLUMNS,
+  REMITTANCE_COLUMNS,
+  type AmountColumn,
+  type RemittanceFile,
+  type RemittanceRow,
+  type RemittanceTotals,
+} from './remittanceRow.ts';
+import { remittanceRowSchema, totalRowSchema } from './remittanceSchema.ts';
+
+const MAX_PROBLEMS = 100;
+
+/**
+ * Reads a servicer remittance report (docs/formats-remittance.md) by streaming it, checking
+ * every cell. Resolves to its loan rows and TOTAL row, or rejects with one INVALID_INPUT error
+ * listing every problem by file, row and field. Whether the figures reconcile is checked by
+ * reconcileRemittance (collectionPeriodFromRemittance runs both).
+ */
+export async function readRemittance(path: string): Promise<RemittanceFile> {
+  const rows: RemittanceRow[] = [];
+  const problems: ErrorDetail[] = [];
+  let totals: RemittanceTotals | undefined;
+  let date: PlainDate | undefined;
+  let more = 0;
+  const report = (detail: ErrorDetail): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(detail);
+    else more += 1;
+  };
+  for await (const { row, cells } of readCsvRecords(
+    path,
+    REMITTANCE_COLUMNS,
+    'remittance report',
+  )) {
+    if (totals) {
+      report({
+        file: path,
+        row,
+        field: 'loan_id',
+        message: 'a row after the TOTAL row',
+        expected: 'the TOTAL row last',
+      });
+      continue;
+    }
+    const isTotal = cells.loan_id?.trim().toUpperCase() === 'TOTAL';
+    const parsed = isTotal ? parseTotal(cells, row) : parseRow(cells, row);
+    if ('issues' in parsed) {
+      for (const issue of parsed.issues) {
+        const field = String(issue.path[0] ?? '');
+        report({
+          file: path,
+          row,
+          field,
+          message: 'invalid value',
+          expected: issue.message,
+          got: cells[field],
+        });
+      }
+      if (isTotal) totals = { row } as RemittanceTotals;
+      continue;
+    }
+    date ??= parsed.date;
+    if (parsed.date !== date) {
+      report({
+        file: path,
+        row,
+        field: 'distribution_date',
+        message: 'differs from the first row',
+        expected: date,
+        got: parsed.date,
+      });
+    }
+    if (parsed.totals) totals = parsed.totals;
+    if (parsed.loan) rows.push(parsed.loan);
+  }
+  if (!totals) {
+    report({
+      file: path,
+      field: 'loan_id',
+      message: 'no TOTAL row',
+      expected: 'a last row with loan_id TOTAL',
+    });
+  }
+  if (problems.length > 0 || !totals || !date) {
+    const suffix = more > 0 ? ` (and ${more} more problems)` : '';
+    throw new TrusteeError(
+      'INVALID_INPUT',
+      `${path}: the remittance report is not valid${suffix}`,
+      problems,
+    );
+  }
+  return { file: path, distributionDate: date, rows, totals };
+}
+
+type Parsed =
+  | { issues: readonly { path: readonly PropertyKey[]; message: string }[] }
+  | { date: PlainDate; loan?: RemittanceRow; totals?: RemittanceTotals };
+
+function parseRow(cells: Readonly<Record<string, string>>, row: number): Parsed {
+  const parsed = remittanceRowSchema.safeParse(cells);
+  if (!parsed.success) return { issues: parsed.error.issues };
+  return { date: parsed.data.distributionDate, loan: { row, ...parsed.data } };
+}
+
+function parseTotal(cells: Readonly<Record<string, string>>, row: number): Parsed {
+  const parsed = totalRowSchema.safeParse(cells);
+  if (!parsed.success) return { issues: parsed.error.issues };
+  const amounts = Object.entries(AMOUNT_COLUMNS).map(([column, field]) => [
+    field,
+    parsed.data[column as AmountColumn] as Cents,
+  ]);
+  return {
+    date: parsed.data.distribution_date,
+    totals: { row, ...Object.fromEntries(amounts) } as RemittanceTotals,
+  };
+}
