@@ -3,9 +3,13 @@ import { registerErrorHandling } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
+import { jobRegistry } from './jobs/jobRegistry.ts';
+import { jobRoutes } from './routes/jobRoutes.ts';
 import { loanRoutes } from './routes/loanRoutes.ts';
+import { remittanceRoutes } from './routes/remittanceRoutes.ts';
 import { statementRoutes } from './routes/statementRoutes.ts';
 import type { Portal } from './service/portal.ts';
+import { projections } from './service/projections.ts';
 import { registerWebAssets } from './webAssets.ts';
 
 export interface AppOptions {
@@ -27,6 +31,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);
   loanRoutes(app, options.portal);
+  remittanceRoutes(app, options.portal);
+  jobRoutes(app, options.portal, jobRegistry(), projections(options.portal));
   if (options.webRoot) await registerWebAssets(app, options.webRoot);
   return app;
 }

@@ -9,7 +9,8 @@ import type { CollectionPeriod, DealState } from '../../waterfall/types.ts';
 export interface BuiltInPeriods {
   /** deals/<id>/state-<date>.json (the earliest), or undefined: start from the closing. */
   openingState: DealState | undefined;
-  periods: { path: string; period: CollectionPeriod }[];
+  /** `source`: the file as the project names it, e.g. deals/nchet-2002-1/periods/2002-04-25.json. */
+  periods: { path: string; source: string; period: CollectionPeriod }[];
 }
 
 /**
@@ -32,6 +33,7 @@ export function builtInPeriods(deal: Deal): BuiltInPeriods {
   const periods = names
     .map((name) => ({
       path: `${periodsFolder}${name}`,
+      source: `deals/${deal.id}/periods/${name}`,
       period: readPeriodTotalsFile(`${periodsFolder}${name}`),
     }))
     .filter(({ period }) => !openingState || period.distributionDate > openingState.lastDate);

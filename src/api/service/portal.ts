@@ -1,10 +1,11 @@
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
 import type { Deal } from '../../deal/deal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
-import type { Distribution } from '../../waterfall/types.ts';
+import { initialState } from '../../waterfall/initialState.ts';
+import type { DealState, Distribution } from '../../waterfall/types.ts';
 import { dealOverview, classRows, type ClassRow, type DealOverview } from './dealOverview.ts';
 import { historyPoint, type HistoryPoint } from './historyPoint.ts';
-import type { HistorySource } from './historySource.ts';
+import type { HistorySource, Remittance } from './historySource.ts';
 
 export interface DealSummary {
   id: string;
@@ -27,6 +28,25 @@ export interface Portal {
   history(dealId: string): Promise<HistoryPoint[]>;
   distributions(dealId: string): Promise<readonly Distribution[]>;
   distribution(dealId: string, date: string): Promise<Distribution>;
+  remittance(dealId: string, date: string): Promise<Remittance>;
+  /** The state after the latest closed date, or the deal's closing state when none is closed. */
+  latestState(dealId: string): Promise<DealState>;
+}
+
+function noDistribution(
+  dealId: string,
+  date: string,
+  history: readonly Distribution[],
+): TrusteeError {
+  const dates = history.map((row) => row.distributionDate);
+  return new TrusteeError('NO_DISTRIBUTION', `${dealId}: no distribution on ${date}`, [
+    {
+      field: 'date',
+      message: `no closed distribution date ${date}`,
+      expected: dates.length > 0 ? `one of ${dates.join(', ')}` : 'a closed distribution date',
+      got: date,
+    },
+  ]);
 }
 
 export function createPortal(source: HistorySource): Portal {
@@ -75,15 +95,16 @@ export function createPortal(source: HistorySource): Portal {
       const history = await distributions(dealId);
       const found = history.find((row) => row.distributionDate === date);
       if (found) return found;
-      const dates = history.map((row) => row.distributionDate);
-      throw new TrusteeError('NO_DISTRIBUTION', `${dealId}: no distribution on ${date}`, [
-        {
-          field: 'date',
-          message: `no closed distribution date ${date}`,
-          expected: dates.length > 0 ? `one of ${dates.join(', ')}` : 'a closed distribution date',
-          got: date,
-        },
-      ]);
+      throw noDistribution(dealId, date, history);
+    },
+    async latestState(dealId) {
+      const d = deal(dealId);
+      return (await source.latestState(d)) ?? initialState(d);
+    },
+    async remittance(dealId, date) {
+      const found = await source.remittance(deal(dealId), date);
+      if (found) return found;
+      throw noDistribution(dealId, date, await distributions(dealId));
     },
   };
 }

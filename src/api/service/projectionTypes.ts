@@ -28,10 +28,8 @@ export interface ProjectedPeriod {
 
 export interface Breakeven {
   class: string;
-  /** The lowest constant CDR (decimal) at which the class takes its first loss; null if none up to 100%. */
+  /** The lowest constant CDR (decimal) at which the class loses principal; null if none up to 100%. */
   cdr: number | null;
-  /** Cumulative pool losses at that CDR as a share of the pool at the start. */
-  cumulativeLoss: number | null;
 }
 
 export interface ProjectionResult {

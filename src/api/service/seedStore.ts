@@ -15,11 +15,11 @@ export async function seedStore(
 ): Promise<number> {
   if ((await history(store, deal.id)).length > 0) return 0;
   const { openingState, periods } = builtInPeriods(deal);
-  for (const [i, { path, period }] of periods.entries()) {
+  for (const [i, { source, period }] of periods.entries()) {
     // The opening state stands before the first date only; later dates follow the store.
     await closeDistributionDate(store, deal, period, {
       actor,
-      source: path,
+      source,
       ...(i === 0 && openingState ? { openingState } : {}),
     });
   }

@@ -1,0 +1,168 @@
+import { breakevenCdr, lossesAtCdr } from '../../analytics/breakeven.ts';
+import { summarizeRun } from '../../analytics/scenarioSummary.ts';
+import type { Deal } from '../../deal/deal.ts';
+import { TrusteeError } from '../../errors/catalogue.ts';
+import { tapeArrays } from '../../projection/dealContext.ts';
+import { expandGrid } from '../../projection/grid.ts';
+import type { LoanArrays } from '../../projection/loanArrays.ts';
+import { projectionContext, type ProjectionContext } from '../../projection/projectionContext.ts';
+import { runScenario, type ScenarioRun } from '../../projection/runScenario.ts';
+import { parseScenario } from '../../projection/scenarioFile.ts';
+import type { Scenario } from '../../projection/scenarioSchema.ts';
+import type { Workspace } from '../../projection/workspace.ts';
+import { indexTableFor } from '../../deal/builtIn.ts';
+import type { Portal } from './portal.ts';
+import type {
+  ClassProjection,
+  GridResult,
+  ProjectedPeriod,
+  ProjectionResult,
+} from './projectionTypes.ts';
+
+/** Lets the event loop answer other requests between two runs of a long job. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A scenario from a request: the projection's schema, and no server file paths (`actuals`). */
+export function scenarioFromRequest(json: unknown, field = 'scenario'): Scenario {
+  const scenario = parseScenario(json, 'request', [field]);
+  if (scenario.actuals) {
+    throw new TrusteeError('INVALID_SCENARIO', 'request: the scenario names server files', [
+      {
+        field: `${field}.actuals`,
+        message: 'not accepted over HTTP',
+        expected: 'no actuals field',
+      },
+    ]);
+  }
+  return scenario;
+}
+
+export function gridFromRequest(json: unknown): Scenario[] {
+  const scenarios = expandGrid(json, 'request');
+  scenarios.forEach((s, i) => {
+    if (s.actuals) scenarioFromRequest(s, `grid[${i}]`);
+  });
+  return scenarios;
+}
+
+function periodsOf(deal: Deal, run: ScenarioRun): ProjectedPeriod[] {
+  return run.distributions.map((d) => ({
+    date: d.distributionDate,
+    poolBalance: d.period.endingPoolBalance,
+    excessCashflow: d.netMonthlyExcessCashflow,
+    classes: Object.fromEntries(
+      deal.floatingClasses.map((c) => {
+        const row = d.classes.find((x) => x.name === c.name);
+        return [
+          c.name,
+          {
+            principal: row?.principalPaid ?? 0,
+            interest: row?.interestPaid ?? 0,
+            balance: row?.endingBalance ?? 0,
+            writedown: row?.realizedLoss ?? 0,
+          },
+        ];
+      }),
+    ),
+  }));
+}
+
+function classesOf(deal: Deal, run: ScenarioRun): ClassProjection[] {
+  return summarizeRun(deal, run).classes.map((c) => ({
+    name: c.name,
+    startBalance: c.startBalance,
+    principal: c.principal,
+    interest: c.interest,
+    writedown: c.writedown,
+    wal: c.wal ?? null,
+    yield: c.yield ?? null,
+    firstPrincipalDate: c.windowStart ?? null,
+    lastPrincipalDate: c.windowEnd ?? null,
+  }));
+}
+
+/**
+ * Projections for the API: the scenario from the latest closed state of the deal, on the
+ * deal's loan tape, through the projection and analytics layers (the same waterfall as actual
+ * distributions). Jobs report progress in runs done.
+ */
+export function projections(portal: Portal) {
+  const tapes = new Map<string, Promise<LoanArrays>>();
+  const contexts = new Map<string, ProjectionContext>();
+  const contextFor = async (deal: Deal): Promise<ProjectionContext> => {
+    const state = await portal.latestState(deal.id);
+    const key = `${deal.id}@${state.lastDate}`;
+    const known = contexts.get(key);
+    if (known && known.state.poolBalance === state.poolBalance) return known;
+    let tape = tapes.get(deal.id);
+    if (!tape) {
+      tape = tapeArrays(deal);
+      tapes.set(deal.id, tape);
+      tape.catch(() => tapes.delete(deal.id));
+    }
+    const context = projectionContext(deal, state, await tape, indexTableFor(deal));
+    contexts.set(key, context);
+    return context;
+  };
+  return {
+    async project(
+      deal: Deal,
+      scenario: Scenario,
+      breakevens: boolean,
+      report: (done: number, total: number) => void,
+    ): Promise<ProjectionResult> {
+      const ctx = await contextFor(deal);
+      const total = 1 + (breakevens ? deal.floatingClasses.length : 0);
+      const run = runScenario(ctx, scenario);
+      report(1, total);
+      const result: ProjectionResult = {
+        dealId: deal.id,
+        asOf: ctx.state.lastDate,
+        scenario,
+        classes: classesOf(deal, run),
+        periods: periodsOf(deal, run),
+        breakevens: null,
+      };
+      if (!breakevens) return result;
+      const losses = lossesAtCdr(ctx, scenario);
+      result.breakevens = [];
+      for (const [i, c] of deal.floatingClasses.entries()) {
+        await breathe();
+        const b = await breakevenCdr(losses, c.name);
+        result.breakevens.push({ class: c.name, cdr: b.cdr === undefined ? null : b.cdr / 100 });
+        report(2 + i, total);
+      }
+      return result;
+    },
+    async grid(
+      deal: Deal,
+      scenarios: Scenario[],
+      report: (done: number, total: number) => void,
+    ): Promise<GridResult> {
+      const ctx = await contextFor(deal);
+      const rows: GridResult['rows'] = [];
+      let workspace: Workspace | undefined;
+      for (const [index, scenario] of scenarios.entries()) {
+        await breathe();
+        const run = runScenario(ctx, scenario, workspace ? { workspace } : {});
+        workspace = run.workspace;
+        const { name, ...assumptions } = scenario;
+        rows.push({
+          index,
+          name: name ?? `scenario ${index + 1}`,
+          assumptions,
+          classes: classesOf(deal, run).map((c) => ({
+            name: c.name,
+            wal: c.wal,
+            yield: c.yield,
+            writedown: c.writedown,
+          })),
+        });
+        report(index + 1, scenarios.length);
+      }
+      return { dealId: deal.id, asOf: ctx.state.lastDate, rows };
+    },
+  };
+}
+
+export type Projections = ReturnType<typeof projections>;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { expectProblem, testApp } from './testApp.ts';
+
+describe('OpenAPI', () => {
+  it('/openapi.json describes every API route', async () => {
+    const app = await testApp();
+    const res = await app.inject('/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const paths = Object.keys(doc.paths);
+    for (const path of [
+      '/api/deals',
+      '/api/deals/{dealId}',
+      '/api/deals/{dealId}/classes',
+      '/api/deals/{dealId}/distributions',
+      '/api/deals/{dealId}/distributions/{date}',
+      '/api/deals/{dealId}/distributions/{date}/sections',
+      '/api/deals/{dealId}/distributions/{date}/statement',
+      '/api/deals/{dealId}/distributions/{date}/8k',
+      '/api/deals/{dealId}/distributions/{date}/remittance',
+      '/api/deals/{dealId}/annual/{year}/10k',
+      '/api/deals/{dealId}/loans',
+      '/api/deals/{dealId}/loans/stratifications/{by}',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    const statement = doc.paths['/api/deals/{dealId}/distributions/{date}/statement']!.get as {
+      parameters: { name: string; schema: { enum?: string[] } }[];
+      responses: Record<string, unknown>;
+    };
+    expect(statement.parameters.find((p) => p.name === 'format')?.schema.enum).toEqual([
+      'text',
+      'json',
+      'csv',
+      'pdf',
+      'xlsx',
+    ]);
+    expect(Object.keys(statement.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));
+  });
+
+  it('/docs serves the Swagger UI from the app (no CDN)', async () => {
+    const app = await testApp();
+    const res = await app.inject('/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger-ui');
+    expect(res.body).not.toMatch(
+      /https?:\/\/(?!127\.0\.0\.1|localhost)[a-z0-9.-]+\/[^"']*\.(js|css)/,
+    );
+    const css = await app.inject('/docs/static/swagger-ui.css');
+    expect(css.statusCode).toBe(200);
+  });
+});
+
+describe('errors are JSON {code, message, details}', () => {
+  it('an unknown route: 404 NOT_FOUND', async () => {
+    expectProblem(await (await testApp()).inject('/api/nothing-here'), 404, 'NOT_FOUND');
+  });
+
+  it('a method the route does not take: 404, not 500', async () => {
+    expectProblem(
+      await (await testApp()).inject({ method: 'DELETE', url: '/api/deals' }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+});
