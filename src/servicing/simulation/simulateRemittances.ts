@@ -51,8 +51,8 @@ export function simulateRemittances(
     for (const s of pool) {
       if (!s.done) lines.push(simulateLoanMonth(s, month, assumptions, feeRate));
     }
+    if (lines.length === 0) break; // every loan has left the pool
     reports.push({ distributionNumber: n, distributionDate: month.distributionDate, lines });
-    if (lines.length === 0) break;
   }
   return reports;
 }

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDealTape } from '../../collateral/dealTape.ts';
+import { resolveDeal } from '../../deal/builtIn.ts';
+import { plainDate } from '../../money/plainDate.ts';
+import { dealRemittancePath } from '../dealRemittances.ts';
+import { exampleAssumptions, monthly, withOverrides } from './assumptions.ts';
+import { distributionsInYear, simulateRemittances } from './simulateRemittances.ts';
+import { EXAMPLE_SEED, simulatedYear } from './writeSimulation.ts';
+
+const deal = resolveDeal('nchet-2002-1');
+const loans = await readDealTape('nchet-2002-1');
+
+describe('the performance simulator', () => {
+  it('regenerates the committed 2002 remittances byte for byte', () => {
+    const files = simulatedYear(deal, loans, exampleAssumptions, EXAMPLE_SEED, 2002);
+    expect(files.map((f) => f.name)).toEqual([
+      '2002-03-25.csv',
+      '2002-04-25.csv',
+      '2002-05-28.csv',
+      '2002-06-25.csv',
+      '2002-07-25.csv',
+      '2002-08-26.csv',
+      '2002-09-25.csv',
+      '2002-10-25.csv',
+      '2002-11-25.csv',
+      '2002-12-26.csv',
+    ]);
+    for (const { name, text } of files) {
+      expect(
+        readFileSync(dealRemittancePath(deal.id, plainDate(name.replace('.csv', ''))), 'utf8'),
+      ).toBe(text);
+    }
+  });
+
+  it('is reproducible: the same seed gives the same files, another seed others', () => {
+    const a = simulatedYear(deal, loans, exampleAssumptions, 7, 2002);
+    const b = simulatedYear(deal, loans, exampleAssumptions, 7, 2002);
+    const c = simulatedYear(deal, loans, exampleAssumptions, 8, 2002);
+    expect(b).toEqual(a);
+    expect(c.map((f) => f.text)).not.toEqual(a.map((f) => f.text));
+  });
+
+  it('follows its assumptions: no prepayment at 0% CPR, none lost without defaults', () => {
+    const quiet = withOverrides(
+      { ...exampleAssumptions, delinquency: { miss: 0, cure: [1, 1, 1], stay: [0, 0, 0] } },
+      { cpr: 0, cdr: 0 },
+    );
+    const reports = simulateRemittances(deal, loans.slice(0, 50), quiet, 1, 12);
+    const lines = reports.flatMap((r) => r.lines);
+    expect(lines.every((l) => l.payoff === 0 && l.realizedLoss === 0 && l.piAdvance === 0)).toBe(
+      true,
+    );
+    expect(reports.at(-1)?.lines).toHaveLength(50);
+    // 100% CPR: every loan pays off in the first month.
+    const all = simulateRemittances(
+      deal,
+      loans.slice(0, 20),
+      withOverrides(exampleAssumptions, { cpr: 1 }),
+      1,
+      3,
+    );
+    expect(all).toHaveLength(1);
+    expect(all[0]?.lines.every((l) => l.payoff > 0 && l.endingBalance === 0)).toBe(true);
+  });
+
+  it("turns annual rates into monthly ones and finds a year's distributions", () => {
+    expect(monthly(0.12)).toBeCloseTo(0.010596, 6); // 1 - 0.88^(1/12)
+    expect(distributionsInYear(deal, 2002)).toEqual({ first: 1, last: 10 });
+    expect(distributionsInYear(deal, 2003)).toEqual({ first: 11, last: 22 });
+    expect(() => distributionsInYear(deal, 2001)).toThrow(/no distribution in 2001/);
+  });
+});
