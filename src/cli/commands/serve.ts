@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { buildApp } from '../../api/app.ts';
 import { createPortal } from '../../api/service/portal.ts';
+import type { HistoryKind } from '../../api/service/builtInInputs.ts';
 import { seedStore } from '../../api/service/seedStore.ts';
 import { storeHistory } from '../../api/service/storeHistory.ts';
 import { ensureWebBuilt, webRoot } from '../../api/webBuild.ts';
@@ -12,6 +13,7 @@ interface ServeOptions {
   port: string;
   host: string;
   db?: string;
+  history: HistoryKind;
 }
 
 function port(text: string): number {
@@ -33,27 +35,42 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description(
-      'Start the investor and administrator portal: the HTTP API (OpenAPI at /docs) and the\n' +
-        'web dashboard, on the store (SQLite by default). A new store gets the built-in deals\n' +
-        'with their shipped history (nchet-2002-1 from April 2002).',
+      'Start the investor and administrator portal: the HTTP API (OpenAPI at /docs) and the ' +
+        'web dashboard, on the store (SQLite by default). A new store gets the built-in deals ' +
+        'with their shipped history (nchet-2002-1 from April 2002). Prints the address.',
     )
     .option('--port <n>', 'TCP port (0: any free port)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .addOption(
+      new Option(
+        '--history <kind>',
+        'history a new store gets: "filings" (seed state, April 2002 statement, then the ' +
+          'remittances that follow on) or "simulated" (the 2002 remittances from the closing)',
+      )
+        .choices(['filings', 'simulated'])
+        .default('filings'),
+    )
     .option(
       '--db <path|url>',
       'SQLite file or postgres:// URL (default: $TRUSTEE_DB or var/trustee.sqlite)',
     )
     .addHelpText(
       'after',
-      '\nExample:\n  npx trustee serve --port 8080\n  open http://127.0.0.1:8080/',
+      '\nExamples:\n  npx trustee serve --port 8080\n' +
+        '  npx trustee serve --port 8081 --db var/simulated.sqlite --history simulated',
     )
     .action(async (options: ServeOptions) => {
       const listenPort = port(options.port);
       const store = await openStore(storeLocation(options.db));
       for (const id of builtInDealIds()) {
-        const closed = await seedStore(store, resolveDeal(id));
-        if (closed > 0)
-          process.stdout.write(`${id}: closed ${closed} built-in distribution dates\n`);
+        const seeded = await seedStore(store, resolveDeal(id), options.history);
+        if (seeded.closed > 0) {
+          process.stdout.write(`${id}: closed ${seeded.closed} shipped distribution dates\n`);
+        }
+        if (seeded.stoppedAt) {
+          const { source, reason } = seeded.stoppedAt;
+          process.stdout.write(`${id}: stopped before ${source}: ${reason}\n`);
+        }
       }
       await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
       const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot });
