@@ -1,0 +1,75 @@
+import type { ClassCashFlows } from './cashFlows.ts';
+import { yearsFrom } from './cashFlows.ts';
+import { discountMargin, modifiedDuration, yieldFromPrice } from './discount.ts';
+import type { PlainDate } from '../money/plainDate.ts';
+
+/** What a class summary reports for one scenario. Money in cents; rates as decimals. */
+export interface ClassSummary {
+  readonly name: string;
+  readonly startBalance: number;
+  readonly price: number;
+  /** Weighted average life in years (actual/365 from settlement), undefined if no principal. */
+  readonly wal: number | undefined;
+  /** First and last dates principal is paid. */
+  readonly windowStart: PlainDate | undefined;
+  readonly windowEnd: PlainDate | undefined;
+  readonly yield: number | undefined;
+  readonly discountMargin: number | undefined;
+  readonly modifiedDuration: number | undefined;
+  readonly interest: number;
+  readonly principal: number;
+  /** Applied Realized Loss Amounts, what was reimbursed, and the principal lost for good. */
+  readonly writedown: number;
+  readonly reimbursed: number;
+  readonly principalLoss: number;
+  /** Principal loss as a fraction of the settlement balance. */
+  readonly lossFraction: number;
+  readonly endingBalance: number;
+}
+
+/** Weighted average life and principal window of a class. */
+export function averageLife(flows: ClassCashFlows): {
+  wal: number | undefined;
+  windowStart: PlainDate | undefined;
+  windowEnd: PlainDate | undefined;
+} {
+  const years = yearsFrom(flows.settlement, flows.dates);
+  let weighted = 0;
+  let total = 0;
+  let first: PlainDate | undefined;
+  let last: PlainDate | undefined;
+  flows.principal.forEach((p, k) => {
+    if (p <= 0) return;
+    weighted += p * years[k]!;
+    total += p;
+    first ??= flows.dates[k];
+    last = flows.dates[k];
+  });
+  return { wal: total > 0 ? weighted / total : undefined, windowStart: first, windowEnd: last };
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** The class summary at a price (percent of the settlement balance). */
+export function classSummary(flows: ClassCashFlows, price: number): ClassSummary {
+  const y = yieldFromPrice(flows, price);
+  const writedown = sum(flows.writedown);
+  const reimbursed = sum(flows.reimbursed);
+  const principalLoss = Math.max(0, writedown - reimbursed);
+  return {
+    name: flows.name,
+    startBalance: flows.startBalance,
+    price,
+    ...averageLife(flows),
+    yield: y,
+    discountMargin: discountMargin(flows, price),
+    modifiedDuration: y === undefined ? undefined : modifiedDuration(flows, y),
+    interest: sum(flows.interest),
+    principal: sum(flows.principal),
+    writedown,
+    reimbursed,
+    principalLoss,
+    lossFraction: flows.startBalance > 0 ? principalLoss / flows.startBalance : 0,
+    endingBalance: flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance,
+  };
+}

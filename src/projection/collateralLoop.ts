@@ -1,0 +1,251 @@
+import type { CompiledScenario, GroupTables } from './compileScenario.ts';
+import type { LoanArrays } from './loanArrays.ts';
+import { resetWorkspace, type Workspace } from './workspace.ts';
+
+// Accumulator slots of one kind's month (acc[kind * 16 + slot]).
+const BEGIN = 0;
+const RATE_WEIGHTED = 1;
+const DEFAULTS = 2;
+const DEFAULT_INTEREST = 3;
+const DEFAULT_LOANS = 4;
+const INTEREST = 5;
+const SCHEDULED = 6;
+const PREPAID = 7;
+const TERM_WEIGHTED = 9;
+const LOANS = 10;
+const CHARGES = 11;
+const ACTIVE = 12;
+const MONTH = 1 / 12;
+
+/**
+ * The hot loop: one month of one kind of loan (rows from..to). Per loan: the ARM rate change
+ * when due (to the loans' index plus margin, within the first or periodic cap, the lifetime
+ * ceiling and floor; the payment re-amortizes the balance over the remaining term), then
+ * defaults (MDR on the beginning balance), scheduled principal on the rest, and prepayment
+ * (SMM on the balance after scheduled principal), all on the expected (fractional) loan.
+ * Reads and writes typed arrays only; allocates nothing.
+ */
+function projectKind(
+  ws: Workspace,
+  a: LoanArrays,
+  from: number,
+  to: number,
+  t: number,
+  g: GroupTables,
+  loanIndex: number,
+  slot: number,
+): void {
+  const bal = ws.balance;
+  const pmt = ws.payment;
+  const rate = ws.rate;
+  const rem = ws.remainingTerm;
+  const nextReset = ws.nextReset;
+  const cap = ws.cap;
+  const cnt = ws.loans;
+  const age = a.age;
+  const margin = a.margin;
+  const rounding = a.rounding;
+  const maxRate = a.maxRate;
+  const minRate = a.minRate;
+  const periodicCap = a.periodicCap;
+  const resetPeriod = a.resetPeriod;
+  const amortizationExtra = a.amortizationExtra;
+  const penaltyMonths = a.penaltyMonths;
+  const penaltyRate = a.penaltyRate;
+  const penaltyExempt = a.penaltyExempt;
+  const smm = g.smm;
+  const mdr = g.mdr;
+  const smmByAge = g.smmByAge;
+  const mdrByAge = g.mdrByAge;
+  let rateWeighted = 0;
+  let defaults = 0;
+  let defaultInterest = 0;
+  let defaultLoans = 0;
+  let interest = 0;
+  let scheduled = 0;
+  let prepaid = 0;
+  let termWeighted = 0;
+  let loans = 0;
+  let charges = 0;
+  let active = 0;
+  for (let i = from; i < to; i++) {
+    const b = bal[i]!;
+    if (b <= 0) continue;
+    active++;
+    let r = rate[i]!;
+    let p = pmt[i]!;
+    const n = rem[i]!;
+    if (nextReset[i] === t) {
+      let target = loanIndex + margin[i]!;
+      const step = rounding[i]!;
+      if (step > 0) target = Math.round(target / step) * step;
+      const c = cap[i]!;
+      if (target > r + c) target = r + c;
+      else if (target < r - c) target = r - c;
+      if (target > maxRate[i]!) target = maxRate[i]!;
+      if (target < minRate[i]!) target = minRate[i]!;
+      r = target;
+      rate[i] = r;
+      cap[i] = periodicCap[i]!;
+      nextReset[i] = t + resetPeriod[i]!;
+      const m = r / 12;
+      const months = n + amortizationExtra[i]!;
+      p = m === 0 ? b / months : (b * m) / (1 - Math.pow(1 + m, -months));
+    }
+    const ag = age[i]!;
+    const md = mdr[t + ag * mdrByAge]!;
+    const sm = smm[t + ag * smmByAge]!;
+    const monthly = r * MONTH;
+    const d = b * md;
+    const performing = b - d;
+    const due = p * (1 - md);
+    const int = performing * monthly;
+    let sp = n <= 1 ? performing : due - int;
+    if (sp > performing) sp = performing;
+    else if (sp < 0) sp = 0;
+    const after = performing - sp;
+    const pp = after * sm;
+    const nb = after - pp;
+    const c0 = cnt[i]!;
+    const survivors = nb > 0 ? c0 * (1 - md) * (1 - sm) : 0;
+    bal[i] = nb;
+    pmt[i] = due * (1 - sm);
+    rem[i] = n - 1;
+    cnt[i] = survivors;
+    rateWeighted += b * r;
+    defaults += d;
+    defaultInterest += d * monthly;
+    defaultLoans += c0 * md;
+    interest += int;
+    scheduled += sp;
+    prepaid += pp;
+    termWeighted += nb * (n - 1);
+    loans += survivors;
+    if (t <= penaltyMonths[i]!) {
+      // Each prepaying loan pays the charge on its balance above the free amount.
+      const chargeable = pp - sm * c0 * (1 - md) * penaltyExempt[i]!;
+      if (chargeable > 0) charges += chargeable * penaltyRate[i]!;
+    }
+  }
+  const acc = ws.acc;
+  acc[slot + RATE_WEIGHTED] = rateWeighted;
+  acc[slot + DEFAULTS] = defaults;
+  acc[slot + DEFAULT_INTEREST] = defaultInterest;
+  acc[slot + DEFAULT_LOANS] = defaultLoans;
+  acc[slot + INTEREST] = interest;
+  acc[slot + SCHEDULED] = scheduled;
+  acc[slot + PREPAID] = prepaid;
+  acc[slot + TERM_WEIGHTED] = termWeighted;
+  acc[slot + LOANS] = loans;
+  acc[slot + CHARGES] = charges;
+  acc[slot + ACTIVE] = active;
+}
+
+/** Defaults of month t join the kind's pipeline; those of month t - lag are liquidated. */
+function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupStart: number): void {
+  const acc = ws.acc;
+  const slot = k * 16;
+  const T = ws.totals;
+  const pipe = ws.pipeBalance[k];
+  const pipeInterest = ws.pipeInterest[k];
+  const pipeLoans = ws.pipeLoans[k];
+  // Pipeline at the month's start: defaults of months t - lag .. t - 1.
+  let pipelineBegin = 0;
+  let pipelineRate = 0;
+  for (let s = Math.max(1, t - g.recoveryLag); s < t; s++) {
+    pipelineBegin += pipe[s]!;
+    pipelineRate += pipeInterest[s]!;
+  }
+  pipe[t] = acc[slot + DEFAULTS]!;
+  pipeInterest[t] = acc[slot + DEFAULT_INTEREST]!;
+  pipeLoans[t] = acc[slot + DEFAULT_LOANS]!;
+  const s = t - g.recoveryLag;
+  const liquidated = s >= 1 ? pipe[s]! : 0;
+  const severity = g.severity[Math.min(t, g.severity.length - 1)]!;
+  let pipelineEnd = 0;
+  let advancedInterest = 0;
+  let pipelineLoans = 0;
+  for (let m = Math.max(1, s + 1); m <= t; m++) {
+    pipelineEnd += pipe[m]!;
+    advancedInterest += pipeInterest[m]!;
+    pipelineLoans += pipeLoans[m]!;
+  }
+  const delinquency = g.delinquency[Math.min(t, g.delinquency.length - 1)]!;
+  const interest = acc[slot + INTEREST]!;
+  const beginPerforming = acc[slot + BEGIN]!;
+  // Performing balance: what it was, less defaults, scheduled principal and prepayments.
+  const endPerforming = Math.max(
+    0,
+    beginPerforming - acc[slot + DEFAULTS]! - acc[slot + SCHEDULED]! - acc[slot + PREPAID]!,
+  );
+  acc[slot + BEGIN] = endPerforming;
+  T.beginBalance[t]! += beginPerforming + pipelineBegin;
+  T.rateWeighted[t]! += acc[slot + RATE_WEIGHTED]! + 12 * pipelineRate;
+  T.scheduledPrincipal[t]! += acc[slot + SCHEDULED]!;
+  T.prepayments[t]! += acc[slot + PREPAID]!;
+  T.defaults[t]! += acc[slot + DEFAULTS]!;
+  T.liquidated[t]! += liquidated;
+  T.liquidationProceeds[t]! += liquidated * (1 - severity);
+  T.realizedLosses[t]! += liquidated * severity;
+  T.interestCollected[t]! +=
+    interest * (g.advancing ? 1 : 1 - delinquency) + (g.advancing ? advancedInterest : 0);
+  T.advances[t]! += g.advancing ? interest * delinquency + advancedInterest : 0;
+  T.termWeighted[t]! += acc[slot + TERM_WEIGHTED]!;
+  T.endPerforming[t]! += endPerforming;
+  T.endBalance[t]! += endPerforming + pipelineEnd;
+  T.delinquent[t]! += endPerforming * delinquency;
+  T.pipeline[t]! += pipelineEnd;
+  T.loansEnd[t]! += acc[slot + LOANS]! + pipelineLoans;
+  T.pipelineLoans[t]! += pipelineLoans;
+  T.prepaymentCharges[t]! += acc[slot + CHARGES]!;
+  T.loanMonths += acc[slot + ACTIVE]!;
+  // Cumulative defaults: next month's MDR is its share of the starting balance over what performs.
+  const cumulative = g.cumulativeDefaults;
+  if (cumulative && t + 1 < cumulative.length) {
+    g.mdr[t + 1] =
+      endPerforming > 0 ? Math.min(1, (cumulative[t + 1]! * groupStart) / endPerforming) : 0;
+  }
+}
+
+/**
+ * Projects the loans month by month under a compiled scenario, writing the pool totals into
+ * the workspace (ws.totals, months 1..ws.totals.months). `loanIndex[t]` is the loans' index for
+ * month t. Stops at the horizon, when the pool is paid off, or after the first month whose
+ * beginning balance is at or below `stopAtOrBelow` (cents; the clean-up call).
+ */
+export function projectCollateral(
+  ws: Workspace,
+  a: LoanArrays,
+  s: CompiledScenario,
+  loanIndex: Float64Array,
+  stopAtOrBelow = -1,
+): void {
+  resetWorkspace(ws, a);
+  const fixedStart = sumRange(a.balance, 0, a.fixedCount);
+  const armStart = sumRange(a.balance, a.fixedCount, a.count);
+  ws.acc[BEGIN] = fixedStart;
+  ws.acc[16 + BEGIN] = armStart;
+  for (const [g, start] of [
+    [s.fixed, fixedStart],
+    [s.arm, armStart],
+  ] as const) {
+    if (g.cumulativeDefaults && start > 0) g.mdr[1] = Math.min(1, g.cumulativeDefaults[1]!);
+  }
+  const horizon = Math.min(s.horizon, ws.monthsCapacity);
+  const T = ws.totals;
+  for (let t = 1; t <= horizon; t++) {
+    const index = loanIndex[Math.min(t, loanIndex.length - 1)]!;
+    projectKind(ws, a, 0, a.fixedCount, t, s.fixed, index, 0);
+    projectKind(ws, a, a.fixedCount, a.count, t, s.arm, index, 16);
+    settleKind(ws, 0, s.fixed, t, fixedStart);
+    settleKind(ws, 1, s.arm, t, armStart);
+    T.months = t;
+    if (T.endBalance[t]! < 0.5 || T.beginBalance[t]! <= stopAtOrBelow) break;
+  }
+}
+
+function sumRange(values: Float64Array, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += values[i]!;
+  return total;
+}

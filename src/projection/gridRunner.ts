@@ -1,0 +1,145 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { summarizeRun, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
+import { loanBuffer } from './loanArrays.ts';
+import type { ProjectionContext } from './projectionContext.ts';
+import { runScenario } from './runScenario.ts';
+import type { Scenario } from './scenarioSchema.ts';
+import type { WorkerResult, WorkerTask } from './scenarioWorker.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface GridOptions {
+  /** Worker threads (default: the machine's cores); 0 runs in this thread. */
+  readonly threads?: number;
+  /** Scenarios a task carries (default: enough for about 8 tasks a thread, at most 25). */
+  readonly batchSize?: number;
+  /** Stop each waterfall once the offered classes are retired (default true; see runScenario). */
+  readonly untilRetired?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface GridResult {
+  /** One summary per scenario, in the grid's order. */
+  readonly summaries: ScenarioSummary[];
+  readonly loanMonths: number;
+  readonly wallMs: number;
+  /** CPU time the scenarios took in the workers, and the largest worker heap seen. */
+  readonly workerCpuMs: number;
+  readonly maxWorkerHeap: number;
+}
+
+let pool: Piscina | undefined;
+let poolThreads = 0;
+let contexts = 0;
+const keys = new WeakMap<ProjectionContext, string>();
+
+/** The shared worker pool (created on first use, sized to the machine's cores). */
+export function gridPool(threads = availableParallelism()): Piscina {
+  if (pool && poolThreads === threads) return pool;
+  void pool?.destroy();
+  pool = new Piscina({
+    filename: new URL('./scenarioWorker.ts', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  poolThreads = threads;
+  return pool;
+}
+
+/** Stops the worker threads (the CLI and the benchmark call it before exiting). */
+export async function closeGridPool(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  await p?.destroy();
+}
+
+function runInThread(
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  o: GridOptions,
+): GridResult {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  let workspace: Workspace | undefined;
+  let loanMonths = 0;
+  const summaries = scenarios.map((scenario, i) => {
+    const run = runScenario(ctx, scenario, {
+      untilRetired: o.untilRetired ?? true,
+      ...(workspace ? { workspace } : {}),
+    });
+    workspace = run.workspace;
+    loanMonths += run.loanMonths;
+    o.onProgress?.(i + 1, scenarios.length);
+    return summarizeRun(ctx.deal, run);
+  });
+  const used = process.cpuUsage(cpu);
+  return {
+    summaries,
+    loanMonths,
+    wallMs: performance.now() - start,
+    workerCpuMs: (used.user + used.system) / 1000,
+    maxWorkerHeap: process.memoryUsage().heapUsed,
+  };
+}
+
+/**
+ * Runs a grid of scenarios from one context on the worker pool, in batches. The loans go to the
+ * workers as shared memory (no copy); each worker builds the context once and reuses one
+ * workspace, so memory stays flat however many scenarios run. Summaries come back in order.
+ */
+export async function runGrid(
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  o: GridOptions = {},
+): Promise<GridResult> {
+  const threads = o.threads ?? availableParallelism();
+  if (threads === 0) return runInThread(ctx, scenarios, o);
+  const start = performance.now();
+  let key = keys.get(ctx);
+  if (!key) {
+    contexts += 1;
+    key = `${process.pid}:${contexts}`;
+    keys.set(ctx, key);
+  }
+  const batch =
+    o.batchSize ?? Math.max(1, Math.min(25, Math.ceil(scenarios.length / (threads * 8))));
+  const p = gridPool(threads);
+  const summaries: ScenarioSummary[] = new Array(scenarios.length);
+  let done = 0;
+  let loanMonths = 0;
+  let cpuMicros = 0;
+  let maxHeap = 0;
+  const tasks: Promise<void>[] = [];
+  for (let from = 0; from < scenarios.length; from += batch) {
+    const task: WorkerTask = {
+      key,
+      dealFile: ctx.deal.file,
+      dealSource: ctx.deal.id,
+      state: ctx.state,
+      buffer: loanBuffer(ctx.loans),
+      count: ctx.loans.count,
+      fixedCount: ctx.loans.fixedCount,
+      scenarios: scenarios.slice(from, from + batch),
+      untilRetired: o.untilRetired ?? true,
+    };
+    tasks.push(
+      (p.run(task) as Promise<WorkerResult>).then((result) => {
+        result.summaries.forEach((s, i) => (summaries[from + i] = s));
+        done += result.summaries.length;
+        loanMonths += result.loanMonths;
+        cpuMicros += result.cpuMicros;
+        maxHeap = Math.max(maxHeap, result.heapUsed);
+        o.onProgress?.(done, scenarios.length);
+      }),
+    );
+  }
+  await Promise.all(tasks);
+  return {
+    summaries,
+    loanMonths,
+    wallMs: performance.now() - start,
+    workerCpuMs: cpuMicros / 1000,
+    maxWorkerHeap: maxHeap,
+  };
+}

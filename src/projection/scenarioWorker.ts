@@ -1,0 +1,73 @@
+import { indexTableFor } from '../deal/builtIn.ts';
+import type { Deal } from '../deal/deal.ts';
+import type { DealFile } from '../deal/schema.ts';
+import { loadDeal } from '../deal/loadDeal.ts';
+import { summarizeRun, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
+import type { DealState } from '../waterfall/types.ts';
+import { loanArraysOnBuffer } from './loanArrays.ts';
+import { contextForLoans, type ProjectionContext } from './projectionContext.ts';
+import { runScenario } from './runScenario.ts';
+import type { Scenario } from './scenarioSchema.ts';
+import type { Workspace } from './workspace.ts';
+
+/** What the main thread sends: the context (once per key; the loans by shared memory) and a batch. */
+export interface WorkerTask {
+  readonly key: string;
+  readonly dealFile: DealFile;
+  readonly dealSource: string;
+  readonly state: DealState;
+  readonly buffer: SharedArrayBuffer;
+  readonly count: number;
+  readonly fixedCount: number;
+  readonly scenarios: readonly Scenario[];
+  readonly untilRetired: boolean;
+}
+
+export interface WorkerResult {
+  readonly summaries: ScenarioSummary[];
+  readonly loanMonths: number;
+  /** CPU time of the batch in this worker (microseconds), and the worker's heap after it. */
+  readonly cpuMicros: number;
+  readonly heapUsed: number;
+}
+
+/** This thread's CPU time in microseconds (process.threadCpuUsage, Node >= 23.9). */
+export function threadCpu(): number {
+  const used = process.threadCpuUsage();
+  return used.user + used.system;
+}
+
+// Each worker keeps one context and one workspace, reused by every task with the same key.
+let cached: { key: string; context: ProjectionContext } | undefined;
+let workspace: Workspace | undefined;
+
+function contextFor(task: WorkerTask): ProjectionContext {
+  if (cached?.key === task.key) return cached.context;
+  const deal: Deal = loadDeal(task.dealFile, task.dealSource);
+  const loans = loanArraysOnBuffer(task.buffer, task.count, task.fixedCount);
+  const context = contextForLoans(deal, indexTableFor(deal), task.state, loans);
+  cached = { key: task.key, context };
+  return context;
+}
+
+/** Runs a batch of scenarios and returns their summaries (piscina calls this in a worker). */
+export default function runBatch(task: WorkerTask): WorkerResult {
+  const start = threadCpu();
+  const context = contextFor(task);
+  let loanMonths = 0;
+  const summaries = task.scenarios.map((scenario) => {
+    const run = runScenario(context, scenario, {
+      untilRetired: task.untilRetired,
+      ...(workspace ? { workspace } : {}),
+    });
+    workspace = run.workspace;
+    loanMonths += run.loanMonths;
+    return summarizeRun(context.deal, run);
+  });
+  return {
+    summaries,
+    loanMonths,
+    cpuMicros: threadCpu() - start,
+    heapUsed: process.memoryUsage().heapUsed,
+  };
+}

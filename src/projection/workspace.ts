@@ -1,0 +1,108 @@
+import type { LoanArrays } from './loanArrays.ts';
+
+/** The pool-level totals of each projected month (index t = 1..months; cents as floats). */
+export const POOL_FIELDS = [
+  'beginBalance',
+  'scheduledPrincipal',
+  'prepayments',
+  'defaults',
+  /** Balance liquidated this month, and how it splits into proceeds and loss. */
+  'liquidated',
+  'liquidationProceeds',
+  'realizedLosses',
+  'interestCollected',
+  'advances',
+  /** Sum of balance x annual note rate at the month's start (WAC = this / beginBalance). */
+  'rateWeighted',
+  /** Sum of ending performing balance x remaining term. */
+  'termWeighted',
+  'endPerforming',
+  'endBalance',
+  /** Performing balance 60+ days delinquent, and the defaulted balance awaiting liquidation. */
+  'delinquent',
+  'pipeline',
+  'loansEnd',
+  'pipelineLoans',
+  'prepaymentCharges',
+] as const;
+export type PoolField = (typeof POOL_FIELDS)[number];
+
+export type PoolTotals = { months: number; loanMonths: number } & {
+  readonly [F in PoolField]: Float64Array;
+};
+
+/**
+ * Everything one projection writes, allocated once and reused scenario after scenario (the
+ * memory of a grid run stays flat): working copies of the loans' changing fields, the default
+ * pipeline by month of default, and the pool totals.
+ */
+export interface Workspace {
+  readonly capacity: number;
+  readonly monthsCapacity: number;
+  readonly balance: Float64Array;
+  readonly payment: Float64Array;
+  readonly rate: Float64Array;
+  readonly remainingTerm: Float64Array;
+  readonly nextReset: Float64Array;
+  readonly cap: Float64Array;
+  readonly loans: Float64Array;
+  /** Per kind (0 fixed, 1 ARM), per month of default: balance, balance x monthly rate, loans. */
+  readonly pipeBalance: [Float64Array, Float64Array];
+  readonly pipeInterest: [Float64Array, Float64Array];
+  readonly pipeLoans: [Float64Array, Float64Array];
+  /** Per-kind accumulators of one month (see collateralLoop.ts). */
+  readonly acc: Float64Array;
+  readonly totals: PoolTotals;
+}
+
+export function createWorkspace(loanCapacity: number, monthsCapacity: number): Workspace {
+  const perLoan = (): Float64Array => new Float64Array(loanCapacity);
+  const perMonth = (): Float64Array => new Float64Array(monthsCapacity + 1);
+  const totals = Object.fromEntries(POOL_FIELDS.map((f) => [f, perMonth()])) as {
+    [F in PoolField]: Float64Array;
+  };
+  return {
+    capacity: loanCapacity,
+    monthsCapacity,
+    balance: perLoan(),
+    payment: perLoan(),
+    rate: perLoan(),
+    remainingTerm: perLoan(),
+    nextReset: perLoan(),
+    cap: perLoan(),
+    loans: perLoan(),
+    pipeBalance: [perMonth(), perMonth()],
+    pipeInterest: [perMonth(), perMonth()],
+    pipeLoans: [perMonth(), perMonth()],
+    acc: new Float64Array(32),
+    totals: { months: 0, loanMonths: 0, ...totals },
+  };
+}
+
+/** A workspace big enough for these loans and months: the given one, or a new one. */
+export function workspaceFor(
+  existing: Workspace | undefined,
+  loans: number,
+  months: number,
+): Workspace {
+  if (existing && existing.capacity >= loans && existing.monthsCapacity >= months) return existing;
+  return createWorkspace(loans, months);
+}
+
+/** Copies the loans' starting values into the workspace and clears the month arrays. */
+export function resetWorkspace(ws: Workspace, a: LoanArrays): void {
+  ws.balance.set(a.balance);
+  ws.payment.set(a.payment);
+  ws.rate.set(a.rate);
+  ws.remainingTerm.set(a.remainingTerm);
+  ws.nextReset.set(a.monthsToReset);
+  ws.cap.set(a.initialCap);
+  ws.loans.set(a.loans);
+  for (const arrays of [ws.pipeBalance, ws.pipeInterest, ws.pipeLoans]) {
+    arrays[0].fill(0);
+    arrays[1].fill(0);
+  }
+  for (const f of POOL_FIELDS) ws.totals[f].fill(0);
+  ws.totals.months = 0;
+  ws.totals.loanMonths = 0;
+}
