@@ -9,6 +9,20 @@ import {
   textCell,
 } from './csvFields.ts';
 
+/** The adjustable-rate columns: blank for a fixed-rate loan, all given for an ARM. */
+export const ARM_COLUMNS = [
+  'index',
+  'margin',
+  'first_cap',
+  'periodic_cap',
+  'life_cap',
+  'life_floor',
+  'first_reset_date',
+  'next_reset_date',
+  'reset_frequency',
+  'rounding',
+] as const;
+
 /**
  * The loan tape's columns, in the order trustee writes them (docs/formats-tape.md). Rates,
  * margins, caps and LTV are percentages in the file and decimals in `Loan`.
@@ -20,16 +34,7 @@ export const TAPE_COLUMNS = [
   'note_rate',
   'scheduled_payment',
   'rate_type',
-  'index',
-  'margin',
-  'first_cap',
-  'periodic_cap',
-  'life_cap',
-  'life_floor',
-  'first_reset_date',
-  'next_reset_date',
-  'reset_frequency',
-  'rounding',
+  ...ARM_COLUMNS,
   'original_term',
   'remaining_term',
   'amortization',

@@ -3,22 +3,9 @@ import { compare, parts } from '../money/plainDate.ts';
 import { monthlyInterest } from './amortization.ts';
 import type { Loan } from './loan.ts';
 import { monthsBetween } from './months.ts';
-import type { TapeRow } from './tapeColumns.ts';
+import { ARM_COLUMNS, type TapeRow } from './tapeColumns.ts';
 
 type Problem = Omit<ErrorDetail, 'file' | 'row'>;
-
-const ARM_FIELDS = [
-  'index',
-  'margin',
-  'first_cap',
-  'periodic_cap',
-  'life_cap',
-  'life_floor',
-  'first_reset_date',
-  'next_reset_date',
-  'reset_frequency',
-  'rounding',
-] as const;
 
 /**
  * Checks a tape row's cells against each other (ARM terms present exactly for ARMs, balances,
@@ -38,7 +25,7 @@ export function tapeRowToLoan(row: TapeRow): { loan?: Loan; problems: Problem[] 
     );
   }
   const isArm = row.rate_type === 'arm';
-  for (const field of ARM_FIELDS) {
+  for (const field of ARM_COLUMNS) {
     if (isArm && row[field] === undefined)
       problem(field, 'blank for an ARM', `a value for an adjustable-rate loan`);
     if (!isArm && row[field] !== undefined)

@@ -12,6 +12,7 @@ export type {
 export { REMITTANCE_COLUMNS } from './remittanceRow.ts';
 export { readRemittance } from './readRemittance.ts';
 export { writeRemittance, type RemittanceLine } from './writeRemittance.ts';
+export { remittanceFromLines } from './remittanceFromLines.ts';
 export { reconcileRemittance, servicingFeeRate } from './reconcileRemittance.ts';
 export {
   collectionPeriodFromRemittance,

@@ -1,5 +1,5 @@
 import { readCsvRecords } from '../collateral/readCsv.ts';
-import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { problemList } from '../collateral/problemList.ts';
 import type { Cents } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import {
@@ -12,8 +12,6 @@ import {
 } from './remittanceRow.ts';
 import { remittanceRowSchema, totalRowSchema } from './remittanceSchema.ts';
 
-const MAX_PROBLEMS = 100;
-
 /**
  * Reads a servicer remittance report (docs/formats-remittance.md) by streaming it, checking
  * every cell. Resolves to its loan rows and TOTAL row, or rejects with one INVALID_INPUT error
@@ -22,21 +20,16 @@ const MAX_PROBLEMS = 100;
  */
 export async function readRemittance(path: string): Promise<RemittanceFile> {
   const rows: RemittanceRow[] = [];
-  const problems: ErrorDetail[] = [];
+  const problems = problemList(path);
   let totals: RemittanceTotals | undefined;
   let date: PlainDate | undefined;
-  let more = 0;
-  const report = (detail: ErrorDetail): void => {
-    if (problems.length < MAX_PROBLEMS) problems.push(detail);
-    else more += 1;
-  };
   for await (const { row, cells } of readCsvRecords(
     path,
     REMITTANCE_COLUMNS,
     'remittance report',
   )) {
     if (totals) {
-      report({
+      problems.add({
         file: path,
         row,
         field: 'loan_id',
@@ -48,23 +41,13 @@ export async function readRemittance(path: string): Promise<RemittanceFile> {
     const isTotal = cells.loan_id?.trim().toUpperCase() === 'TOTAL';
     const parsed = isTotal ? parseTotal(cells, row) : parseRow(cells, row);
     if ('issues' in parsed) {
-      for (const issue of parsed.issues) {
-        const field = String(issue.path[0] ?? '');
-        report({
-          file: path,
-          row,
-          field,
-          message: 'invalid value',
-          expected: issue.message,
-          got: cells[field],
-        });
-      }
+      problems.addCellIssues(row, parsed.issues, cells);
       if (isTotal) totals = { row } as RemittanceTotals;
       continue;
     }
     date ??= parsed.date;
     if (parsed.date !== date) {
-      report({
+      problems.add({
         file: path,
         row,
         field: 'distribution_date',
@@ -77,21 +60,15 @@ export async function readRemittance(path: string): Promise<RemittanceFile> {
     if (parsed.loan) rows.push(parsed.loan);
   }
   if (!totals) {
-    report({
+    problems.add({
       file: path,
       field: 'loan_id',
       message: 'no TOTAL row',
       expected: 'a last row with loan_id TOTAL',
     });
   }
-  if (problems.length > 0 || !totals || !date) {
-    const suffix = more > 0 ? ` (and ${more} more problems)` : '';
-    throw new TrusteeError(
-      'INVALID_INPUT',
-      `${path}: the remittance report is not valid${suffix}`,
-      problems,
-    );
-  }
+  problems.throwIfAny('INVALID_INPUT', 'the remittance report is not valid');
+  if (!totals || !date) throw new Error(`internal: ${path} read without its TOTAL row or date`);
   return { file: path, distributionDate: date, rows, totals };
 }
 

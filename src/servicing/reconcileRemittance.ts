@@ -1,5 +1,6 @@
 import type { Deal } from '../deal/deal.ts';
 import { distributionNumberOf } from '../deal/schedule.ts';
+import { problemList } from '../collateral/problemList.ts';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { sum } from '../money/cents.ts';
 import { checkRemittanceRow } from './checkRemittanceRow.ts';
@@ -7,7 +8,6 @@ import { collectionMonth, type CollectionMonth } from './collectionMonth.ts';
 import type { PoolPositions } from './poolPositions.ts';
 import { AMOUNT_COLUMNS, type RemittanceFile } from './remittanceRow.ts';
 
-const MAX_PROBLEMS = 100;
 const $ = (c: number): string => (c / 100).toFixed(2);
 
 /** The servicing fee rate: the deal's fee that is servicer compensation (0.50% for 2002-1). */
@@ -110,17 +110,8 @@ export function reconcileRemittance(
       got: $(t.beginningBalance),
     });
   }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_PROBLEMS);
-    const more =
-      problems.length > MAX_PROBLEMS
-        ? ` (and ${problems.length - MAX_PROBLEMS} more problems)`
-        : '';
-    throw new TrusteeError(
-      'UNRECONCILED',
-      `${file}: the remittance report does not reconcile${more}`,
-      shown,
-    );
-  }
+  const list = problemList(file);
+  for (const p of problems) list.add(p);
+  list.throwIfAny('UNRECONCILED', 'the remittance report does not reconcile');
   return month;
 }

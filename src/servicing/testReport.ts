@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cents, ZERO } from '../money/cents.ts';
+import { cents } from '../money/cents.ts';
+import { blankLine } from './blankLine.ts';
 import { plainDate } from '../money/plainDate.ts';
 import type { PoolPositions } from './poolPositions.ts';
 import { writeRemittance, type RemittanceLine } from './writeRemittance.ts';
@@ -10,41 +11,8 @@ import { writeRemittance, type RemittanceLine } from './writeRemittance.ts';
 export const date = plainDate('2002-03-25'); // collection period February 2002, installment due 2002-03-01
 const due = plainDate('2002-03-01');
 
-/** A loan line with every amount zero, to be filled in by hand. */
-const blank = (loanId: string, beginning: number, rate: number): RemittanceLine => ({
-  distributionDate: date,
-  loanId,
-  beginningBalance: cents(beginning),
-  noteRate: rate,
-  scheduledPayment: ZERO,
-  scheduledPrincipal: ZERO,
-  scheduledInterest: ZERO,
-  actualPrincipal: ZERO,
-  actualInterest: ZERO,
-  curtailment: ZERO,
-  payoff: ZERO,
-  payoffDate: undefined,
-  repurchase: ZERO,
-  prepaymentCharge: ZERO,
-  liquidationProceeds: ZERO,
-  liquidationExpenses: ZERO,
-  realizedLoss: ZERO,
-  reliefActShortfall: ZERO,
-  piAdvance: ZERO,
-  advanceReimbursement: ZERO,
-  servicingFee: ZERO,
-  remitted: ZERO,
-  endingBalance: ZERO,
-  unpaidPrincipalBalance: ZERO,
-  remainingTerm: 0,
-  nextDueDate: undefined,
-  delinquencyMba: undefined,
-  delinquencyOts: undefined,
-  foreclosure: false,
-  bankruptcy: false,
-  reo: false,
-  reoBookValue: ZERO,
-});
+const blank = (loanId: string, beginning: number, rate: number): RemittanceLine =>
+  blankLine(date, loanId, cents(beginning), rate);
 
 /** Four loans, every figure computed by hand (servicing fee 0.50% / 12 on the beginning balance). */
 export const handLines: RemittanceLine[] = [

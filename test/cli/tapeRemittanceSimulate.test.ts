@@ -53,15 +53,8 @@ describe('trustee tape / remittance check / simulate', () => {
 
   it('simulate writes the same bytes as the committed 2002 reports; bad options are refused', () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-simulate-'));
-    const { status, stdout } = trustee([
-      'simulate',
-      '--deal',
-      'nchet-2002-1',
-      '--year',
-      '2002',
-      '--out',
-      out,
-    ]);
+    const args = ['simulate', '--deal', 'nchet-2002-1', '--year', '2002', '--out', out];
+    const { status, stdout } = trustee(args);
     expect(status).toBe(0);
     expect(stdout).toMatch(/wrote 10 remittance reports \(seed 67\)/);
     const names = readdirSync(out).sort();
@@ -71,17 +64,7 @@ describe('trustee tape / remittance check / simulate', () => {
         readFileSync(join(remittances, name), 'utf8'),
       );
     }
-    const wrong = trustee([
-      'simulate',
-      '--deal',
-      'nchet-2002-1',
-      '--year',
-      '2002',
-      '--out',
-      out,
-      '--cpr',
-      'fast',
-    ]);
+    const wrong = trustee([...args, '--cpr', 'fast']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--cpr.*not a percentage/);
   });

@@ -11,6 +11,7 @@ import { cents, roundHalfUp, sub, ZERO, type Cents } from '../../money/cents.ts'
 import { days30360 } from '../../money/dayCount.ts';
 import { addMonths, daysInMonth, fromParts, parts } from '../../money/plainDate.ts';
 import { accrue } from '../../money/rate.ts';
+import { blankLine } from '../blankLine.ts';
 import type { CollectionMonth } from '../collectionMonth.ts';
 import { delinquencyStatus } from '../delinquencyStatus.ts';
 import { cashRemitted } from '../rowKind.ts';
@@ -126,38 +127,13 @@ export function simulateLoanMonth(
   const age = monthsBetween(loan.firstPaymentDate, inst.dueDate);
   const event = drawEvent(s, a, age, rate);
   let line: RemittanceLine = {
-    distributionDate: month.distributionDate,
-    loanId: loan.id,
-    beginningBalance: beginning,
-    noteRate: rate,
+    ...blankLine(month.distributionDate, loan.id, beginning, rate),
     scheduledPayment: inst.payment,
     scheduledPrincipal: inst.principal,
     scheduledInterest: inst.interest,
-    actualPrincipal: ZERO,
-    actualInterest: ZERO,
-    curtailment: ZERO,
-    payoff: ZERO,
-    payoffDate: undefined,
-    repurchase: ZERO,
-    prepaymentCharge: ZERO,
-    liquidationProceeds: ZERO,
-    liquidationExpenses: ZERO,
-    realizedLoss: ZERO,
-    reliefActShortfall: ZERO,
-    piAdvance: ZERO,
-    advanceReimbursement: ZERO,
     servicingFee: accrue(beginning, servicingFeeRate, 30, 360),
-    remitted: ZERO,
     endingBalance: inst.after.balance,
-    unpaidPrincipalBalance: ZERO,
     remainingTerm: inst.after.remainingTerm,
-    nextDueDate: undefined,
-    delinquencyMba: undefined,
-    delinquencyOts: undefined,
-    foreclosure: false,
-    bankruptcy: false,
-    reo: false,
-    reoBookValue: ZERO,
   };
   const owed = cents(inst.principal + inst.interest);
   const exit = {
