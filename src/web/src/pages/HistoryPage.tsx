@@ -45,7 +45,8 @@ function Charts({ history }: { history: HistoryPoint[] }) {
     REO: points(p.delinquency.reo),
     'Excess spread': points(p.excessSpread),
     'Net WAC': points(p.netWacRate),
-    ...Object.fromEntries(floating.map((c) => [c, points(p.classCoupons[c] ?? 0)])),
+    // Coupons under their own keys: the class names already hold the balances.
+    ...Object.fromEntries(floating.map((c) => [`${c} coupon`, points(p.classCoupons[c] ?? 0)])),
   }));
   const series = (names: string[]) =>
     names.map((name, i) => ({ name, color: COLORS[i % COLORS.length] ?? 'gray.6' }));
@@ -140,7 +141,13 @@ function Charts({ history }: { history: HistoryPoint[] }) {
             h={H}
             data={rows}
             dataKey="month"
-            series={series(['Net WAC', ...floating])}
+            series={[
+              { name: 'Net WAC', color: 'dark.4' },
+              ...series(floating.map((c) => `${c} coupon`)).map((x, i) => ({
+                ...x,
+                label: floating[i],
+              })),
+            ]}
             withLegend
             valueFormatter={percent}
           />

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startPortal } from './portalServer.ts';
+
+/** Figures of the April 2002 Statement to Certificateholders (seed 8-K_2002-04-25). */
+const SEED = {
+  classAInterest: '306,573.50',
+  ceInterest: '942,980.71',
+  classAEnding: '160,231,105.03',
+  creditEnhancement: '19.065%',
+};
+
+let filings: { url: string; app: FastifyInstance };
+let simulated: { url: string; app: FastifyInstance };
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  filings = await startPortal('filings');
+  simulated = await startPortal('simulated');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await filings?.app.close();
+  await simulated?.app.close();
+});
+
+/** The cells of the row of `section` whose first cell is `label`. */
+async function rowOf(section: string, label: string): Promise<string[]> {
+  const row = page.locator(`[data-section="${section}"] tbody tr`).filter({
+    has: page.locator('td:first-child', { hasText: new RegExp(`^${label}$`) }),
+  });
+  return row.locator('td').allInnerTexts();
+}
+
+describe('the dashboard in Chromium', () => {
+  it('opens on the deal overview with the April 2002 figures', async () => {
+    await page.goto(`${filings.url}/`);
+    await expect.poll(() => page.url()).toContain('#/nchet-2002-1/overview');
+    await page.getByTestId('ce-percentage').waitFor();
+    expect(await page.getByTestId('ce-percentage').innerText()).toBe(SEED.creditEnhancement);
+    expect(await page.getByTestId('pool-balance').innerText()).toBe('197,974,200.82');
+    expect(await page.getByTestId('trigger-badge').innerText()).toMatch(/Trigger Event NO/i);
+    const classA = page.getByTestId('classes-table').locator('tr', { hasText: '64352VCC3' });
+    expect(await classA.innerText()).toContain(SEED.classAEnding);
+  });
+
+  it("shows the April 2002 statement in the filing's sections, figures as in the seed", async () => {
+    await page.getByRole('link', { name: 'Statement' }).click();
+    await page.locator('[data-section="certificates"]').waitFor();
+    expect(await page.getByTestId('statement-header').innerText()).toContain(
+      'Distribution Date: 04/25/02',
+    );
+    const a = await rowOf('certificates', 'A');
+    expect(a).toContain(SEED.classAInterest);
+    expect(a).toContain(SEED.classAEnding);
+    expect(await rowOf('certificates', 'CE')).toContain(SEED.ceInterest);
+    expect(await rowOf('performance', 'Credit Enhancement Percentage')).toContain(
+      SEED.creditEnhancement,
+    );
+  });
+
+  it('downloads the statement as a PDF that holds the figures (pdftotext)', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-download="pdf"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('nchet-2002-1-statement-2002-04-25.pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'trustee-e2e-')), 'statement.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('NEW CENTURY HOME EQUITY LOAN TRUST');
+    for (const figure of Object.values(SEED)) expect(text).toContain(figure);
+  });
+
+  it('draws the history charts over the simulated 2002 year', async () => {
+    await page.goto(`${simulated.url}/#/nchet-2002-1/history`);
+    const chart = page.locator('[data-chart="pool-factor"]');
+    await chart.locator('.recharts-line-curve').waitFor();
+    const ticks = () => chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
+    await expect.poll(async () => (await ticks())[0]).toBe('Mar 02');
+    expect((await ticks()).at(-1)).toBe('Dec 02');
+    const legend = await page.locator('[data-chart="class-balances"]').innerText();
+    for (const name of ['A', 'M-1', 'M-4', 'CE']) expect(legend).toContain(name);
+    // Hovering the chart shows the month's value in the tooltip.
+    const box = (await chart.locator('.recharts-surface').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
+    await expect.poll(() => chart.innerText()).toMatch(/Pool factor\s*0\.\d{4}/);
+    for (const id of ['prepay-default', 'delinquency', 'excess-spread', 'netwac-coupons']) {
+      expect(await page.locator(`[data-chart="${id}"] .recharts-surface`).count()).toBe(1);
+    }
+  });
+
+  it('runs a scenario and shows its class table and charts', async () => {
+    await page.goto(`${filings.url}/#/nchet-2002-1/scenario`);
+    await page.getByLabel('CPR %').fill('30');
+    await page.getByLabel('CDR %').fill('3');
+    await page.getByTestId('run-scenario').click();
+    const table = page.getByTestId('projection-table');
+    await table.waitFor({ timeout: 60_000 });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0])).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4']);
+    expect(rows[0]).toContain('160,231,105'); // class A balance after April 2002
+    expect(rows[0]).toMatch(/\t\d+\.\d\d\t/); // its WAL in years
+    expect(await table.innerText()).toMatch(/\d+\.\d\d%/); // breakeven CDRs
+    await page.locator('[data-chart="projected-balances"] .recharts-line-curve').first().waitFor();
+  });
+
+  it('shows the loan tape with its stratification tables', async () => {
+    await page.goto(`${filings.url}/#/nchet-2002-1/loans`);
+    const strata = page.getByTestId('strata-table');
+    await strata.waitFor();
+    expect(await strata.locator('tbody tr').last().innerText()).toMatch(/^Total\t588\t198,644,096/);
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^State$/ }).click();
+    await expect.poll(() => strata.locator('thead').innerText()).toContain('State');
+    expect(await strata.innerText()).toContain('CA');
+    expect(await page.getByTestId('loans-table').locator('tbody tr').count()).toBe(25);
+  });
+});
