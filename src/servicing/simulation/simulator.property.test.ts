@@ -25,7 +25,7 @@ describe('simulated reports always reconcile', () => {
             { cpr, cdr, severity },
           );
           let positions = positionsFromTape(loans);
-          for (const report of simulateRemittances(deal, loans, assumptions, seed, 18)) {
+          for (const report of simulateRemittances(deal, loans, assumptions, seed, 30)) {
             const file = remittanceFromLines('simulated', report.distributionDate, report.lines);
             const period = collectionPeriodFromRemittance(deal, positions, file);
             expect(period.endingLoanCount).toBe(
