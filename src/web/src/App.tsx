@@ -39,7 +39,7 @@ export function App() {
           </Group>
           <Select
             aria-label="Deal"
-            w={340}
+            w={420}
             data={(deals.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             value={dealId ?? null}
             onChange={(value) =>

@@ -133,7 +133,7 @@ function Overview({ o }: { o: DealOverview }) {
                 <Table.Td>{c.cusip ?? ''}</Table.Td>
                 <Table.Td ta="right">{money(c.originalBalance)}</Table.Td>
                 <Table.Td ta="right">{money(c.balance)}</Table.Td>
-                <Table.Td ta="right">{factor(c.factor)}</Table.Td>
+                <Table.Td ta="right">{c.originalBalance > 0 ? factor(c.factor) : ''}</Table.Td>
                 <Table.Td ta="right">{c.margin === null ? '' : pct(c.margin, 2)}</Table.Td>
                 <Table.Td ta="right">
                   {c.passThroughRate === null ? '' : pct(c.passThroughRate, 5)}
