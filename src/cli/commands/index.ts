@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { registerAnnual } from './annual.ts';
 import { registerClose } from './close.ts';
 import { registerDistribute } from './distribute.ts';
 import { registerHistory } from './history.ts';
 import { registerServe } from './serve.ts';
+import { registerProject } from './project.ts';
 import { registerRemittance } from './remittance.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerTape } from './tape.ts';
@@ -11,9 +13,11 @@ import { registerTape } from './tape.ts';
 export function registerCommands(program: Command): void {
   registerDistribute(program);
   registerClose(program);
+  registerAnnual(program);
   registerHistory(program);
   registerServe(program);
   registerTape(program);
   registerRemittance(program);
   registerSimulate(program);
+  registerProject(program);
 }
