@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { closeGridPool } from '../projection/gridRunner.ts';
 import { registerErrorHandling } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
@@ -33,6 +34,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   loanRoutes(app, options.portal);
   remittanceRoutes(app, options.portal);
   jobRoutes(app, options.portal, jobRegistry(), projections(options.portal));
+  // The projection's worker threads stop with the server.
+  app.addHook('onClose', () => closeGridPool());
   if (options.webRoot) await registerWebAssets(app, options.webRoot);
   return app;
 }

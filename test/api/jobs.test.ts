@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectProblem, testApp } from './testApp.ts';
+
+// Closing the app stops the projection's worker pool the grids ran on.
+afterAll(async () => (await testApp()).close());
 
 const PROJECTIONS = '/api/deals/nchet-2002-1/projections';
 const GRIDS = '/api/deals/nchet-2002-1/scenario-grids';

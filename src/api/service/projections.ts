@@ -4,12 +4,12 @@ import type { Deal } from '../../deal/deal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { tapeArrays } from '../../projection/dealContext.ts';
 import { expandGrid } from '../../projection/grid.ts';
+import { runGrid } from '../../projection/gridRunner.ts';
 import type { LoanArrays } from '../../projection/loanArrays.ts';
 import { projectionContext, type ProjectionContext } from '../../projection/projectionContext.ts';
 import { runScenario, type ScenarioRun } from '../../projection/runScenario.ts';
 import { parseScenario } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
-import type { Workspace } from '../../projection/workspace.ts';
 import { indexTableFor } from '../../deal/builtIn.ts';
 import type { Portal } from './portal.ts';
 import type {
@@ -134,32 +134,28 @@ export function projections(portal: Portal) {
       }
       return result;
     },
+    /** A grid on the projection's worker pool (runGrid): progress as batches come back. */
     async grid(
       deal: Deal,
       scenarios: Scenario[],
       report: (done: number, total: number) => void,
     ): Promise<GridResult> {
       const ctx = await contextFor(deal);
-      const rows: GridResult['rows'] = [];
-      let workspace: Workspace | undefined;
-      for (const [index, scenario] of scenarios.entries()) {
-        await breathe();
-        const run = runScenario(ctx, scenario, workspace ? { workspace } : {});
-        workspace = run.workspace;
-        const { name, ...assumptions } = scenario;
-        rows.push({
+      const { summaries } = await runGrid(ctx, scenarios, { onProgress: report });
+      const rows = summaries.map((summary, index) => {
+        const { name, ...assumptions } = scenarios[index] as Scenario;
+        return {
           index,
           name: name ?? `scenario ${index + 1}`,
           assumptions,
-          classes: classesOf(deal, run).map((c) => ({
+          classes: summary.classes.map((c) => ({
             name: c.name,
-            wal: c.wal,
-            yield: c.yield,
+            wal: c.wal ?? null,
+            yield: c.yield ?? null,
             writedown: c.writedown,
           })),
-        });
-        report(index + 1, scenarios.length);
-      }
+        };
+      });
       return { dealId: deal.id, asOf: ctx.state.lastDate, rows };
     },
   };
