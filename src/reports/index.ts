@@ -12,7 +12,8 @@ import { statementJson } from './statementJson.ts';
 import { statementModel } from './statementModel.ts';
 import { statementText } from './statementText.ts';
 
-export { statementModel } from './statementModel.ts';
+export { statementModel, type StatementOptions } from './statementModel.ts';
+import type { StatementOptions } from './statementModel.ts';
 export { annualSummary, type AnnualSummaryOptions } from './annualSummary.ts';
 export type { StatementModel } from './statementTypes.ts';
 export type { AnnualSummaryModel } from './annualTypes.ts';
@@ -26,8 +27,9 @@ export function renderStatement(
   deal: Deal,
   distribution: Distribution,
   format: StatementFormat,
+  options: StatementOptions = {},
 ): string {
-  const model = statementModel(deal, distribution);
+  const model = statementModel(deal, distribution, options);
   switch (format) {
     case 'text':
       return statementText(model);

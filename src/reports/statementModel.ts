@@ -83,7 +83,16 @@ function overcollateralizationNet(
  * The Statement to Certificateholders for one distribution date, from the engine's
  * `Distribution` and the deal's terms. Pure; every figure stays in cents or as an exact ratio.
  */
-export function statementModel(deal: Deal, d: Distribution): StatementModel {
+export interface StatementOptions {
+  /** The stored version of a closed date (see administration/history.ts `versionNote`). */
+  readonly version?: string;
+}
+
+export function statementModel(
+  deal: Deal,
+  d: Distribution,
+  options: StatementOptions = {},
+): StatementModel {
   if (d.dealId !== deal.id) {
     throw new TrusteeError('INVALID_INPUT', `the distribution is of ${d.dealId}, not ${deal.id}`, [
       {
@@ -173,7 +182,10 @@ export function statementModel(deal: Deal, d: Distribution): StatementModel {
   const reo = p.delinquency.reo.statedPrincipal;
 
   return {
-    statement: statementHeader(deal, d),
+    statement: {
+      ...statementHeader(deal, d),
+      ...(options.version ? { version: options.version } : {}),
+    },
     certificates: { rows, total },
     amountsPer1000: {
       rows: withOriginal.map((r) => ({

@@ -45,6 +45,7 @@ export function statementText(model: StatementModel): string {
     'STATEMENT TO CERTIFICATEHOLDERS',
     '',
     labelled('Distribution Date:', 68, formatMmDdYy(h.distributionDate)),
+    ...(h.version ? [h.version] : []),
     '',
     '                    Beginning',
     '                   Certificate',

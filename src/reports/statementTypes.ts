@@ -53,6 +53,8 @@ export interface StatementHeader {
   readonly accrualDays: number;
   readonly indexRate: number;
   readonly indexDeterminationDate: PlainDate;
+  /** The stored version of the date, e.g. "Version 2 (corrected 2026-11-26 by bob: ...)". */
+  readonly version?: string;
 }
 
 /** One class in the statement's first tables (balances, principal, losses, CUSIP, interest, rate). */

@@ -7,6 +7,7 @@ import { registerServe } from './serve.ts';
 import { registerProject } from './project.ts';
 import { registerRemittance } from './remittance.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerStatement } from './statement.ts';
 import { registerTape } from './tape.ts';
 
 /** Every subcommand of `trustee`, registered in the order `--help` lists them. */
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerDistribute(program);
   registerClose(program);
   registerAnnual(program);
+  registerStatement(program);
   registerHistory(program);
   registerServe(program);
   registerTape(program);
