@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
-import type { HistoryKind } from '../../src/api/service/builtInInputs.ts';
-import { seedStore } from '../../src/api/service/seedStore.ts';
+import { seedStore, type HistoryKind } from '../../src/api/service/seedStore.ts';
 import { storeHistory } from '../../src/api/service/storeHistory.ts';
 import { ensureWebBuilt, webRoot } from '../../src/api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../src/deal/builtIn.ts';

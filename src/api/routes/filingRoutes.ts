@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { form10kDownload, form8kDownload } from '../service/filings.ts';
+import type { Distribution } from '../../waterfall/types.ts';
+import { form10kDownload, form8kDownload, type YearEndReports } from '../service/filings.ts';
 import type { Portal } from '../service/portal.ts';
 import { dealDateParams, dealIdSchema, errorResponses, fileResponse } from '../schemas.ts';
 import { sendDownload } from './sendDownload.ts';
@@ -11,6 +12,23 @@ const downloadQuery = {
   },
   additionalProperties: false,
 } as const;
+
+/** The stored servicer rows of the year's last two dates, when the dates came from reports. */
+async function lastReports(
+  portal: Portal,
+  dealId: string,
+  history: readonly Distribution[],
+  year: number,
+): Promise<YearEndReports | undefined> {
+  const dates = history.map((d) => d.distributionDate).filter((d) => d.startsWith(`${year}-`));
+  const lastDate = dates.at(-1);
+  if (!lastDate) return undefined;
+  const last = await portal.remittance(dealId, lastDate);
+  if (last.rows.length === 0) return undefined;
+  const before = history[history.findIndex((d) => d.distributionDate === lastDate) - 1];
+  const previous = before ? await portal.remittance(dealId, before.distributionDate) : undefined;
+  return { previous: previous?.rows, last: last.rows };
+}
 
 /** The SEC filings as text: the Form 8-K of a date, the Form 10-K of a year. */
 export function filingRoutes(app: FastifyInstance, portal: Portal): void {
@@ -54,7 +72,13 @@ export function filingRoutes(app: FastifyInstance, portal: Portal): void {
     async (request, reply) => {
       const { dealId, year } = request.params;
       const deal = portal.deal(dealId);
-      const file = form10kDownload(deal, await portal.distributions(dealId), year);
+      const history = await portal.distributions(dealId);
+      const file = form10kDownload(
+        deal,
+        history,
+        year,
+        await lastReports(portal, dealId, history, year),
+      );
       return sendDownload(reply, file, request.query.download);
     },
   );

@@ -3,7 +3,7 @@ import type { Deal } from '../../deal/deal.ts';
 import { initialState } from '../../waterfall/initialState.ts';
 import { runDistribution } from '../../waterfall/runDistribution.ts';
 import type { DealState, Distribution } from '../../waterfall/types.ts';
-import { builtInInputs, type DateInput, type HistoryKind } from './builtInInputs.ts';
+import { builtInPeriods, type DateInput } from './builtInPeriods.ts';
 import type { HistorySource } from './historySource.ts';
 
 interface Run {
@@ -13,46 +13,39 @@ interface Run {
 }
 
 /**
- * A deal's history from its built-in files, run through `runDistribution` in date order from
- * the shipped opening state, without a store. Tests use it to need no database.
+ * A deal's history from its filings' files (builtInPeriods) run through `runDistribution` in
+ * date order, without a store. Tests use it to need no database.
  */
-export function builtInHistory(kind: HistoryKind = 'filings'): HistorySource {
-  const cache = new Map<string, Promise<Run>>();
-  const run = (deal: Deal): Promise<Run> => {
-    let known = cache.get(deal.id);
-    if (!known) {
-      known = builtInInputs(deal, kind).then(({ openingState, dates }) => {
-        let state = openingState ?? initialState(deal);
-        const table = indexTableFor(deal);
-        const distributions: Distribution[] = [];
-        for (const { source, period } of dates) {
-          const result = runDistribution(deal, state, period, table, source);
-          distributions.push(result.distribution);
-          state = result.state;
-        }
-        return { inputs: dates, distributions, state };
-      });
-      cache.set(deal.id, known);
+export function builtInHistory(): HistorySource {
+  const cache = new Map<string, Run>();
+  const run = (deal: Deal): Run => {
+    const known = cache.get(deal.id);
+    if (known) return known;
+    const { openingState, dates } = builtInPeriods(deal);
+    let state = openingState ?? initialState(deal);
+    const table = indexTableFor(deal);
+    const distributions: Distribution[] = [];
+    for (const { source, period } of dates) {
+      const result = runDistribution(deal, state, period, table, source);
+      distributions.push(result.distribution);
+      state = result.state;
     }
-    return known;
+    const done = { inputs: dates, distributions, state };
+    cache.set(deal.id, done);
+    return done;
   };
   return {
     async distributions(deal) {
-      return (await run(deal)).distributions;
+      return run(deal).distributions;
     },
     async latestState(deal) {
-      const { distributions, state } = await run(deal);
+      const { distributions, state } = run(deal);
       return distributions.length > 0 ? state : undefined;
     },
     async remittance(deal, date) {
-      const found = (await run(deal)).inputs.find((input) => input.date === date);
+      const found = run(deal).inputs.find((input) => input.date === date);
       return (
-        found && {
-          distributionDate: date,
-          source: found.source,
-          period: found.period,
-          rows: found.rows,
-        }
+        found && { distributionDate: date, source: found.source, period: found.period, rows: [] }
       );
     },
   };

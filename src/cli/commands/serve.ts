@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { buildApp } from '../../api/app.ts';
 import { createPortal } from '../../api/service/portal.ts';
-import type { HistoryKind } from '../../api/service/builtInInputs.ts';
-import { seedStore } from '../../api/service/seedStore.ts';
+import { seedStore, type HistoryKind } from '../../api/service/seedStore.ts';
 import { storeHistory } from '../../api/service/storeHistory.ts';
 import { ensureWebBuilt, webRoot } from '../../api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
@@ -44,8 +43,8 @@ export function registerServe(program: Command): void {
     .addOption(
       new Option(
         '--history <kind>',
-        'history a new store gets: "filings" (seed state, April 2002 statement, then the ' +
-          'remittances that follow on) or "simulated" (the 2002 remittances from the closing)',
+        'history a new store gets: "filings" (the seed state and the April 2002 statement) ' +
+          'or "simulated" (the simulated 2002 remittance reports from the closing)',
       )
         .choices(['filings', 'simulated'])
         .default('filings'),
@@ -63,14 +62,9 @@ export function registerServe(program: Command): void {
       const listenPort = port(options.port);
       const store = await openStore(storeLocation(options.db));
       for (const id of builtInDealIds()) {
-        const seeded = await seedStore(store, resolveDeal(id), options.history);
-        if (seeded.closed > 0) {
-          process.stdout.write(`${id}: closed ${seeded.closed} shipped distribution dates\n`);
-        }
-        if (seeded.stoppedAt) {
-          const { source, reason } = seeded.stoppedAt;
-          process.stdout.write(`${id}: stopped before ${source}: ${reason}\n`);
-        }
+        const closed = await seedStore(store, resolveDeal(id), options.history);
+        if (closed > 0)
+          process.stdout.write(`${id}: closed ${closed} shipped distribution dates\n`);
       }
       await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
       const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot });
