@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -80,6 +80,25 @@ describe('the dashboard in Chromium', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('NEW CENTURY HOME EQUITY LOAN TRUST');
     for (const figure of Object.values(SEED)) expect(text).toContain(figure);
+  });
+
+  it('downloads the Form 8-K and the Form 10-K as text from the statement page', async () => {
+    for (const [button, name, words] of [
+      ['8k', 'nchet-2002-1-8k-2002-04-25.txt', 'Date of Report:'],
+      ['10k', 'nchet-2002-1-10k-2002.txt', 'FORM 10-K'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-download="${button}"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      const file = join(mkdtempSync(join(tmpdir(), 'trustee-e2e-')), name);
+      await download.saveAs(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(words);
+      // Class A interest: 306,573.50 (8-K, whole dollars in its tables) in both filings.
+      expect(text).toMatch(/306,57[34]/);
+    }
   });
 
   it('draws the history charts over the simulated 2002 year', async () => {

@@ -59,6 +59,15 @@ export function StatementPage({ deal, date }: { deal: DealSummary; date: string 
           >
             Form 8-K
           </Button>
+          <Button
+            component="a"
+            variant="subtle"
+            size="xs"
+            href={`/api/deals/${deal.id}/annual/${chosen?.slice(0, 4)}/10k?download=true`}
+            data-download="10k"
+          >
+            Form 10-K {chosen?.slice(0, 4)}
+          </Button>
         </Group>
       )}
       {base && (
