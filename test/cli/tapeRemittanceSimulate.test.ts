@@ -69,3 +69,10 @@ describe('trustee tape / remittance check / simulate', () => {
     expect(wrong.stderr).toMatch(/--cpr.*not a percentage/);
   });
 });
+
+describe('trustee simulate --help', () => {
+  it('states the built-in example seed as its default', async () => {
+    const { EXAMPLE_SEED } = await import('../../src/servicing/simulation/writeSimulation.ts');
+    expect(trustee(['simulate', '--help']).stdout).toContain(`(default: "${EXAMPLE_SEED}")`);
+  });
+});

@@ -1,0 +1,155 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { closeDistributionDate } from '../../administration/closeDistributionDate.ts';
+import { closedDates } from '../../administration/closedDates.ts';
+import { correctDistributionDate } from '../../administration/correctDistributionDate.ts';
+import { versionNote } from '../../administration/history.ts';
+import type { CloseResult } from '../../administration/options.ts';
+import { dealsDirectory, resolveDeal } from '../../deal/builtIn.ts';
+import type { Deal } from '../../deal/deal.ts';
+import { distributionDate, distributionNumberOf } from '../../deal/schedule.ts';
+import { readStateFile } from '../../deal/stateFile.ts';
+import { TrusteeError } from '../../errors/catalogue.ts';
+import { isPlainDate, plainDate, type PlainDate } from '../../money/plainDate.ts';
+import { dollarsAndCents, percent } from '../../reports/format.ts';
+import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
+import { openStore, storeLocation } from '../../store/openStore.ts';
+import type { TrustStore } from '../../store/trustStore.ts';
+import type { DealState } from '../../waterfall/types.ts';
+
+interface CloseCommandOptions {
+  deal: string;
+  date: string;
+  totals?: string;
+  state?: string;
+  db?: string;
+  actor?: string;
+  correct?: boolean;
+  reason?: string;
+  json?: boolean;
+}
+
+/** Who is acting: --actor, else TRUSTEE_ACTOR, else the operating-system user. */
+export function actorName(explicit: string | undefined): string {
+  return explicit ?? process.env['TRUSTEE_ACTOR'] ?? userInfo().username;
+}
+
+function dateOption(text: string): PlainDate {
+  if (!isPlainDate(text)) {
+    throw new TrusteeError('INVALID_INPUT', `bad --date "${text}"`, [
+      { field: '--date', message: 'not a calendar date', expected: 'YYYY-MM-DD', got: text },
+    ]);
+  }
+  return plainDate(text);
+}
+
+/**
+ * The state a deal's first closed date starts from, when the store has none: --state FILE,
+ * else the built-in state file after the previous date (deals/<id>/state-<date>.json), else
+ * the closing (undefined: `initialState`).
+ */
+function openingState(
+  deal: Deal,
+  date: PlainDate,
+  file: string | undefined,
+): DealState | undefined {
+  if (file) return readStateFile(deal, file);
+  const n = distributionNumberOf(deal, date);
+  if (n === 1) return undefined;
+  const builtIn = `${dealsDirectory}${deal.id}/state-${distributionDate(deal, n - 1)}.json`;
+  return existsSync(builtIn) ? readStateFile(deal, builtIn) : undefined;
+}
+
+function describe(deal: Deal, result: CloseResult, store: TrustStore): string {
+  const r = result.record;
+  const d = r.distribution;
+  const what = {
+    closed: 'closed',
+    unchanged: 'already closed with these inputs: nothing changed',
+    corrected: 'corrected',
+  }[result.outcome];
+  const lines = [
+    `${deal.id} ${r.distributionDate} (distribution ${r.distributionNumber}): ${what}`,
+    `  ${versionNote(r)}, closed ${r.closedAt} by ${r.closedBy}`,
+    `  store: ${store.location}`,
+    `  ${deal.index.name} ${percent(r.indexFixing.rate, 5)} fixed ${r.indexFixing.determinationDate}`,
+    `  pool ${dollarsAndCents(d.period.beginningPoolBalance)} -> ${dollarsAndCents(d.period.endingPoolBalance)}`,
+    `  ${'class'.padEnd(6)}${'interest'.padStart(16)}${'principal'.padStart(16)}${'ending balance'.padStart(18)}`,
+    ...d.classes.map(
+      (c) =>
+        `  ${c.name.padEnd(6)}${dollarsAndCents(c.interestPaid).padStart(16)}${dollarsAndCents(c.principalPaid).padStart(16)}${dollarsAndCents(c.endingBalance).padStart(18)}`,
+    ),
+    ...result.followOn.map(
+      (f) =>
+        `  follow-on: ${f.distributionDate} re-run as version ${f.version} from the corrected state`,
+    ),
+  ];
+  if (result.reproduced === false) {
+    lines.push(
+      '  warning: this engine no longer reproduces the stored figures; the stored version stands',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `close` command's work, loaded only when the command runs. */
+export const action = async (options: CloseCommandOptions) => {
+  const deal = resolveDeal(options.deal);
+  const date = dateOption(options.date);
+  if (options.reason !== undefined && !options.correct) {
+    throw new TrusteeError('INVALID_INPUT', '--reason is for corrections', [
+      {
+        field: '--reason',
+        message: 'only with --correct',
+        expected: '--correct --reason "..."',
+      },
+    ]);
+  }
+  const totals = options.totals ?? `${dealsDirectory}${deal.id}/periods/${date}.json`;
+  if (!existsSync(totals)) {
+    throw new TrusteeError('NOT_FOUND', `no collection-period totals for ${deal.id} on ${date}`, [
+      {
+        file: totals,
+        field: '--totals',
+        message: 'file not found',
+        expected: 'a totals file (--totals FILE)',
+      },
+    ]);
+  }
+  const period = readPeriodTotalsFile(totals);
+  if (period.distributionDate !== date) {
+    throw new TrusteeError('INVALID_INPUT', `${totals} is for another date`, [
+      {
+        file: totals,
+        field: 'distributionDate',
+        message: 'does not match --date',
+        expected: date,
+        got: period.distributionDate,
+      },
+    ]);
+  }
+  const store = await openStore(storeLocation(options.db));
+  try {
+    const nothingClosed = (await closedDates(store, deal.id)).length === 0;
+    const opening =
+      options.state !== undefined || nothingClosed
+        ? openingState(deal, date, options.state)
+        : undefined;
+    const common = {
+      actor: actorName(options.actor),
+      source: totals,
+      ...(opening ? { openingState: opening } : {}),
+    };
+    const result = options.correct
+      ? await correctDistributionDate(store, deal, period, {
+          ...common,
+          reason: options.reason ?? '',
+        })
+      : await closeDistributionDate(store, deal, period, common);
+    process.stdout.write(
+      options.json ? `${JSON.stringify(result, null, 2)}\n` : describe(deal, result, store),
+    );
+  } finally {
+    await store.close();
+  }
+};
