@@ -1,5 +1,7 @@
 import type { ProjectionContext } from '../projection/projectionContext.ts';
-import { runScenario } from '../projection/runScenario.ts';
+import { runScenario, type ScenarioRun } from '../projection/runScenario.ts';
+import type { Distribution } from '../waterfall/types.ts';
+import { poolGone } from './scenarioSummary.ts';
 import type { Scenario } from '../projection/scenarioSchema.ts';
 import type { Workspace } from '../projection/workspace.ts';
 import { bisectBoundary } from './rootFinding.ts';
@@ -66,25 +68,42 @@ export function lossesAtCdr(
       ...(scenario.fixed ? { fixed: { ...scenario.fixed, default: { cdr } } } : {}),
       ...(scenario.arm ? { arm: { ...scenario.arm, default: { cdr } } } : {}),
     };
-    const run = runScenario(ctx, withCdr, workspace ? { workspace } : {});
+    const losses = new Map<string, number>();
+    const run = runScenario(ctx, withCdr, {
+      untilRetired: true,
+      keep: false,
+      onDistribution: (d) => addWritedowns(losses, d),
+      ...(workspace ? { workspace } : {}),
+    });
     workspace = run.workspace;
-    const losses = classLosses(run.distributions);
+    addUnpaidBalances(losses, run);
     memo.set(cdr, losses);
     return losses;
   };
 }
 
-/** Writedowns less reimbursements of each class over a run's distributions. */
-export function classLosses(
-  distributions: readonly {
-    classes: readonly { name: string; realizedLoss: number; realizedLossReimbursed: number }[];
-  }[],
-): ClassLosses {
-  const losses = new Map<string, number>();
-  for (const d of distributions) {
-    for (const c of d.classes) {
-      losses.set(c.name, (losses.get(c.name) ?? 0) + c.realizedLoss - c.realizedLossReimbursed);
-    }
+/** Adds a distribution's writedowns less reimbursements to each class's loss. */
+function addWritedowns(losses: Map<string, number>, d: Distribution): void {
+  for (const c of d.classes) {
+    losses.set(c.name, (losses.get(c.name) ?? 0) + c.realizedLoss - c.realizedLossReimbursed);
   }
+}
+
+/** When the pool is gone, what a class still has unpaid is lost too (class A's only way). */
+function addUnpaidBalances(losses: Map<string, number>, run: ScenarioRun): void {
+  if (!poolGone(run)) return;
+  for (const [name, c] of Object.entries(run.finalState.classes)) {
+    losses.set(name, (losses.get(name) ?? 0) + c.balance);
+  }
+}
+
+/**
+ * Principal each class lost for good in a run whose distributions were kept (cents):
+ * writedowns less reimbursements, plus the balance left unpaid when the pool is gone.
+ */
+export function classLosses(run: ScenarioRun): ClassLosses {
+  const losses = new Map<string, number>();
+  for (const d of run.distributions) addWritedowns(losses, d);
+  addUnpaidBalances(losses, run);
   return losses;
 }

@@ -25,45 +25,81 @@ export interface ClassCashFlows {
   readonly total: readonly number[];
 }
 
+type Columns = {
+  -readonly [
+    K in Exclude<keyof ClassCashFlows, 'name' | 'settlement' | 'startBalance'>
+  ]: (ClassCashFlows[K] extends readonly (infer T)[] ? T : never)[];
+};
+
+/** Collects classes' cash flows one distribution at a time (nothing else is kept). */
+export interface CashFlowCollector {
+  add(distribution: Distribution): void;
+  flows(name: string): ClassCashFlows;
+}
+
 /**
- * A class's cash flows from a run's distributions. Settlement is the date the projection starts
- * (the last distribution date before it), so there is no accrued interest: the class is bought
- * right after a distribution and receives every later one.
+ * Cash flows of the named classes, added distribution by distribution. Settlement is the date
+ * the projection starts (the last distribution date before it), so there is no accrued
+ * interest: the class is bought right after a distribution and receives every later one.
  */
+export function cashFlowCollector(
+  names: readonly string[],
+  settlement: PlainDate,
+  startBalances: Readonly<Record<string, { balance: number } | undefined>>,
+): CashFlowCollector {
+  const columns = new Map<string, Columns>(
+    names.map((name) => [
+      name,
+      {
+        dates: [],
+        accrualDays: [],
+        indexRates: [],
+        interest: [],
+        principal: [],
+        other: [],
+        reimbursed: [],
+        writedown: [],
+        endingBalance: [],
+        total: [],
+      },
+    ]),
+  );
+  return {
+    add(d) {
+      for (const c of d.classes) {
+        const f = columns.get(c.name);
+        if (!f) continue;
+        const other = c.netWacCarryoverPaid + c.realizedLossReimbursed;
+        f.dates.push(d.distributionDate);
+        f.accrualDays.push(d.accrualDays);
+        f.indexRates.push(d.indexRate);
+        f.interest.push(c.interestPaid);
+        f.principal.push(c.principalPaid);
+        f.other.push(other);
+        f.reimbursed.push(c.realizedLossReimbursed);
+        f.writedown.push(c.realizedLoss);
+        f.endingBalance.push(c.endingBalance);
+        f.total.push(c.interestPaid + c.principalPaid + other);
+      }
+    },
+    flows(name) {
+      const f = columns.get(name);
+      if (!f) throw new Error(`internal: no cash flows collected for class ${name}`);
+      return { name, settlement, startBalance: startBalances[name]?.balance ?? 0, ...f };
+    },
+  };
+}
+
+/** A class's cash flows from a run's distributions (see cashFlowCollector). */
 export function classCashFlows(
   distributions: readonly Distribution[],
   name: string,
   settlement: PlainDate,
   startBalance: number,
 ): ClassCashFlows {
-  const flows = {
-    dates: [] as PlainDate[],
-    accrualDays: [] as number[],
-    indexRates: [] as number[],
-    interest: [] as number[],
-    principal: [] as number[],
-    other: [] as number[],
-    reimbursed: [] as number[],
-    writedown: [] as number[],
-    endingBalance: [] as number[],
-    total: [] as number[],
-  };
-  for (const d of distributions) {
-    const c = d.classes.find((x) => x.name === name);
-    if (!c) continue;
-    const other = c.netWacCarryoverPaid + c.realizedLossReimbursed;
-    flows.dates.push(d.distributionDate);
-    flows.accrualDays.push(d.accrualDays);
-    flows.indexRates.push(d.indexRate);
-    flows.interest.push(c.interestPaid);
-    flows.principal.push(c.principalPaid);
-    flows.other.push(other);
-    flows.reimbursed.push(c.realizedLossReimbursed);
-    flows.writedown.push(c.realizedLoss);
-    flows.endingBalance.push(c.endingBalance);
-    flows.total.push(c.interestPaid + c.principalPaid + other);
-  }
-  return { name, settlement, startBalance, ...flows };
+  const collector = cashFlowCollector([name], settlement, { [name]: { balance: startBalance } });
+  for (const d of distributions) collector.add(d);
+  return collector.flows(name);
 }
 
 /** Years from settlement to each date, actual/365 (for WAL and the principal window). */

@@ -18,7 +18,11 @@ export interface ClassSummary {
   readonly modifiedDuration: number | undefined;
   readonly interest: number;
   readonly principal: number;
-  /** Applied Realized Loss Amounts, what was reimbursed, and the principal lost for good. */
+  /**
+   * Applied Realized Loss Amounts, what was reimbursed, and the principal lost for good: net
+   * writedowns, plus the balance still unpaid when the pool is gone (class A is never written
+   * down; it loses what the pool could not pay).
+   */
   readonly writedown: number;
   readonly reimbursed: number;
   readonly principalLoss: number;
@@ -50,12 +54,16 @@ export function averageLife(flows: ClassCashFlows): {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-/** The class summary at a price (percent of the settlement balance). */
-export function classSummary(flows: ClassCashFlows, price: number): ClassSummary {
+/**
+ * The class summary at a price (percent of the settlement balance). `poolGone`: the run ended
+ * with no collateral left (paid off, liquidated or called), so an unpaid balance is a loss.
+ */
+export function classSummary(flows: ClassCashFlows, price: number, poolGone = true): ClassSummary {
   const y = yieldFromPrice(flows, price);
   const writedown = sum(flows.writedown);
   const reimbursed = sum(flows.reimbursed);
-  const principalLoss = Math.max(0, writedown - reimbursed);
+  const endingBalance = flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance;
+  const principalLoss = Math.max(0, writedown - reimbursed) + (poolGone ? endingBalance : 0);
   return {
     name: flows.name,
     startBalance: flows.startBalance,
@@ -70,6 +78,6 @@ export function classSummary(flows: ClassCashFlows, price: number): ClassSummary
     reimbursed,
     principalLoss,
     lossFraction: flows.startBalance > 0 ? principalLoss / flows.startBalance : 0,
-    endingBalance: flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance,
+    endingBalance,
   };
 }

@@ -1,7 +1,11 @@
 import type { Deal } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
-import type { ScenarioRun } from '../projection/runScenario.ts';
-import { classCashFlows } from './cashFlows.ts';
+import type { ProjectionContext } from '../projection/projectionContext.ts';
+import { runScenario, type ScenarioRun } from '../projection/runScenario.ts';
+import type { Scenario } from '../projection/scenarioSchema.ts';
+import type { Workspace } from '../projection/workspace.ts';
+import type { DealState } from '../waterfall/types.ts';
+import { cashFlowCollector, type CashFlowCollector } from './cashFlows.ts';
 import { classSummary, type ClassSummary } from './classSummary.ts';
 
 /** One scenario in a line: the pool's losses and each offered class's figures. */
@@ -18,33 +22,74 @@ export interface ScenarioSummary {
   readonly classes: readonly ClassSummary[];
 }
 
-/** Summarizes a run for every floating-rate class of the deal, at the scenario's price. */
+/** The run ended with no collateral left: paid off, liquidated or bought by the clean-up call. */
+export function poolGone(run: ScenarioRun): boolean {
+  return run.finalState.poolBalance === 0 || run.finalState.terminated;
+}
+
+/** Summarizes a run (with its distributions kept) for every floating-rate class of the deal. */
 export function summarizeRun(
   deal: Deal,
   run: ScenarioRun,
   price = run.scenario.price,
 ): ScenarioSummary {
-  const classes = deal.floatingClasses.map((c) =>
-    classSummary(
-      classCashFlows(
-        run.distributions,
-        c.name,
-        run.startState.lastDate,
-        run.startState.classes[c.name]?.balance ?? 0,
-      ),
-      price,
-    ),
+  const collector = collectorFor(deal, run.startState);
+  for (const d of run.distributions) collector.add(d);
+  return summaryOf(deal, run, collector, price);
+}
+
+/** A collector for the deal's floating-rate classes from a starting state. */
+export function collectorFor(deal: Deal, start: DealState): CashFlowCollector {
+  return cashFlowCollector(
+    deal.floatingClasses.map((c) => c.name),
+    start.lastDate,
+    start.classes,
   );
-  const losses = run.periods.reduce((s, p) => s + p.realizedLosses, 0);
-  const last = run.distributions[run.distributions.length - 1];
+}
+
+/** The summary from a run and the cash flows collected while it ran. */
+export function summaryOf(
+  deal: Deal,
+  run: ScenarioRun,
+  collector: CashFlowCollector,
+  price = run.scenario.price,
+): ScenarioSummary {
+  const gone = poolGone(run);
+  const classes = deal.floatingClasses.map((c) =>
+    classSummary(collector.flows(c.name), price, gone),
+  );
+  const start = run.startState.poolBalance;
   return {
     name: run.scenario.name ?? 'scenario',
-    months: run.distributions.length,
-    lastDate: last?.distributionDate,
-    cleanUpCallDate: run.distributions.find((d) => d.cleanUpCallExercised)?.distributionDate,
-    poolLosses: losses,
-    poolLossFraction: run.startState.poolBalance > 0 ? losses / run.startState.poolBalance : 0,
+    months: run.months,
+    lastDate: run.lastDate,
+    cleanUpCallDate: run.cleanUpCallDate,
+    poolLosses: run.poolLosses,
+    poolLossFraction: start > 0 ? run.poolLosses / start : 0,
     loanMonths: run.loanMonths,
     classes,
+  };
+}
+
+/**
+ * Runs a scenario and summarizes it as it goes, keeping no period or distribution: what a grid
+ * does for each scenario. The waterfall stops once the offered classes are retired.
+ */
+export function runAndSummarize(
+  ctx: ProjectionContext,
+  scenario: Scenario,
+  workspace?: Workspace,
+): { summary: ScenarioSummary; workspace: Workspace; loanMonths: number } {
+  const collector = collectorFor(ctx.deal, ctx.state);
+  const run = runScenario(ctx, scenario, {
+    untilRetired: true,
+    keep: false,
+    onDistribution: collector.add,
+    ...(workspace ? { workspace } : {}),
+  });
+  return {
+    summary: summaryOf(ctx.deal, run, collector),
+    workspace: run.workspace,
+    loanMonths: run.loanMonths,
   };
 }

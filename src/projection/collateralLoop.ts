@@ -34,6 +34,7 @@ function projectKind(
   g: GroupTables,
   loanIndex: number,
   slot: number,
+  charging: boolean,
 ): void {
   const bal = ws.balance;
   const pmt = ws.payment;
@@ -57,6 +58,8 @@ function projectKind(
   const mdr = g.mdr;
   const smmByAge = g.smmByAge;
   const mdrByAge = g.mdrByAge;
+  // Hoisted tests: only ARMs change rate; `charging` is false after the longest charge term.
+  const arms = from >= a.fixedCount;
   let rateWeighted = 0;
   let defaults = 0;
   let defaultInterest = 0;
@@ -75,7 +78,7 @@ function projectKind(
     let r = rate[i]!;
     let p = pmt[i]!;
     const n = rem[i]!;
-    if (nextReset[i] === t) {
+    if (arms && nextReset[i] === t) {
       let target = loanIndex + margin[i]!;
       const step = rounding[i]!;
       if (step > 0) target = Math.round(target / step) * step;
@@ -121,7 +124,7 @@ function projectKind(
     prepaid += pp;
     termWeighted += nb * (n - 1);
     loans += survivors;
-    if (t <= penaltyMonths[i]!) {
+    if (charging && t <= penaltyMonths[i]!) {
       // Each prepaying loan pays the charge on its balance above the free amount.
       const chargeable = pp - sm * c0 * (1 - md) * penaltyExempt[i]!;
       if (chargeable > 0) charges += chargeable * penaltyRate[i]!;
@@ -232,11 +235,14 @@ export function projectCollateral(
     if (g.cumulativeDefaults && start > 0) g.mdr[1] = Math.min(1, g.cumulativeDefaults[1]!);
   }
   const horizon = Math.min(s.horizon, ws.monthsCapacity);
+  let chargeMonths = 0;
+  for (let i = 0; i < a.count; i++) chargeMonths = Math.max(chargeMonths, a.penaltyMonths[i]!);
   const T = ws.totals;
   for (let t = 1; t <= horizon; t++) {
     const index = loanIndex[Math.min(t, loanIndex.length - 1)]!;
-    projectKind(ws, a, 0, a.fixedCount, t, s.fixed, index, 0);
-    projectKind(ws, a, a.fixedCount, a.count, t, s.arm, index, 16);
+    const charging = t <= chargeMonths;
+    projectKind(ws, a, 0, a.fixedCount, t, s.fixed, index, 0, charging);
+    projectKind(ws, a, a.fixedCount, a.count, t, s.arm, index, 16, charging);
     settleKind(ws, 0, s.fixed, t, fixedStart);
     settleKind(ws, 1, s.arm, t, armStart);
     T.months = t;

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { summarizeRun, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
+import { runAndSummarize, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
 import { loanBuffer } from './loanArrays.ts';
 import type { ProjectionContext } from './projectionContext.ts';
-import { runScenario } from './runScenario.ts';
+import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { WorkerResult, WorkerTask } from './scenarioWorker.ts';
 import type { Workspace } from './workspace.ts';
@@ -16,6 +16,8 @@ export interface GridOptions {
   /** Stop each waterfall once the offered classes are retired (default true; see runScenario). */
   readonly untilRetired?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Project the collateral only, no waterfall or summaries (the benchmark's loop figure). */
+  readonly collateralOnly?: boolean;
 }
 
 export interface GridResult {
@@ -63,15 +65,20 @@ function runInThread(
   const cpu = process.cpuUsage();
   let workspace: Workspace | undefined;
   let loanMonths = 0;
-  const summaries = scenarios.map((scenario, i) => {
-    const run = runScenario(ctx, scenario, {
-      untilRetired: o.untilRetired ?? true,
-      ...(workspace ? { workspace } : {}),
-    });
-    workspace = run.workspace;
-    loanMonths += run.loanMonths;
+  const summaries: ScenarioSummary[] = [];
+  scenarios.forEach((scenario, i) => {
+    if (o.collateralOnly) {
+      const r = projectScenarioCollateral(ctx, scenario, workspace);
+      workspace = r.workspace;
+      loanMonths += r.loanMonths;
+      o.onProgress?.(i + 1, scenarios.length);
+      return;
+    }
+    const r = runAndSummarize(ctx, scenario, workspace);
+    workspace = r.workspace;
+    loanMonths += r.loanMonths;
     o.onProgress?.(i + 1, scenarios.length);
-    return summarizeRun(ctx.deal, run);
+    summaries.push(r.summary);
   });
   const used = process.cpuUsage(cpu);
   return {
@@ -122,11 +129,12 @@ export async function runGrid(
       fixedCount: ctx.loans.fixedCount,
       scenarios: scenarios.slice(from, from + batch),
       untilRetired: o.untilRetired ?? true,
+      collateralOnly: o.collateralOnly ?? false,
     };
     tasks.push(
       (p.run(task) as Promise<WorkerResult>).then((result) => {
         result.summaries.forEach((s, i) => (summaries[from + i] = s));
-        done += result.summaries.length;
+        done += task.scenarios.length;
         loanMonths += result.loanMonths;
         cpuMicros += result.cpuMicros;
         maxHeap = Math.max(maxHeap, result.heapUsed);

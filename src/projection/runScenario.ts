@@ -2,6 +2,7 @@ import { distribute } from '../waterfall/distribute.ts';
 import { runDistribution } from '../waterfall/runDistribution.ts';
 import type { CollectionPeriod, DealState, Distribution } from '../waterfall/types.ts';
 import { cents } from '../money/cents.ts';
+import type { PlainDate } from '../money/plainDate.ts';
 import { projectCollateral } from './collateralLoop.ts';
 import { compileScenario } from './compileScenario.ts';
 import { scenarioIndexPaths } from './indexPath.ts';
@@ -14,9 +15,16 @@ import { workspaceFor, type Workspace } from './workspace.ts';
 export interface ScenarioRun {
   readonly scenario: Scenario;
   readonly startState: DealState;
+  /** The collection periods (actual, then projected) and the distributions, when kept. */
   readonly periods: readonly CollectionPeriod[];
   readonly distributions: readonly Distribution[];
   readonly finalState: DealState;
+  /** Distribution dates run, the last one, and the one the clean-up call was exercised on. */
+  readonly months: number;
+  readonly lastDate: PlainDate | undefined;
+  readonly cleanUpCallDate: PlainDate | undefined;
+  /** Realized losses of every period, actual and projected (cents). */
+  readonly poolLosses: number;
   /** Loan-months the collateral loop worked (rows with a balance x months). */
   readonly loanMonths: number;
 }
@@ -34,6 +42,13 @@ export interface RunOptions {
    * Grid summaries use it; full cash-flow tables (CE included) do not.
    */
   readonly untilRetired?: boolean;
+  /**
+   * Called with each distribution as it is made; with `keep: false` the run holds neither the
+   * periods nor the distributions (a grid worker summarizes as it goes, so nothing outlives
+   * the month that made it).
+   */
+  readonly onDistribution?: (distribution: Distribution) => void;
+  readonly keep?: boolean;
 }
 
 /** True when no floating-rate class has a balance or anything owed (interest, carryover, losses). */
@@ -81,42 +96,84 @@ export function runScenario(
 ): ScenarioRun & { workspace: Workspace } {
   const actual = options.actuals?.length ? runActuals(start, options.actuals) : undefined;
   const ctx = actual?.context ?? start;
-  const distributions: Distribution[] = actual ? [...actual.distributions] : [];
+  const keep = options.keep ?? true;
+  const periods: CollectionPeriod[] = keep ? [...(options.actuals ?? [])] : [];
+  const distributions: Distribution[] = [];
+  let months = 0;
+  let lastDate: PlainDate | undefined;
+  let cleanUpCallDate: PlainDate | undefined;
+  let poolLosses = 0;
+  const record = (d: Distribution): void => {
+    if (keep) distributions.push(d);
+    options.onDistribution?.(d);
+    months += 1;
+    lastDate = d.distributionDate;
+    if (d.cleanUpCallExercised) cleanUpCallDate = d.distributionDate;
+    poolLosses += d.period.realizedLosses;
+  };
+  actual?.distributions.forEach(record);
   const compiled = compileScenario(scenario, ctx.loanMonths, ctx.maxAge);
   const { fixings, loanIndex } = scenarioIndexPaths(ctx.calendar, scenario);
   const ws = workspaceFor(options.workspace, ctx.loans.count, compiled.horizon);
   const call = scenario.cleanUpCall ? ctx.deal.cleanUpCallBalance : undefined;
-  let periods: CollectionPeriod[] = [];
   let state = ctx.state;
+  let projected = 0;
   if (!state.terminated && state.poolBalance > 0) {
     // Stop the loop a little below the call balance: the exact test is on the rounded pool.
     projectCollateral(ws, ctx.loans, compiled, loanIndex, call === undefined ? -1 : call - 10);
-    periods = [
-      ...collectionPeriods(ws.totals, {
-        startPool: ctx.state.poolBalance,
-        startLoanCount: ctx.state.loanCount,
-        projectedLoans: ctx.projectedLoans,
-        dateOf: (t) => ctx.calendar.dates[t]!,
-        ...(call === undefined ? {} : { cleanUpCallBalance: cents(call) }),
-        source: `projection: ${scenario.name ?? 'scenario'}`,
-      }),
-    ];
     const trace = options.trace ?? false;
-    for (let k = 0; k < periods.length; k++) {
-      const period = periods[k]!;
-      const result = distribute(ctx.deal, state, period, fixings[k]!, period.source, { trace });
-      distributions.push(result.distribution);
+    let running = true;
+    for (const period of collectionPeriods(ws.totals, {
+      startPool: ctx.state.poolBalance,
+      startLoanCount: ctx.state.loanCount,
+      projectedLoans: ctx.projectedLoans,
+      dateOf: (t) => ctx.calendar.dates[t]!,
+      ...(call === undefined ? {} : { cleanUpCallBalance: cents(call) }),
+      source: `projection: ${scenario.name ?? 'scenario'}`,
+    })) {
+      if (keep) periods.push(period);
+      if (!running) {
+        // The offered classes are retired: the rest only counts toward the pool's losses.
+        poolLosses += period.realizedLosses;
+        continue;
+      }
+      const result = distribute(ctx.deal, state, period, fixings[projected]!, period.source, {
+        trace,
+      });
+      projected += 1;
+      record(result.distribution);
       state = result.state;
-      if (options.untilRetired && offeredClassesRetired(ctx, state)) break;
+      if (options.untilRetired && offeredClassesRetired(ctx, state)) running = false;
     }
   }
   return {
     scenario,
     startState: start.state,
-    periods: [...(options.actuals ?? []), ...periods],
+    periods,
     distributions,
     finalState: state,
-    loanMonths: periods.length > 0 ? ws.totals.loanMonths : 0,
+    months,
+    lastDate,
+    cleanUpCallDate,
+    poolLosses,
+    loanMonths: projected > 0 ? ws.totals.loanMonths : 0,
     workspace: ws,
   };
+}
+
+/**
+ * The collateral projection alone (no waterfall): what the benchmark times as the loan-level
+ * loop. Returns the loan-months worked.
+ */
+export function projectScenarioCollateral(
+  ctx: ProjectionContext,
+  scenario: Scenario,
+  workspace?: Workspace,
+): { loanMonths: number; workspace: Workspace } {
+  const compiled = compileScenario(scenario, ctx.loanMonths, ctx.maxAge);
+  const { loanIndex } = scenarioIndexPaths(ctx.calendar, scenario);
+  const ws = workspaceFor(workspace, ctx.loans.count, compiled.horizon);
+  const call = scenario.cleanUpCall ? ctx.deal.cleanUpCallBalance - 10 : -1;
+  projectCollateral(ws, ctx.loans, compiled, loanIndex, call);
+  return { loanMonths: ws.totals.loanMonths, workspace: ws };
 }

@@ -2,11 +2,11 @@ import { indexTableFor } from '../deal/builtIn.ts';
 import type { Deal } from '../deal/deal.ts';
 import type { DealFile } from '../deal/schema.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
-import { summarizeRun, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
+import { runAndSummarize, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
 import type { DealState } from '../waterfall/types.ts';
 import { loanArraysOnBuffer } from './loanArrays.ts';
 import { contextForLoans, type ProjectionContext } from './projectionContext.ts';
-import { runScenario } from './runScenario.ts';
+import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -21,6 +21,8 @@ export interface WorkerTask {
   readonly fixedCount: number;
   readonly scenarios: readonly Scenario[];
   readonly untilRetired: boolean;
+  /** Project the collateral only (the benchmark's loop figure): no waterfall, no summaries. */
+  readonly collateralOnly?: boolean;
 }
 
 export interface WorkerResult {
@@ -36,6 +38,8 @@ export function threadCpu(): number {
   const used = process.threadCpuUsage();
   return used.user + used.system;
 }
+
+const heap = (): number => process.memoryUsage().heapUsed;
 
 // Each worker keeps one context and one workspace, reused by every task with the same key.
 let cached: { key: string; context: ProjectionContext } | undefined;
@@ -55,19 +59,24 @@ export default function runBatch(task: WorkerTask): WorkerResult {
   const start = threadCpu();
   const context = contextFor(task);
   let loanMonths = 0;
+  if (task.collateralOnly) {
+    for (const scenario of task.scenarios) {
+      const r = projectScenarioCollateral(context, scenario, workspace);
+      workspace = r.workspace;
+      loanMonths += r.loanMonths;
+    }
+    return { summaries: [], loanMonths, cpuMicros: threadCpu() - start, heapUsed: heap() };
+  }
   const summaries = task.scenarios.map((scenario) => {
-    const run = runScenario(context, scenario, {
-      untilRetired: task.untilRetired,
-      ...(workspace ? { workspace } : {}),
-    });
-    workspace = run.workspace;
-    loanMonths += run.loanMonths;
-    return summarizeRun(context.deal, run);
+    const r = runAndSummarize(context, scenario, workspace);
+    workspace = r.workspace;
+    loanMonths += r.loanMonths;
+    return r.summary;
   });
   return {
     summaries,
     loanMonths,
     cpuMicros: threadCpu() - start,
-    heapUsed: process.memoryUsage().heapUsed,
+    heapUsed: heap(),
   };
 }

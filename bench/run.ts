@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: speed and memory of the projection (docs/projections.md, "Benchmark").
+ *
+ * 1. The built-in deal (nchet-2002-1, its loan tape, loan level), from the state after April
+ *    2002: one scenario (the loop alone, and the whole run), the loop alone over a
+ *    1,000-scenario grid on both cores, and the 1,000-scenario grid with the waterfall and the
+ *    class analytics. The last prints `loan-months/s: N`.
+ * 2. The same figures for a 100,000-loan synthetic pool (a 20-scenario grid: each scenario is
+ *    36 million loan-months).
+ * Targets (2-core machine): >= 100 million loan-months/s in the loop on both cores; the
+ * 1,000-scenario loan-level grid with waterfall and analytics in < 5 s.
+ */
+import { resolveDeal } from '../src/deal/builtIn.ts';
+import { dealContext, tapeArrays } from '../src/projection/dealContext.ts';
+import { expandGrid } from '../src/projection/grid.ts';
+import { closeGridPool, gridPool } from '../src/projection/gridRunner.ts';
+import { loanArraysFrom } from '../src/projection/loanArrays.ts';
+import type { ProjectionContext } from '../src/projection/projectionContext.ts';
+import { parseScenario } from '../src/projection/scenarioFile.ts';
+import type { Scenario } from '../src/projection/scenarioSchema.ts';
+import { syntheticPool } from '../src/projection/syntheticPool.ts';
+import { grid, machine, mb, memory, millions, single, type GridFigures } from './measure.ts';
+
+const LOOP_TARGET = 100e6;
+const GRID_SECONDS_TARGET = 5;
+
+/** 1,000 scenarios to maturity: CPR 5-50 x CDR 0-9 x severity 20-65. */
+function thousandScenarios(): Scenario[] {
+  const range = (from: number, step: number): number[] =>
+    Array.from({ length: 10 }, (_, i) => from + i * step);
+  return expandGrid({
+    base: { recoveryLag: 12 },
+    vary: { 'prepayment.cpr': range(5, 5), 'default.cdr': range(0, 1), severity: range(20, 5) },
+  });
+}
+
+function printGrid(label: string, g: GridFigures, count: number): void {
+  console.log(
+    `${label}: ${count} scenarios in ${g.seconds.toFixed(2)} s, ${millions(g.loanMonths)} loan-months, ${millions(g.rate)} loan-months/s (worker CPU ${g.workerCpuSeconds.toFixed(2)} s)`,
+  );
+  console.log(
+    `  memory: RSS ${mb(g.before.rss)} before, ${mb(g.after.rss)} after; during: ${g.rssSamples.map((x) => x.toFixed(0)).join(' ')} MB; main heap ${mb(g.before.heap)} -> ${mb(g.after.heap)}; largest worker heap ${mb(g.maxWorkerHeap)}`,
+  );
+}
+
+async function measure(
+  title: string,
+  ctx: ProjectionContext,
+  scenarios: Scenario[],
+  rounds: number,
+): Promise<{ loop: GridFigures; full: GridFigures }> {
+  console.log(`\n== ${title}: ${ctx.loans.count} loans, ${ctx.loanMonths} months ==`);
+  const s = single(
+    ctx,
+    parseScenario({ prepayment: { cpr: 25 }, default: { cdr: 5 }, severity: 40, recoveryLag: 12 }),
+    rounds,
+  );
+  console.log(
+    `single scenario, one thread: loop ${millions(s.loopRate)} loan-months/s (${millions(s.loanMonths)} loan-months in ${s.loopMs.toFixed(2)} ms); whole run ${s.fullMs.toFixed(2)} ms (${s.months} months, waterfall to the offered classes' retirement)`,
+  );
+  const loop = await grid(ctx, scenarios, true);
+  printGrid('loop alone, both cores', loop, scenarios.length);
+  const full = await grid(ctx, scenarios, false);
+  printGrid('with waterfall and analytics, both cores', full, scenarios.length);
+  return { loop, full };
+}
+
+console.log(`machine: ${machine()}`);
+const start = memory();
+console.log(`memory at start: RSS ${mb(start.rss)}, heap ${mb(start.heap)}`);
+const deal = resolveDeal('nchet-2002-1');
+// Start the workers before timing: thread start-up is not the projection's speed.
+gridPool();
+const builtIn = await dealContext(deal, { tape: await tapeArrays(deal) });
+const scenarios = thousandScenarios();
+const dealGrid = await measure('built-in deal nchet-2002-1, loan level', builtIn, scenarios, 40);
+
+const synthetic = await dealContext(deal, {
+  tape: loanArraysFrom(
+    syntheticPool({ loans: 100_000, seed: 100_000, totalBalance: deal.cutoffBalance }),
+  ),
+});
+await measure('100,000-loan synthetic pool, loan level', synthetic, scenarios.slice(0, 20), 3);
+await closeGridPool();
+
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+console.log(
+  `\ntargets: loop on both cores ${millions(dealGrid.loop.rate)} loan-months/s (target >= ${millions(LOOP_TARGET)}: ${verdict(dealGrid.loop.rate >= LOOP_TARGET)}); 1,000-scenario grid with waterfall and analytics ${dealGrid.full.seconds.toFixed(2)} s (target < ${GRID_SECONDS_TARGET} s: ${verdict(dealGrid.full.seconds < GRID_SECONDS_TARGET)})`,
+);
+console.log(`loan-months/s: ${Math.round(dealGrid.full.rate)}`);
