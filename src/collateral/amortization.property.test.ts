@@ -6,7 +6,7 @@ import { levelPayment } from './levelPayment.ts';
 import { fixedLoan } from './testLoans.ts';
 
 describe('amortization properties', () => {
-  it('a level-pay loan amortizes to exactly zero over its term, never below', () => {
+  it('a level-pay loan amortizes to exactly zero by its term (early only by payment rounding), never below', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 100_000, max: 150_000_000 }),
@@ -30,15 +30,21 @@ describe('amortization properties', () => {
             firstResetDone: false,
           };
           let principal = 0;
-          for (let k = 0; k < term; k += 1) {
+          let installments = 0;
+          while (position.balance > 0) {
             const i = nextInstallment(loan, position);
             expect(i.principal).toBeGreaterThanOrEqual(0);
             expect(i.after.balance).toBeGreaterThanOrEqual(0);
             principal += i.principal;
+            installments += 1;
             position = i.after;
           }
-          expect(position.balance).toBe(0);
           expect(principal).toBe(balance);
+          // The payment is rounded to the cent, so a small loan may be retired a few installments
+          // early (at most 0.5 cent too much a month, compounded: under 4 payments for $1,000
+          // at 15% over 30 years), never late.
+          expect(installments).toBeLessThanOrEqual(term);
+          expect(installments).toBeGreaterThanOrEqual(term - 4);
         },
       ),
       { numRuns: 40 },
