@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { dealTapePath } from '../../collateral/dealTape.ts';
 import { generateExamplePool } from '../../collateral/generateExamplePool.ts';
 import type { Loan } from '../../collateral/loan.ts';
@@ -11,6 +12,7 @@ import {
 } from '../../collateral/stratify.ts';
 import { writeLoanTape } from '../../collateral/writeLoanTape.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
+import { derivedOpening } from '../../servicing/derived/derivedOpening.ts';
 
 const money = (cents: number): string =>
   (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -75,8 +77,22 @@ export function tapeReport(name: string, source: string, loans: readonly Loan[])
 }
 
 /** The `tape` command's work, loaded only when the command runs. */
-export const action = async (options: { deal: string; file?: string; writeExample?: string }) => {
+export const action = async (options: {
+  deal: string;
+  file?: string;
+  writeExample?: string;
+  writeDerived?: string;
+}) => {
   const deal = resolveDeal(options.deal);
+  if (options.writeDerived) {
+    for (const { name, text } of (await derivedOpening(deal)).files) {
+      const path = join(options.writeDerived, name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+      process.stdout.write(`wrote ${path}\n`);
+    }
+    return;
+  }
   if (options.writeExample) {
     const loans = generateExamplePool();
     await writeFile(options.writeExample, writeLoanTape(loans));

@@ -15,7 +15,18 @@ export function registerTape(program: Command): void {
       '--write-example <path>',
       'write the synthetic 2002-1 example tape (the seeded generator) to <path> and stop',
     )
-    .addHelpText('after', '\nExample:\n  npx trustee tape --deal nchet-2002-1')
+    .option(
+      '--write-derived <dir>',
+      "write the deal's derived opening into <dir> and stop: the first period's totals\n" +
+        '(periods/<date>.json) and the loans after the second distribution (tape-<date>.csv),\n' +
+        'from the tape and the seed files (docs/formats-remittance.md)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npx trustee tape --deal nchet-2002-1\n' +
+        '  npx trustee tape --deal nchet-2002-1 --file deals/nchet-2002-1/tape-2002-04-25.csv\n' +
+        '  npx trustee tape --deal nchet-2002-1 --write-derived deals/nchet-2002-1',
+    )
     .action(async (...args: unknown[]) => {
       const { action } = await import('./tape.action.ts');
       await (action as (...a: unknown[]) => unknown)(...args);
