@@ -36,10 +36,12 @@ function rebuild(
       out.balance[j] = ws.balance[i]!;
       out.payment[j] = ws.payment[i]!;
       out.rate[j] = ws.rate[i]!;
-      out.remainingTerm[j] = ws.remainingTerm[i]!;
+      out.remainingTerm[j] = Math.max(0, a.remainingTerm[i]! - months);
       out.loans[j] = ws.loans[i]!;
-      out.initialCap[j] = ws.cap[i]!;
-      out.monthsToReset[j] = i < a.fixedCount ? 0 : ws.nextReset[i]! - months;
+      const arm = i >= a.fixedCount;
+      // After a rate change the next one is held to the periodic cap.
+      if (arm && a.monthsToReset[i]! <= months) out.initialCap[j] = a.periodicCap[i]!;
+      out.monthsToReset[j] = arm ? ws.nextReset[i]! - months : 0;
     }
     out.age[j] = a.age[i]! + months;
     out.penaltyMonths[j] = Math.max(0, a.penaltyMonths[i]! - months);

@@ -1,10 +1,10 @@
 import type { CompiledScenario, GroupTables } from './compileScenario.ts';
+import { armScheduleFor } from './armSchedule.ts';
 import type { LoanArrays } from './loanArrays.ts';
 import { resetWorkspace, type Workspace } from './workspace.ts';
 
 // Accumulator slots of one kind's month (acc[kind * 16 + slot]).
 const BEGIN = 0;
-const RATE_WEIGHTED = 1;
 const DEFAULTS = 2;
 const DEFAULT_INTEREST = 3;
 const DEFAULT_LOANS = 4;
@@ -15,12 +15,13 @@ const TERM_WEIGHTED = 9;
 const LOANS = 10;
 const CHARGES = 11;
 const ACTIVE = 12;
+const LOANS_BEGIN = 13;
 const MONTH = 1 / 12;
 
 /**
  * The hot loop: one month of one kind of loan (rows from..to). Per loan: the ARM rate change
- * when due (to the loans' index plus margin, within the first or periodic cap, the lifetime
- * ceiling and floor; the payment re-amortizes the balance over the remaining term), then
+ * when due (the new rate and the payment re-amortizing the balance over the months left, from
+ * the rate-change schedule of the index path: armSchedule.ts), then
  * defaults (MDR on the beginning balance), scheduled principal on the rest, and prepayment
  * (SMM on the balance after scheduled principal), all on the expected (fractional) loan.
  * Reads and writes typed arrays only; allocates nothing.
@@ -39,87 +40,83 @@ function projectKind(
   const bal = ws.balance;
   const pmt = ws.payment;
   const rate = ws.rate;
-  const rem = ws.remainingTerm;
   const nextReset = ws.nextReset;
-  const cap = ws.cap;
+  const pointer = ws.resetPointer;
   const cnt = ws.loans;
+  const schedule = ws.armSchedule!;
+  const newRates = schedule.rates;
+  const factors = schedule.factors;
+  const term = a.remainingTerm;
   const age = a.age;
-  const margin = a.margin;
-  const rounding = a.rounding;
-  const maxRate = a.maxRate;
-  const minRate = a.minRate;
-  const periodicCap = a.periodicCap;
   const resetPeriod = a.resetPeriod;
-  const amortizationExtra = a.amortizationExtra;
   const penaltyMonths = a.penaltyMonths;
   const penaltyRate = a.penaltyRate;
   const penaltyExempt = a.penaltyExempt;
   const smm = g.smm;
   const mdr = g.mdr;
-  const smmByAge = g.smmByAge;
-  const mdrByAge = g.mdrByAge;
+  // By-month curves: one SMM and MDR for every loan this month; by-age: per loan.
+  const smmByAge = g.smmByAge === 1;
+  const mdrByAge = g.mdrByAge === 1;
+  const smmNow = smm[t]!;
+  const mdrNow = mdr[t]!;
   // Hoisted tests: only ARMs change rate; `charging` is false after the longest charge term.
   const arms = from >= a.fixedCount;
-  let rateWeighted = 0;
+  // With a by-month MDR every loan defaults at the same rate: the default sums follow from
+  // the kind's balance, interest and loan count, and the loop need not add them up.
   let defaults = 0;
   let defaultInterest = 0;
   let defaultLoans = 0;
-  let interest = 0;
+  let interestDue = 0;
   let scheduled = 0;
   let prepaid = 0;
   let termWeighted = 0;
   let loans = 0;
   let charges = 0;
-  let active = 0;
+  let paidOff = 0;
   for (let i = from; i < to; i++) {
     const b = bal[i]!;
     if (b <= 0) continue;
-    active++;
     let r = rate[i]!;
     let p = pmt[i]!;
-    const n = rem[i]!;
+    // Installments left, this month's included.
+    const n = term[i]! - t + 1;
     if (arms && nextReset[i] === t) {
-      let target = loanIndex + margin[i]!;
-      const step = rounding[i]!;
-      if (step > 0) target = Math.round(target / step) * step;
-      const c = cap[i]!;
-      if (target > r + c) target = r + c;
-      else if (target < r - c) target = r - c;
-      if (target > maxRate[i]!) target = maxRate[i]!;
-      if (target < minRate[i]!) target = minRate[i]!;
-      r = target;
+      // The rate change of this month, from the schedule of the index path (armSchedule.ts).
+      const k = pointer[i]!;
+      r = newRates[k]!;
+      p = b * factors[k]!;
       rate[i] = r;
-      cap[i] = periodicCap[i]!;
+      pointer[i] = k + 1;
       nextReset[i] = t + resetPeriod[i]!;
-      const m = r / 12;
-      const months = n + amortizationExtra[i]!;
-      p = m === 0 ? b / months : (b * m) / (1 - Math.pow(1 + m, -months));
     }
-    const ag = age[i]!;
-    const md = mdr[t + ag * mdrByAge]!;
-    const sm = smm[t + ag * smmByAge]!;
+    const md = mdrByAge ? mdr[t + age[i]!]! : mdrNow;
+    const sm = smmByAge ? smm[t + age[i]!]! : smmNow;
     const monthly = r * MONTH;
     const d = b * md;
     const performing = b - d;
     const due = p * (1 - md);
-    const int = performing * monthly;
-    let sp = n <= 1 ? performing : due - int;
+    const owed = b * monthly;
+    let sp = n <= 1 ? performing : due - performing * monthly;
     if (sp > performing) sp = performing;
     else if (sp < 0) sp = 0;
     const after = performing - sp;
     const pp = after * sm;
     const nb = after - pp;
     const c0 = cnt[i]!;
-    const survivors = nb > 0 ? c0 * (1 - md) * (1 - sm) : 0;
+    let survivors = c0 * (1 - md) * (1 - sm);
+    if (nb <= 0) {
+      survivors = 0;
+      paidOff += 1;
+    }
     bal[i] = nb;
     pmt[i] = due * (1 - sm);
-    rem[i] = n - 1;
     cnt[i] = survivors;
-    rateWeighted += b * r;
-    defaults += d;
-    defaultInterest += d * monthly;
-    defaultLoans += c0 * md;
-    interest += int;
+    interestDue += owed;
+    if (mdrByAge) {
+      defaults += d;
+      defaultInterest += d * monthly;
+      defaultLoans += c0 * md;
+    }
     scheduled += sp;
     prepaid += pp;
     termWeighted += nb * (n - 1);
@@ -131,17 +128,22 @@ function projectKind(
     }
   }
   const acc = ws.acc;
-  acc[slot + RATE_WEIGHTED] = rateWeighted;
+  if (!mdrByAge) {
+    defaults = mdrNow * acc[slot + BEGIN]!;
+    defaultInterest = mdrNow * interestDue;
+    defaultLoans = mdrNow * acc[slot + LOANS_BEGIN]!;
+  }
   acc[slot + DEFAULTS] = defaults;
   acc[slot + DEFAULT_INTEREST] = defaultInterest;
   acc[slot + DEFAULT_LOANS] = defaultLoans;
-  acc[slot + INTEREST] = interest;
+  acc[slot + INTEREST] = interestDue - defaultInterest;
+  acc[slot + LOANS_BEGIN] = loans;
   acc[slot + SCHEDULED] = scheduled;
   acc[slot + PREPAID] = prepaid;
   acc[slot + TERM_WEIGHTED] = termWeighted;
   acc[slot + LOANS] = loans;
   acc[slot + CHARGES] = charges;
-  acc[slot + ACTIVE] = active;
+  acc[slot + ACTIVE] = paidOff;
 }
 
 /** Defaults of month t join the kind's pipeline; those of month t - lag are liquidated. */
@@ -183,7 +185,9 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
   );
   acc[slot + BEGIN] = endPerforming;
   T.beginBalance[t]! += beginPerforming + pipelineBegin;
-  T.rateWeighted[t]! += acc[slot + RATE_WEIGHTED]! + 12 * pipelineRate;
+  // Sum of balance x rate: 12 x (interest of the performing part + of the defaulted part).
+  T.rateWeighted[t]! +=
+    12 * (acc[slot + INTEREST]! + acc[slot + DEFAULT_INTEREST]!) + 12 * pipelineRate;
   T.scheduledPrincipal[t]! += acc[slot + SCHEDULED]!;
   T.prepayments[t]! += acc[slot + PREPAID]!;
   T.defaults[t]! += acc[slot + DEFAULTS]!;
@@ -201,7 +205,9 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
   T.loansEnd[t]! += acc[slot + LOANS]! + pipelineLoans;
   T.pipelineLoans[t]! += pipelineLoans;
   T.prepaymentCharges[t]! += acc[slot + CHARGES]!;
-  T.loanMonths += acc[slot + ACTIVE]!;
+  // Loan-months: the loans with a balance at the month's start; those paid off leave.
+  T.loanMonths += ws.active[k]!;
+  ws.active[k]! -= acc[slot + ACTIVE]!;
   // Cumulative defaults: next month's MDR is its share of the starting balance over what performs.
   const cumulative = g.cumulativeDefaults;
   if (cumulative && t + 1 < cumulative.length) {
@@ -223,11 +229,14 @@ export function projectCollateral(
   loanIndex: Float64Array,
   stopAtOrBelow = -1,
 ): void {
-  resetWorkspace(ws, a);
+  ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule);
+  resetWorkspace(ws, a, ws.armSchedule);
   const fixedStart = sumRange(a.balance, 0, a.fixedCount);
   const armStart = sumRange(a.balance, a.fixedCount, a.count);
   ws.acc[BEGIN] = fixedStart;
   ws.acc[16 + BEGIN] = armStart;
+  ws.acc[LOANS_BEGIN] = sumRange(a.loans, 0, a.fixedCount);
+  ws.acc[16 + LOANS_BEGIN] = sumRange(a.loans, a.fixedCount, a.count);
   for (const [g, start] of [
     [s.fixed, fixedStart],
     [s.arm, armStart],

@@ -44,6 +44,7 @@ export function gridPool(threads = availableParallelism()): Piscina {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
   });
   poolThreads = threads;
   return pool;

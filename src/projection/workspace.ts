@@ -1,3 +1,4 @@
+import type { ArmSchedule } from './armSchedule.ts';
 import type { LoanArrays } from './loanArrays.ts';
 
 /** The pool-level totals of each projected month (index t = 1..months; cents as floats). */
@@ -42,14 +43,18 @@ export interface Workspace {
   readonly balance: Float64Array;
   readonly payment: Float64Array;
   readonly rate: Float64Array;
-  readonly remainingTerm: Float64Array;
+  /** ARMs: the month of the next rate change, and its place in the rate-change schedule. */
   readonly nextReset: Float64Array;
-  readonly cap: Float64Array;
+  readonly resetPointer: Float64Array;
   readonly loans: Float64Array;
+  /** The rate-change schedule of the last index path (reused while the path is the same). */
+  armSchedule: ArmSchedule | undefined;
   /** Per kind (0 fixed, 1 ARM), per month of default: balance, balance x monthly rate, loans. */
   readonly pipeBalance: [Float64Array, Float64Array];
   readonly pipeInterest: [Float64Array, Float64Array];
   readonly pipeLoans: [Float64Array, Float64Array];
+  /** Per kind (0 fixed, 1 ARM): loans with a balance (loan-months are counted from it). */
+  readonly active: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
   readonly acc: Float64Array;
   readonly totals: PoolTotals;
@@ -67,13 +72,14 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     balance: perLoan(),
     payment: perLoan(),
     rate: perLoan(),
-    remainingTerm: perLoan(),
     nextReset: perLoan(),
-    cap: perLoan(),
+    resetPointer: perLoan(),
     loans: perLoan(),
+    armSchedule: undefined,
     pipeBalance: [perMonth(), perMonth()],
     pipeInterest: [perMonth(), perMonth()],
     pipeLoans: [perMonth(), perMonth()],
+    active: new Float64Array(2),
     acc: new Float64Array(32),
     totals: { months: 0, loanMonths: 0, ...totals },
   };
@@ -90,14 +96,16 @@ export function workspaceFor(
 }
 
 /** Copies the loans' starting values into the workspace and clears the month arrays. */
-export function resetWorkspace(ws: Workspace, a: LoanArrays): void {
+export function resetWorkspace(ws: Workspace, a: LoanArrays, schedule: ArmSchedule): void {
   ws.balance.set(a.balance);
   ws.payment.set(a.payment);
   ws.rate.set(a.rate);
-  ws.remainingTerm.set(a.remainingTerm);
   ws.nextReset.set(a.monthsToReset);
-  ws.cap.set(a.initialCap);
+  ws.resetPointer.set(schedule.start.subarray(0, a.count));
   ws.loans.set(a.loans);
+  ws.active.fill(0);
+  for (let i = 0; i < a.count; i++)
+    if (a.balance[i]! > 0) ws.active[i < a.fixedCount ? 0 : 1]! += 1;
   for (const arrays of [ws.pipeBalance, ws.pipeInterest, ws.pipeLoans]) {
     arrays[0].fill(0);
     arrays[1].fill(0);

@@ -1,0 +1,100 @@
+import type { LoanArrays } from './loanArrays.ts';
+
+/**
+ * The adjustable-rate loans' rate changes under one path of the loans' index: for each change,
+ * the new note rate and the annuity factor that turns the balance into the new level payment.
+ * A loan's rates do not depend on prepayments or defaults, only on its terms and the index, so
+ * every scenario with the same index path (most of a grid) reuses one schedule, and the hot
+ * loop's rate change is two loads instead of a rounding, four caps and a power.
+ */
+export interface ArmSchedule {
+  readonly loans: LoanArrays;
+  /** The index path the schedule was made for (a copy). */
+  readonly path: Float64Array;
+  /** Index of each loan's first change in `rates`/`factors` (ARM rows only). */
+  readonly start: Float64Array;
+  readonly rates: Float64Array;
+  readonly factors: Float64Array;
+}
+
+/**
+ * The note rate after a change: index + margin rounded to the nearest `rounding`, moved at most
+ * `cap` from the rate before, within the lifetime floor and ceiling (the order of
+ * collateral/armReset.ts: 5.53% + 6.25% = 11.78% -> 11.75%, capped at 8.50% + 1.50%).
+ */
+export function changedRate(
+  before: number,
+  index: number,
+  margin: number,
+  rounding: number,
+  cap: number,
+  floor: number,
+  ceiling: number,
+): number {
+  let target = index + margin;
+  if (rounding > 0) target = Math.round(target / rounding) * rounding;
+  if (target > before + cap) target = before + cap;
+  else if (target < before - cap) target = before - cap;
+  if (target > ceiling) target = ceiling;
+  if (target < floor) target = floor;
+  return target;
+}
+
+/** Payment per unit of balance that repays it over `months` at the annual `rate`. */
+export function annuityFactor(rate: number, months: number): number {
+  const m = rate / 12;
+  if (months <= 0) return 1;
+  return m === 0 ? 1 / months : m / (1 - Math.pow(1 + m, -months));
+}
+
+function samePath(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let t = 0; t < a.length; t++) if (a[t] !== b[t]) return false;
+  return true;
+}
+
+/** The schedule for these loans and index path: `cached` if it is the one, else a new one. */
+export function armScheduleFor(
+  a: LoanArrays,
+  loanIndex: Float64Array,
+  cached: ArmSchedule | undefined,
+): ArmSchedule {
+  if (cached && cached.loans === a && samePath(cached.path, loanIndex)) return cached;
+  let size = 0;
+  for (let i = a.fixedCount; i < a.count; i++) {
+    const first = a.monthsToReset[i]!;
+    const period = a.resetPeriod[i]!;
+    const last = a.remainingTerm[i]!;
+    if (first >= 1 && first <= last && period > 0) size += Math.floor((last - first) / period) + 1;
+  }
+  const start = cached && cached.start.length >= a.count ? cached.start : new Float64Array(a.count);
+  const reuse = cached && cached.rates.length >= size;
+  const rates = reuse ? cached.rates : new Float64Array(size);
+  const factors = reuse ? cached.factors : new Float64Array(size);
+  let k = 0;
+  for (let i = a.fixedCount; i < a.count; i++) {
+    start[i] = k;
+    const period = a.resetPeriod[i]!;
+    const last = a.remainingTerm[i]!;
+    let rate = a.rate[i]!;
+    let cap = a.initialCap[i]!;
+    for (let t = a.monthsToReset[i]!; t >= 1 && t <= last && period > 0; t += period) {
+      const index = loanIndex[Math.min(t, loanIndex.length - 1)]!;
+      rate = changedRate(
+        rate,
+        index,
+        a.margin[i]!,
+        a.rounding[i]!,
+        cap,
+        a.minRate[i]!,
+        a.maxRate[i]!,
+      );
+      cap = a.periodicCap[i]!;
+      rates[k] = rate;
+      // Months left at the change: the installments from t to maturity, plus a balloon's.
+      factors[k] = annuityFactor(rate, last - t + 1 + a.amortizationExtra[i]!);
+      k += 1;
+    }
+  }
+  return { loans: a, path: Float64Array.from(loanIndex), start, rates, factors };
+}
