@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeThrough, type ClosedDate } from '../src/administration/closeThrough.ts';
 import { resolveDeal } from '../src/deal/builtIn.ts';
 import { plainDate } from '../src/money/plainDate.ts';
+import { dealRemittancePath } from '../src/servicing/dealRemittances.ts';
 import { annualSummary, statementModel } from '../src/reports/index.ts';
 import { openStore } from '../src/store/openStore.ts';
 import type { TrustStore } from '../src/store/trustStore.ts';
@@ -12,7 +13,7 @@ import { trustee } from './support/cli.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 
-describe('the 2002 year of the built-in deal, from its simulated remittances', () => {
+describe('the 2002 year of the built-in deal: totals files for March and April, remittances after', () => {
   let store: TrustStore;
   let year: ClosedDate[];
   beforeAll(async () => {
@@ -34,6 +35,30 @@ describe('the 2002 year of the built-in deal, from its simulated remittances', (
       '2002-11-25',
       '2002-12-26',
     ]);
+    // March (derived) and April (seed) from totals files, May-December from servicer reports.
+    expect(year.map((c) => c.report !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(year[2]?.report?.file).toMatch(/deals\/nchet-2002-1\/remittances\/2002-05-28\.csv$/);
+  });
+
+  it("closes April 2002 with the seed statement's figures, after the derived March", () => {
+    const [march, april] = year.map((c) => c.record.distribution);
+    const paid = (name: string) => april!.classes.find((c) => c.name === name)!.interestPaid;
+    expect(paid('A')).toBe(306_573_50);
+    expect(paid('CE')).toBe(942_980_71);
+    expect(april!.classes.find((c) => c.name === 'A')!.endingBalance).toBe(160_231_105_03);
+    expect(march!.period.endingPoolBalance).toBe(198_112_844_14);
+    expect(year[2]!.record.distribution.period.beginningPoolBalance).toBe(197_974_200_82);
   });
 
   it('has annual summary totals equal to the sums of the monthly statements, to the cent', () => {
@@ -91,6 +116,53 @@ describe('the 2002 year of the built-in deal, from its simulated remittances', (
   });
 });
 
+describe('closeThrough errors name the file', () => {
+  it('a date with neither a report nor a totals file: NOT_FOUND naming both', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'trustee-rem-'));
+    const store = await openStore(':memory:');
+    const run = closeThrough(store, deal, plainDate('2002-12-31'), {
+      actor: 'test',
+      remittanceDirectory: empty,
+    });
+    await expect(run).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: [
+        { file: join(empty, '2002-05-28.csv') },
+        { file: expect.stringMatching(/periods\/2002-05-28\.json$/) },
+      ],
+    });
+    // The dates before it were closed, each in its own transaction.
+    expect((await store.listDistributions(deal.id)).map((d) => d.distributionDate)).toEqual([
+      '2002-03-25',
+      '2002-04-25',
+    ]);
+    await store.close();
+  });
+
+  it('a report that does not start from the loans after April: the file, row and field', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'trustee-rem-'));
+    const may = join(folder, '2002-05-28.csv');
+    copyFileSync(dealRemittancePath(deal.id, plainDate('2002-05-28')), may);
+    const lines = readFileSync(may, 'utf8').split('\n');
+    const cells = lines[1]!.split(',');
+    const column = lines[0]!.split(',').indexOf('beginning_balance');
+    cells[column] = (Number(cells[column]) + 0.01).toFixed(2);
+    lines[1] = cells.join(',');
+    writeFileSync(may, lines.join('\n'));
+    const store = await openStore(':memory:');
+    const run = closeThrough(store, deal, plainDate('2002-05-31'), {
+      actor: 'test',
+      remittanceDirectory: folder,
+    });
+    await expect(run).rejects.toMatchObject({
+      details: expect.arrayContaining([
+        expect.objectContaining({ file: may, row: 2, field: 'beginning_balance' }),
+      ]),
+    });
+    await store.close();
+  });
+});
+
 describe('trustee annual (end to end through the CLI)', () => {
   it('prints the Form 10-K with the seed M-class interest, and reuses the dates when run again', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'trustee-annual-')), 't.sqlite');
@@ -101,6 +173,19 @@ describe('trustee annual (end to end through the CLI)', () => {
     expect(first.stdout).toContain('EXHIBIT 99.1');
     for (const figure of ['271,069', '307,096', '301,297', '17,335'])
       expect(first.stdout).toContain(figure);
+    // The April 2002 the 10-K sums is the seed's statement, in the same store.
+    const april = trustee([
+      'statement',
+      '--deal',
+      'nchet-2002-1',
+      '--date',
+      '2002-04-25',
+      '--db',
+      db,
+    ]);
+    expect(april.status).toBe(0);
+    for (const figure of ['306,573.50', '942,980.71', '160,231,105.03'])
+      expect(april.stdout).toContain(figure);
     const second = trustee(['annual', '--deal', 'nchet-2002-1', '--year', '2002', '--db', db]);
     expect(second.status).toBe(0);
     expect(second.stderr.match(/^reused /gm)).toHaveLength(10);

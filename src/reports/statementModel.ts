@@ -215,7 +215,8 @@ export function statementModel(
       endingCount: p.endingLoanCount,
       beginningBalance: p.beginningPoolBalance,
       endingBalance: p.endingPoolBalance,
-      remainingTermMonths: p.weightedAverageRemainingTerm,
+      // Printed in whole months (April 2002: 357); a report's weighted average has decimals.
+      remainingTermMonths: Math.round(p.weightedAverageRemainingTerm),
       weightedAverageRate: p.weightedAverageRate,
     },
     delinquency: {

@@ -36,14 +36,25 @@ describe('trustee tape / remittance check / simulate', () => {
       'nchet-2002-1',
     ]);
     expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/Payments in full\s+4,609,397\.82\n/);
-    expect(good.stdout).toMatch(/Loans \(beginning \/ ending\)\s+528 \/ 511\n/);
-    expect(good.stdout).toMatch(/Foreclosure\s+12\s/);
+    expect(good.stdout).toMatch(/Payments in full\s+4,177,345\.91\n/);
+    expect(good.stdout).toMatch(/Loans \(beginning \/ ending\)\s+526 \/ 510\n/);
+    expect(good.stdout).toMatch(/Foreclosure\s+15\s/);
+
+    // The first report after the totals files starts from the loans after April 2002.
+    const may = trustee([
+      'remittance',
+      'check',
+      `${remittances}/2002-05-28.csv`,
+      '--deal',
+      'nchet-2002-1',
+    ]);
+    expect(may.status).toBe(0);
+    expect(may.stdout).toMatch(/Beginning pool balance\s+197,974,200\.82\n/);
 
     const dir = mkdtempSync(join(tmpdir(), 'cli-remittance-'));
-    const lines = readFileSync(`${remittances}/2002-03-25.csv`, 'utf8').split('\n');
-    lines[4] = (lines[4] ?? '').replace(/^2002-03-25,(\d+),/, '2002-03-25,999999,');
-    const bad = join(dir, '2002-03-25.csv');
+    const lines = readFileSync(`${remittances}/2002-05-28.csv`, 'utf8').split('\n');
+    lines[4] = (lines[4] ?? '').replace(/^2002-05-28,(\d+),/, '2002-05-28,999999,');
+    const bad = join(dir, '2002-05-28.csv');
     writeFileSync(bad, lines.join('\n'));
     const refused = trustee(['remittance', 'check', bad, '--deal', 'nchet-2002-1']);
     expect(refused.status).toBe(2);
@@ -51,12 +62,23 @@ describe('trustee tape / remittance check / simulate', () => {
     expect(refused.stderr).toMatch(/row 5, field loan_id: loan 999999 is not in the pool/);
   });
 
-  it('simulate writes the same bytes as the committed 2002 reports; bad options are refused', () => {
+  it('tape --write-derived writes the same bytes as the committed derived files', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-derived-'));
+    const run = trustee(['tape', '--deal', 'nchet-2002-1', '--write-derived', out]);
+    expect(run.status).toBe(0);
+    for (const name of ['periods/2002-03-25.json', 'tape-2002-04-25.csv']) {
+      expect(readFileSync(join(out, name), 'utf8')).toBe(
+        readFileSync(`${root}deals/nchet-2002-1/${name}`, 'utf8'),
+      );
+    }
+  });
+
+  it('simulate writes the same bytes as the committed May-December 2002 reports; bad options are refused', () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-simulate-'));
     const args = ['simulate', '--deal', 'nchet-2002-1', '--year', '2002', '--out', out];
     const { status, stdout } = trustee(args);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/wrote 10 remittance reports \(seed 67\)/);
+    expect(stdout).toMatch(/wrote 8 remittance reports \(seed 88\)/);
     const names = readdirSync(out).sort();
     expect(names).toEqual(readdirSync(remittances).sort());
     for (const name of names) {
@@ -64,6 +86,17 @@ describe('trustee tape / remittance check / simulate', () => {
         readFileSync(join(remittances, name), 'utf8'),
       );
     }
+    // From the cut-off tape instead: the ten 2002 dates, March and April simulated too.
+    const cutoff = mkdtempSync(join(tmpdir(), 'cli-simulate-'));
+    const fromTape = trustee([
+      ...args.slice(0, -1),
+      cutoff,
+      '--tape',
+      `${root}deals/nchet-2002-1/tape.csv`,
+    ]);
+    expect(fromTape.status).toBe(0);
+    expect(readdirSync(cutoff).sort()[0]).toBe('2002-03-25.csv');
+    expect(readdirSync(cutoff)).toHaveLength(10);
     const wrong = trustee([...args, '--cpr', 'fast']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--cpr.*not a percentage/);

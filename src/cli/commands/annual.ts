@@ -31,9 +31,10 @@ export function registerAnnual(program: Command): void {
   program
     .command('annual')
     .description(
-      "Run (or reuse) every distribution date of a year in order from the servicer's remittance\n" +
-        'reports, closing each in the database, then print the Form 10-K with its Exhibit 99.1\n' +
-        'annual summary. The built-in deal ships its simulated 2002 remittances.',
+      'Run (or reuse) every distribution date of a year in order, closing each in the database,\n' +
+        "from the servicer's remittance report of the date, else the deal's collection-period\n" +
+        'totals file, then print the Form 10-K with its Exhibit 99.1 annual summary. The built-in\n' +
+        'deal ships 2002: March derived, April from the seed statement, May-December simulated.',
     )
     .requiredOption('--deal <id|file.json>', 'built-in deal id (e.g. nchet-2002-1) or a deal file')
     .requiredOption('--year <YYYY>', 'the fiscal year')

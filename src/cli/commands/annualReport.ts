@@ -53,7 +53,10 @@ export async function annualReport(options: {
       last.record.distributionDate,
       deal.index.businessDaysBefore,
     );
-    const loans = yearEndLoans(closed[closed.indexOf(last) - 1]?.report, last.report);
+    // The 10-K's loan-level lists need the year's last report (none when it was a totals file).
+    const loans = last.report
+      ? yearEndLoans(closed[closed.indexOf(last) - 1]?.report, last.report)
+      : {};
     if (options.format !== 'text')
       return renderAnnualSummary(deal, distributions, next.rate, options.format, loans);
     return renderForm10K(deal, distributions, next.rate, loans);

@@ -1,7 +1,7 @@
-import { dealTapePath } from '../../collateral/dealTape.ts';
 import { readLoanTape } from '../../collateral/readLoanTape.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
+import { dealSimulationTapePath } from '../../servicing/dealRemittances.ts';
 import { exampleAssumptions, withOverrides } from '../../servicing/simulation/assumptions.ts';
 import { writeSimulatedYear } from '../../servicing/simulation/writeSimulation.ts';
 
@@ -56,7 +56,7 @@ export const action = async (options: {
     cdr: percentOption('--cdr', options.cdr),
     severity: percentOption('--severity', options.severity),
   });
-  const loans = await readLoanTape(options.tape ?? dealTapePath(deal.id));
+  const loans = await readLoanTape(options.tape ?? dealSimulationTapePath(deal.id));
   const paths = writeSimulatedYear(options.out, deal, loans, assumptions, seed, year);
   process.stdout.write(
     `wrote ${paths.length} remittance reports (seed ${seed}):\n${paths.join('\n')}\n`,

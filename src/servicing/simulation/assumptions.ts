@@ -53,27 +53,28 @@ export interface SimulationAssumptions {
 }
 
 /**
- * The built-in example's assumptions, calibrated so that the March-December 2002
- * remittances of the synthetic 2002-1 pool come near the 10-K's annual figures (payoffs
- * $24.75M, curtailments $141k, losses $127k, prepayment charges $667k, 509 loans left,
- * 13 loans in foreclosure and REO at year end). See docs/formats-remittance.md.
+ * The built-in example's assumptions, calibrated so that the 2002 year of the 2002-1 example
+ * (March derived, April from the seed, May-December simulated from the loans after April,
+ * deals/nchet-2002-1/tape-2002-04-25.csv) comes near the 10-K's annual figures on average over
+ * seeds (payoffs $24.75M, curtailments $141k, losses $127k, prepayment charges $667k, 509 loans
+ * left, 13 loans in foreclosure and 2 REO at year end). See docs/formats-remittance.md.
  */
 export const exampleAssumptions: SimulationAssumptions = {
   prepayment: {
     kind: 'ramp',
     start: 0.03,
-    peak: 0.35,
+    peak: 0.37,
     rampMonths: 12,
     fixedMultiplier: 0.75,
     rateSensitivity: 0.3,
   },
-  cdr: 0.06,
+  cdr: 0.075,
   delinquency: { miss: 0.016, cure: [0.6, 0.5, 0.25], stay: [0.3, 0.2, 0.3] },
   bankruptcyFiling: 0.085,
   foreclosureReferral: 0.45,
   bankruptcyToForeclosure: 0.05,
-  foreclosureToReo: 0.08,
-  reoToLiquidation: 0.15,
+  foreclosureToReo: 0.12,
+  reoToLiquidation: 0.28,
   severity: 0.4,
   severitySpread: 0.1,
   liquidationExpenseShare: 0.06,

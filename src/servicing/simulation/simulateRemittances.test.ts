@@ -1,22 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDealTape } from '../../collateral/dealTape.ts';
+import { readLoanTape } from '../../collateral/readLoanTape.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { plainDate } from '../../money/plainDate.ts';
-import { dealRemittancePath } from '../dealRemittances.ts';
+import { dealRemittancePath, dealSimulationTapePath } from '../dealRemittances.ts';
 import { exampleAssumptions, monthly, withOverrides } from './assumptions.ts';
-import { distributionsInYear, simulateRemittances } from './simulateRemittances.ts';
+import {
+  distributionsInYear,
+  simulateRemittances,
+  startingDistribution,
+} from './simulateRemittances.ts';
 import { EXAMPLE_SEED, simulatedYear } from './writeSimulation.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 const loans = await readDealTape('nchet-2002-1');
+const afterApril = await readLoanTape(dealSimulationTapePath('nchet-2002-1'));
 
 describe('the performance simulator', () => {
-  it('regenerates the committed 2002 remittances byte for byte', () => {
-    const files = simulatedYear(deal, loans, exampleAssumptions, EXAMPLE_SEED, 2002);
+  it('regenerates the committed May-December 2002 remittances byte for byte', () => {
+    expect(dealSimulationTapePath(deal.id)).toMatch(/deals\/nchet-2002-1\/tape-2002-04-25\.csv$/);
+    const files = simulatedYear(deal, afterApril, exampleAssumptions, EXAMPLE_SEED, 2002);
     expect(files.map((f) => f.name)).toEqual([
-      '2002-03-25.csv',
-      '2002-04-25.csv',
       '2002-05-28.csv',
       '2002-06-25.csv',
       '2002-07-25.csv',
@@ -62,6 +67,22 @@ describe('the performance simulator', () => {
     );
     expect(all).toHaveLength(1);
     expect(all[0]?.lines.every((l) => l.payoff > 0 && l.endingBalance === 0)).toBe(true);
+  });
+
+  it('starts from the loans as they stand: the cut-off tape at 1, the pool after April at 3', () => {
+    expect(startingDistribution(deal, loans)).toBe(1);
+    expect(startingDistribution(deal, afterApril)).toBe(3);
+    const [may] = simulateRemittances(deal, afterApril, exampleAssumptions, 1, 3);
+    expect(may?.distributionDate).toBe('2002-05-28');
+    expect(may?.lines.map((l) => l.beginningBalance)).toEqual(
+      afterApril.map((l) => l.currentBalance),
+    );
+    // A year after the start continues the same draw: 2003 from the pool after April 2002.
+    expect(
+      simulatedYear(deal, afterApril, exampleAssumptions, 1, 2003).map((f) => f.name),
+    ).toHaveLength(12);
+    const mixed = [afterApril[0]!, loans[1]!];
+    expect(() => startingDistribution(deal, mixed)).toThrow(/starts from a current pool/);
   });
 
   it("turns annual rates into monthly ones and finds a year's distributions", () => {

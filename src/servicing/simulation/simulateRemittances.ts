@@ -17,10 +17,36 @@ export interface SimulatedReport {
 }
 
 /**
- * Simulates the servicer's remittance reports for distributions 1..`through`, month by month
- * from the cut-off tape: each loan draws its own events from a stream seeded by `seed` and its
- * id, so the same inputs give the same reports (and one loan's draws do not shift another's).
- * Every loan must be current at the cut-off: its next due date is the first period's.
+ * The distribution whose collection period the loans start in: every loan current, next due on
+ * that period's due date (the cut-off tape: distribution 1; the 2002-1 pool after April 2002,
+ * deals/nchet-2002-1/tape-2002-04-25.csv, next due 2002-05-01: distribution 3).
+ */
+export function startingDistribution(deal: Deal, loans: readonly Loan[]): number {
+  const due = loans[0]?.nextDueDate;
+  const n = due === undefined ? 1 : monthsBetween(collectionMonth(deal, 1).dueDate, due) + 1;
+  const start = collectionMonth(deal, Math.max(n, 1));
+  const late = loans.filter((l) => l.nextDueDate !== start.dueDate);
+  if (n < 1 || late.length > 0) {
+    throw new TrusteeError(
+      'INVALID_INPUT',
+      `the simulator starts from a current pool`,
+      (late.length > 0 ? late : loans).slice(0, 10).map((l) => ({
+        field: 'next_due_date',
+        message: `loan ${l.id} is due ${l.nextDueDate}`,
+        expected: `every loan due on one period's due date (${start.dueDate} for distribution ${start.distributionNumber}, ${start.distributionDate})`,
+      })),
+    );
+  }
+  return n;
+}
+
+/**
+ * Simulates the servicer's remittance reports month by month from the loans given, through
+ * distribution `through`: from the cut-off tape (distribution 1) or from a pool as of a later
+ * date (a tape whose balances, remaining terms and next due dates are those after a
+ * distribution; it starts with the next one, `startingDistribution`). Each loan draws its own
+ * events from a stream seeded by `seed` and its id, so the same inputs give the same reports
+ * (and one loan's draws do not shift another's). Every loan must be current at the start.
  */
 export function simulateRemittances(
   deal: Deal,
@@ -29,23 +55,11 @@ export function simulateRemittances(
   seed: number,
   through: number,
 ): SimulatedReport[] {
-  const first = collectionMonth(deal, 1);
-  const late = loans.filter((l) => monthsBetween(l.nextDueDate, first.dueDate) !== 0);
-  if (late.length > 0) {
-    throw new TrusteeError(
-      'INVALID_INPUT',
-      `the simulator starts from a current pool`,
-      late.slice(0, 10).map((l) => ({
-        field: 'next_due_date',
-        message: `loan ${l.id} is due ${l.nextDueDate}`,
-        expected: `the first period's due date ${first.dueDate}`,
-      })),
-    );
-  }
+  const first = startingDistribution(deal, loans);
   const feeRate = servicingFeeRate(deal);
   const pool = loans.map((loan) => simulatedLoan(loan, seed));
   const reports: SimulatedReport[] = [];
-  for (let n = 1; n <= through; n += 1) {
+  for (let n = first; n <= through; n += 1) {
     const month = collectionMonth(deal, n);
     const lines: RemittanceLine[] = [];
     for (const s of pool) {
