@@ -1,3 +1,6 @@
+import { resetRate } from '../collateral/armReset.ts';
+import type { ArmTerms } from '../collateral/loan.ts';
+import type { PlainDate } from '../money/plainDate.ts';
 import type { LoanArrays } from './loanArrays.ts';
 
 /**
@@ -17,34 +20,27 @@ export interface ArmSchedule {
   readonly factors: Float64Array;
 }
 
-/**
- * The note rate after a change: index + margin rounded to the nearest `rounding`, moved at most
- * `cap` from the rate before, within the lifetime floor and ceiling (the order of
- * collateral/armReset.ts: 5.53% + 6.25% = 11.78% -> 11.75%, capped at 8.50% + 1.50%).
- */
-export function changedRate(
-  before: number,
-  index: number,
-  margin: number,
-  rounding: number,
-  cap: number,
-  floor: number,
-  ceiling: number,
-): number {
-  let target = index + margin;
-  if (rounding > 0) target = Math.round(target / rounding) * rounding;
-  if (target > before + cap) target = before + cap;
-  else if (target < before - cap) target = before - cap;
-  if (target > ceiling) target = ceiling;
-  if (target < floor) target = floor;
-  return target;
-}
-
 /** Payment per unit of balance that repays it over `months` at the annual `rate`. */
 export function annuityFactor(rate: number, months: number): number {
   const m = rate / 12;
   if (months <= 0) return 1;
   return m === 0 ? 1 / months : m / (1 - Math.pow(1 + m, -months));
+}
+
+/** A row's adjustable-rate terms in the collateral layer's form (caps as they stand now). */
+function armTerms(a: LoanArrays, i: number): ArmTerms {
+  return {
+    index: 'loans index',
+    margin: a.margin[i]!,
+    firstCap: a.initialCap[i]!,
+    periodicCap: a.periodicCap[i]!,
+    lifeCap: a.maxRate[i]!,
+    lifeFloor: a.minRate[i]!,
+    firstResetDate: '' as PlainDate,
+    nextResetDate: '' as PlainDate,
+    resetFrequency: a.resetPeriod[i]!,
+    rounding: a.rounding[i]!,
+  };
 }
 
 function samePath(a: Float64Array, b: Float64Array): boolean {
@@ -77,19 +73,14 @@ export function armScheduleFor(
     const period = a.resetPeriod[i]!;
     const last = a.remainingTerm[i]!;
     let rate = a.rate[i]!;
-    let cap = a.initialCap[i]!;
+    // The collateral layer's rule (collateral/armReset.ts): index + margin rounded, within the
+    // first or periodic cap, the lifetime floor and ceiling.
+    const terms = armTerms(a, i);
+    let first = true;
     for (let t = a.monthsToReset[i]!; t >= 1 && t <= last && period > 0; t += period) {
       const index = loanIndex[Math.min(t, loanIndex.length - 1)]!;
-      rate = changedRate(
-        rate,
-        index,
-        a.margin[i]!,
-        a.rounding[i]!,
-        cap,
-        a.minRate[i]!,
-        a.maxRate[i]!,
-      );
-      cap = a.periodicCap[i]!;
+      rate = resetRate(terms, rate, index, first);
+      first = false;
       rates[k] = rate;
       // Months left at the change: the installments from t to maturity, plus a balloon's.
       factors[k] = annuityFactor(rate, last - t + 1 + a.amortizationExtra[i]!);

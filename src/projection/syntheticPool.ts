@@ -24,9 +24,9 @@ export interface SyntheticPoolOptions {
 /**
  * A synthetic subprime pool in the shape of a 2002 home-equity deal (for tests and the
  * benchmark, not a real tape): fixed-rate 15- and 30-year loans and 2/28 ARMs on 6-month LIBOR
- * (first change after 24 payments, then every 6; 1.5% first and 1% periodic caps, 7% lifetime
- * cap over the start rate, floor at the start rate), 1 to 6 months old, with prepayment
- * charges for 2 (ARM) or 3 (fixed) years.
+ * (first change after 24 payments, then every 6, index + margin rounded to 1/8%; 1.5% first
+ * and 1% periodic caps, 7% lifetime cap over the start rate, floor at the start rate), 1 to 6
+ * months old, with prepayment charges for 2 (ARM) or 3 (fixed) years.
  */
 export function syntheticPool(o: SyntheticPoolOptions): LoanRecord[] {
   const random = seededRandom(o.seed ?? 2002);
@@ -55,6 +55,7 @@ export function syntheticPool(o: SyntheticPoolOptions): LoanRecord[] {
               minRate: rate,
               monthsToReset: 25 - age,
               resetPeriod: 6,
+              rounding: 0.00125,
             },
             penalty: { months: Math.max(0, 24 - age), rate: 0.03 },
           }
