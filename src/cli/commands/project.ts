@@ -213,10 +213,10 @@ export function registerProject(program: Command): void {
   program
     .command('project')
     .description(
-      'Project the collateral loan by loan under prepayment, default and index assumptions, run\n' +
-        "each projected month through the deal's waterfall, and print each class's WAL,\n" +
-        'principal window, yield and discount margin at a price, duration, losses and breakeven\n' +
-        'CDR. With --grid, a summary line per scenario. docs/projections.md has the details.',
+      'Project the collateral loan by loan, run each projected month through\n' +
+        "the deal's waterfall, and print each class's WAL, principal window,\n" +
+        'yield and discount margin, duration, losses and breakeven CDR.\n' +
+        'With --grid, one summary line per scenario (docs/projections.md).',
     )
     .requiredOption('--deal <id|file.json>', 'built-in deal id (e.g. nchet-2002-1) or a deal file')
     .option('--tape <file>', "loan tape CSV (default: the deal's deals/<id>/tape.csv)")
