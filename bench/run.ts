@@ -36,7 +36,7 @@ function thousandScenarios(): Scenario[] {
 
 function printGrid(label: string, g: GridFigures, count: number): void {
   console.log(
-    `${label}: ${count} scenarios in ${g.seconds.toFixed(2)} s, ${millions(g.loanMonths)} loan-months, ${millions(g.rate)} loan-months/s (worker CPU ${g.workerCpuSeconds.toFixed(2)} s)`,
+    `${label}: ${count} scenarios in ${g.seconds.toFixed(2)} s, ${millions(g.loanMonths)} loan-months, ${millions(g.rate)} loan-months/s (worker CPU ${g.workerCpuSeconds.toFixed(2)} s: ${(g.workerCpuSeconds / g.seconds).toFixed(2)} cores busy on average; ${millions(g.loanMonths / g.workerCpuSeconds)} loan-months per CPU-second)`,
   );
   console.log(
     `  memory: RSS ${mb(g.before.rss)} before, ${mb(g.after.rss)} after; during: ${g.rssSamples.map((x) => x.toFixed(0)).join(' ')} MB; main heap ${mb(g.before.heap)} -> ${mb(g.after.heap)}; largest worker heap ${mb(g.maxWorkerHeap)}`,
