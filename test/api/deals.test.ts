@@ -7,29 +7,33 @@ describe('GET /api/deals', () => {
     expect(res.statusCode).toBe(200);
     const deals = res.json() as { id: string; distributionDates: string[] }[];
     const nchet = deals.find((d) => d.id === 'nchet-2002-1');
+    expect(nchet?.distributionDates).toHaveLength(10);
     expect(nchet?.distributionDates).toContain('2002-04-25');
   });
 });
 
 describe('GET /api/deals/:dealId (overview)', () => {
-  it('gives balances, factors, CE, OC vs target and triggers as of April 2002', async () => {
-    const res = await (await testApp()).inject('/api/deals/nchet-2002-1');
+  it('gives balances, factors, CE, OC vs target and triggers as of the last closed date', async () => {
+    const app = await testApp();
+    const res = await app.inject('/api/deals/nchet-2002-1');
     expect(res.statusCode).toBe(200);
     const o = res.json();
-    expect(o.asOf).toBe('2002-04-25');
+    const last = (await app.inject('/api/deals/nchet-2002-1/distributions')).json().at(-1);
+    expect(o.asOf).toBe('2002-12-26');
     expect(o.parties.trustee).toBe('National City Bank');
-    expect(o.pool.balance).toBe(197_974_200_82);
-    // Seed: CE factor = pool factor 0.996628; Credit Enhancement Percentage 19.065%.
-    expect(o.pool.factor.toFixed(6)).toBe('0.996628');
-    expect(o.creditEnhancementPercentage.toFixed(5)).toBe('0.19065');
+    expect(o.pool.balance).toBe(last.poolBalance);
+    expect(o.pool.factor).toBeCloseTo(o.pool.balance / 198_644_095_79, 12);
+    // The OC stays at its target in 2002, so class A is the pool less M-1..M-4, CE and P.
     expect(o.overcollateralization).toMatchObject({ amount: 3_972_995_79, target: 3_972_995_79 });
     const a = o.classes.find((c: { name: string }) => c.name === 'A');
     expect(a).toMatchObject({
       cusip: '64352VCC3',
-      balance: 160_231_105_03,
-      passThroughRate: 0.0222,
+      balance: o.pool.balance - 33_770_000_00 - 3_972_995_79 - 100_00,
     });
-    expect(a.factor.toFixed(6)).toBe('0.995837');
+    expect(a.balance).toBe(last.classBalances.A);
+    expect(a.factor).toBeCloseTo(a.balance / 160_901_000_00, 12);
+    // Credit Enhancement Percentage: (pool - class A) / pool.
+    expect(o.creditEnhancementPercentage).toBeCloseTo(1 - a.balance / o.pool.balance, 12);
     expect(o.triggerEvent).toBe(false);
     expect(o.triggerTests[0].breached).toBe(false);
   });
@@ -68,10 +72,28 @@ describe('GET /api/deals/:dealId/classes', () => {
 });
 
 describe('GET /api/deals/:dealId/distributions (history)', () => {
-  it('gives one point per closed date with the chart figures', async () => {
+  it('gives one point per closed date with the chart figures; April is the seed', async () => {
     const res = await (await testApp()).inject('/api/deals/nchet-2002-1/distributions');
     expect(res.statusCode).toBe(200);
-    const [april] = res.json();
+    const points = res.json() as { date: string; poolBalance: number }[];
+    expect(points.map((p) => p.date)).toEqual([
+      '2002-03-25',
+      '2002-04-25',
+      '2002-05-28',
+      '2002-06-25',
+      '2002-07-25',
+      '2002-08-26',
+      '2002-09-25',
+      '2002-10-25',
+      '2002-11-25',
+      '2002-12-26',
+    ]);
+    for (let k = 1; k < points.length; k++) {
+      expect(points[k]!.poolBalance).toBeLessThan(points[k - 1]!.poolBalance);
+    }
+    const [march, april] = res.json();
+    expect(march.poolBalance).toBe(198_112_844_14);
+    expect(march.classBalances.A).toBe(160_369_748_35);
     expect(april.date).toBe('2002-04-25');
     expect(april.classBalances.A).toBe(160_231_105_03);
     expect(april.classCoupons['M-4']).toBeCloseTo(0.0425, 10);

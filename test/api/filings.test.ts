@@ -16,7 +16,7 @@ describe('GET .../8k', () => {
 
   it('404 for a date with no distribution', async () => {
     expectProblem(
-      await (await testApp()).inject('/api/deals/nchet-2002-1/distributions/2002-07-25/8k'),
+      await (await testApp()).inject('/api/deals/nchet-2002-1/distributions/2003-07-25/8k'),
       404,
       'NO_DISTRIBUTION',
     );
@@ -29,6 +29,11 @@ describe('GET .../annual/:year/10k', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('FORM 10-K');
     expect(res.body).toContain('DECEMBER 31, 2002');
+    // M-1..M-4's 2002 interest as the 10-K gives it (their balances never change).
+    for (const figure of ['271,069', '307,096', '301,297', '17,335'])
+      expect(res.body).toContain(figure);
+    // Ten dates from the closing: the year starts at the cut-off pool, 588 loans.
+    expect(res.body).toMatch(/Number of Loans\s+588\s+\d{3}\n/);
   });
 
   it('404 for a year with no closed date, 422 for what is not a year', async () => {
@@ -62,9 +67,29 @@ describe('GET .../remittance', () => {
     expect(r.period.delinquency.days30to59.count).toBe(8);
   });
 
+  it("a servicer report's date: the report's totals and its loan-level rows", async () => {
+    const res = await (
+      await testApp()
+    ).inject('/api/deals/nchet-2002-1/distributions/2002-05-28/remittance');
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.source).toBe('deals/nchet-2002-1/remittances/2002-05-28.csv');
+    // It starts from the pool after the seed's April (deals/nchet-2002-1/tape-2002-04-25.csv).
+    expect(r.period).toMatchObject({
+      beginningPoolBalance: 197_974_200_82,
+      beginningLoanCount: 586,
+    });
+    expect(r.rows).toHaveLength(586);
+    const march = (
+      await (await testApp()).inject('/api/deals/nchet-2002-1/distributions/2002-03-25/remittance')
+    ).json();
+    expect(march.source).toBe('deals/nchet-2002-1/periods/2002-03-25.json');
+    expect(march.rows).toEqual([]);
+  });
+
   it('404 for a date with no distribution', async () => {
     expectProblem(
-      await (await testApp()).inject('/api/deals/nchet-2002-1/distributions/2002-03-25/remittance'),
+      await (await testApp()).inject('/api/deals/nchet-2002-1/distributions/2003-03-25/remittance'),
       404,
       'NO_DISTRIBUTION',
     );

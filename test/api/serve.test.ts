@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
+import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { seedStore } from '../../src/api/service/seedStore.ts';
 import { storeHistory } from '../../src/api/service/storeHistory.ts';
 import { resolveDeal } from '../../src/deal/builtIn.ts';
@@ -14,27 +15,12 @@ import { openStore } from '../../src/store/openStore.ts';
 const deal = resolveDeal('nchet-2002-1');
 
 describe('the portal on the store', () => {
-  it('filings: a new store gets the April 2002 statement from the seed, once', async () => {
-    const store = await openStore(':memory:');
-    expect(await seedStore(store, deal, 'filings')).toBe(1);
-    expect(await seedStore(store, deal, 'filings')).toBe(0);
-    const app = await buildApp({ portal: createPortal(storeHistory(store)) });
-    const res = await app.inject('/api/deals/nchet-2002-1/distributions/2002-04-25/statement');
-    expect(res.body).toContain('306,573.50');
-    expect(res.body).toContain('942,980.71');
-    const remittance = await app.inject(
-      '/api/deals/nchet-2002-1/distributions/2002-04-25/remittance',
-    );
-    expect(remittance.json().source).toBe('deals/nchet-2002-1/periods/2002-04-25.json');
-    await app.close();
-    await store.close();
-  });
-
-  it('simulated: the 2002 year from the remittances, with its history, statements and 10-K', async () => {
+  it('a new store gets the 2002 history once: ten dates, April the seed, statements, remittances, the 10-K of trustee annual', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'trustee-sim-'));
     const db = join(folder, 'sim.sqlite');
     const store = await openStore(db);
-    expect(await seedStore(store, deal, 'simulated')).toBe(10);
+    expect(await seedStore(store, deal)).toBe(10);
+    expect(await seedStore(store, deal)).toBe(0);
     const app = await buildApp({ portal: createPortal(storeHistory(store)) });
     const history = (await app.inject('/api/deals/nchet-2002-1/distributions')).json() as {
       date: string;
@@ -55,10 +41,22 @@ describe('the portal on the store', () => {
     for (let k = 1; k < history.length; k++) {
       expect(history[k]!.poolBalance).toBeLessThan(history[k - 1]!.poolBalance);
     }
+    // April 2002 is the seed statement, run on the state after the derived March.
+    const april = await app.inject('/api/deals/nchet-2002-1/distributions/2002-04-25/statement');
+    for (const figure of ['306,573.50', '942,980.71', '160,231,105.03'])
+      expect(april.body).toContain(figure);
+    const totals = (
+      await app.inject('/api/deals/nchet-2002-1/distributions/2002-04-25/remittance')
+    ).json();
+    expect(totals.source).toBe('deals/nchet-2002-1/periods/2002-04-25.json');
+    const march = (
+      await app.inject('/api/deals/nchet-2002-1/distributions/2002-03-25/remittance')
+    ).json();
+    expect(march.source).toBe('deals/nchet-2002-1/periods/2002-03-25.json');
     const remittance = (
       await app.inject('/api/deals/nchet-2002-1/distributions/2002-11-25/remittance')
     ).json();
-    expect(remittance.source).toMatch(/deals\/nchet-2002-1\/remittances\/2002-11-25\.csv$/);
+    expect(remittance.source).toBe('deals/nchet-2002-1/remittances/2002-11-25.csv');
     expect(remittance.rows.length).toBeGreaterThan(500);
     const tenK = await app.inject('/api/deals/nchet-2002-1/annual/2002/10k');
     expect(tenK.statusCode).toBe(200);
@@ -76,6 +74,18 @@ describe('the portal on the store', () => {
     await app.close();
     await store.close();
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('the store API without a store: the built-in files give the same history', async () => {
+    const store = await openStore(':memory:');
+    await seedStore(store, deal);
+    const fromStore = await storeHistory(store).distributions(deal);
+    const fromFiles = await builtInHistory().distributions(deal);
+    expect(fromFiles.map((d) => d.distributionDate)).toEqual(
+      fromStore.map((d) => d.distributionDate),
+    );
+    expect(fromFiles.map((d) => d.classes)).toEqual(fromStore.map((d) => d.classes));
+    await store.close();
   });
 });
 
@@ -100,12 +110,18 @@ describe('trustee serve', () => {
         child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
-      expect(out).toContain('nchet-2002-1: closed 1 shipped distribution dates');
+      expect(out).toContain('nchet-2002-1: closed 10 shipped distribution dates');
       const deals = (await (await fetch(`${address}/api/deals`)).json()) as {
         id: string;
         distributionDates: string[];
       }[];
-      expect(deals.find((d) => d.id === 'nchet-2002-1')?.distributionDates).toEqual(['2002-04-25']);
+      const dates = deals.find((d) => d.id === 'nchet-2002-1')?.distributionDates;
+      expect(dates).toHaveLength(10);
+      expect(dates?.slice(0, 2)).toEqual(['2002-03-25', '2002-04-25']);
+      const april = await fetch(
+        `${address}/api/deals/nchet-2002-1/distributions/2002-04-25/statement`,
+      );
+      expect(await april.text()).toContain('306,573.50');
       const page = await fetch(`${address}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

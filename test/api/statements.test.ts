@@ -29,11 +29,16 @@ describe('GET .../distributions/:date', () => {
   it('404 NO_DISTRIBUTION for a date with no distribution, naming the closed dates', async () => {
     const app = await testApp();
     const body = expectProblem(
-      await app.inject('/api/deals/nchet-2002-1/distributions/2002-05-28'),
+      await app.inject('/api/deals/nchet-2002-1/distributions/2003-01-27'),
       404,
       'NO_DISTRIBUTION',
     );
-    expect(body.details[0]).toMatchObject({ field: 'date', expected: 'one of 2002-04-25' });
+    expect(body.details[0]).toMatchObject({
+      field: 'date',
+      expected:
+        'one of 2002-03-25, 2002-04-25, 2002-05-28, 2002-06-25, 2002-07-25, 2002-08-26, ' +
+        '2002-09-25, 2002-10-25, 2002-11-25, 2002-12-26',
+    });
     expectProblem(
       await app.inject('/api/deals/nchet-2002-1/distributions/2002-04-26'),
       404,
@@ -151,7 +156,7 @@ describe('GET .../statement?format=', () => {
     expectProblem(await app.inject(`${APRIL}/statement?colour=red`), 422, 'INVALID_INPUT');
     expectProblem(await app.inject(`${APRIL}/statement?download=maybe`), 422, 'INVALID_INPUT');
     expectProblem(
-      await app.inject('/api/deals/nchet-2002-1/distributions/2002-06-25/statement?format=pdf'),
+      await app.inject('/api/deals/nchet-2002-1/distributions/2003-06-25/statement?format=pdf'),
       404,
       'NO_DISTRIBUTION',
     );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
-import { seedStore, type HistoryKind } from '../../src/api/service/seedStore.ts';
+import { seedStore } from '../../src/api/service/seedStore.ts';
 import { storeHistory } from '../../src/api/service/storeHistory.ts';
 import { ensureWebBuilt, webRoot } from '../../src/api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../src/deal/builtIn.ts';
@@ -9,14 +9,12 @@ import { openStore } from '../../src/store/openStore.ts';
 
 /**
  * The portal as `trustee serve` runs it (a new SQLite store seeded with the built-in deals'
- * shipped history of that kind, the built dashboard), on a free port of 127.0.0.1.
+ * shipped history, the built dashboard), on a free port of 127.0.0.1.
  */
-export async function startPortal(
-  history: HistoryKind = 'filings',
-): Promise<{ url: string; app: FastifyInstance }> {
+export async function startPortal(): Promise<{ url: string; app: FastifyInstance }> {
   await ensureWebBuilt();
   const store = await openStore(':memory:');
-  for (const id of builtInDealIds()) await seedStore(store, resolveDeal(id), history);
+  for (const id of builtInDealIds()) await seedStore(store, resolveDeal(id));
   const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot });
   app.addHook('onClose', () => store.close());
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

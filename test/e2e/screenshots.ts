@@ -8,8 +8,7 @@ import { startPortal } from './portalServer.ts';
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
-const filings = await startPortal('filings');
-const simulated = await startPortal('simulated');
+const portal = await startPortal();
 const { context, close } = await launchBrowser();
 const page = await context.newPage();
 
@@ -21,34 +20,33 @@ async function shoot(name: string, page: Page): Promise<void> {
 }
 
 try {
-  await page.goto(`${filings.url}/#/nchet-2002-1/overview`);
+  await page.goto(`${portal.url}/#/nchet-2002-1/overview`);
   await page.getByTestId('classes-table').waitFor();
   await shoot('overview', page);
 
-  await page.goto(`${simulated.url}/#/nchet-2002-1/history`);
+  await page.goto(`${portal.url}/#/nchet-2002-1/history`);
   await page.locator('[data-chart="pool-factor"] .recharts-line-curve').waitFor();
   await shoot('history', page);
 
-  await page.goto(`${filings.url}/#/nchet-2002-1/statement/2002-04-25`);
+  await page.goto(`${portal.url}/#/nchet-2002-1/statement/2002-04-25`);
   await page.locator('[data-section="netWacCarryover"]').waitFor();
   await shoot('statement', page);
 
-  await page.goto(`${filings.url}/#/nchet-2002-1/scenario`);
+  await page.goto(`${portal.url}/#/nchet-2002-1/scenario`);
   await page.getByTestId('run-scenario').click();
   await page.getByTestId('projection-table').waitFor({ timeout: 60_000 });
   await page.getByTestId('run-grid').click();
   await page.getByTestId('grid-table').waitFor({ timeout: 60_000 });
   await shoot('scenario', page);
 
-  await page.goto(`${filings.url}/#/nchet-2002-1/loans`);
+  await page.goto(`${portal.url}/#/nchet-2002-1/loans`);
   await page.getByTestId('loans-table').waitFor();
   await shoot('loans', page);
 
-  await page.goto(`${filings.url}/docs`);
+  await page.goto(`${portal.url}/docs`);
   await page.locator('.opblock').first().waitFor();
   await shoot('api-docs', page);
 } finally {
   await close();
-  await filings.app.close();
-  await simulated.app.close();
+  await portal.app.close();
 }

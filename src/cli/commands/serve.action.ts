@@ -1,6 +1,6 @@
 import { buildApp } from '../../api/app.ts';
 import { createPortal } from '../../api/service/portal.ts';
-import { seedStore, type HistoryKind } from '../../api/service/seedStore.ts';
+import { seedStore } from '../../api/service/seedStore.ts';
 import { storeHistory } from '../../api/service/storeHistory.ts';
 import { ensureWebBuilt, webRoot } from '../../api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
@@ -11,7 +11,6 @@ interface ServeOptions {
   port: string;
   host: string;
   db?: string;
-  history: HistoryKind;
 }
 
 function port(text: string): number {
@@ -38,7 +37,7 @@ export const action = async (options: ServeOptions) => {
   const listenPort = port(options.port);
   const store = await openStore(storeLocation(options.db));
   for (const id of builtInDealIds()) {
-    const closed = await seedStore(store, resolveDeal(id), options.history);
+    const closed = await seedStore(store, resolveDeal(id));
     if (closed > 0) process.stdout.write(`${id}: closed ${closed} shipped distribution dates\n`);
   }
   await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));

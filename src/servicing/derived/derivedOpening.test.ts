@@ -5,6 +5,7 @@ import { readDealTape } from '../../collateral/dealTape.ts';
 import { readLoanTape } from '../../collateral/readLoanTape.ts';
 import { dealsDirectory, indexTableFor, resolveDeal } from '../../deal/builtIn.ts';
 import { readStateFile } from '../../deal/stateFile.ts';
+import { cents } from '../../money/cents.ts';
 import { initialState } from '../../waterfall/initialState.ts';
 import { runDistribution } from '../../waterfall/runDistribution.ts';
 import { readPeriodTotalsFile } from '../periodTotalsFile.ts';
@@ -73,10 +74,8 @@ describe('the derived opening of the 2002-1 example (March 2002 totals, the loan
 
   it('refuses a total above the scheduled balances, naming the field', () => {
     const loans = derived.pool.slice(0, 3);
-    const total = loans.reduce((a, l) => a + l.currentBalance, 0);
-    expect(() => derivePool(loans, 0, (total + 1) as typeof total)).toThrow(
-      /above the scheduled balances/,
-    );
+    const total = cents(loans.reduce((a, l) => a + l.currentBalance, 0));
+    expect(() => derivePool(loans, 0, cents(total + 1))).toThrow(/above the scheduled balances/);
     const exact = derivePool(loans, 0, total);
     expect(exact.map((l) => l.currentBalance)).toEqual(loans.map((l) => l.currentBalance));
   });
