@@ -1,7 +1,8 @@
 /**
  * Servicing: the servicer's loan-level remittance report (format, streaming import, writer),
- * its reconciliation, the collection-period totals the waterfall takes, and a seeded
- * performance simulator that writes remittance reports.
+ * its reconciliation, the collection-period totals the waterfall takes, a deal's dates from its
+ * reports and totals files, the derived opening of the 2002-1 example, and a seeded performance
+ * simulator that writes remittance reports.
  */
 export type {
   DelinquencyStatus,
@@ -30,11 +31,30 @@ export {
   installmentsPastDue,
   type DelinquencyMethod,
 } from './delinquencyStatus.ts';
-export { dealRemittancePath, previousPositionsFor } from './dealRemittances.ts';
+export {
+  dealPeriodTotalsPath,
+  dealPositionsTapePath,
+  dealRemittancePath,
+  dealSimulationTapePath,
+  previousPositionsFor,
+} from './dealRemittances.ts';
+export {
+  dealPeriods,
+  lastShippedDate,
+  type DealPeriod,
+  type DealPeriodsOptions,
+} from './dealPeriods.ts';
+export { derivedOpening, positionsTapeName, type DerivedFile } from './derived/derivedOpening.ts';
+export { deriveFirstPeriod, type FirstPeriod } from './derived/firstPeriod.ts';
+export { derivePool } from './derived/derivedPool.ts';
 export {
   exampleAssumptions,
   withOverrides,
   type SimulationAssumptions,
 } from './simulation/assumptions.ts';
-export { simulateRemittances, distributionsInYear } from './simulation/simulateRemittances.ts';
+export {
+  simulateRemittances,
+  distributionsInYear,
+  startingDistribution,
+} from './simulation/simulateRemittances.ts';
 export { EXAMPLE_SEED, simulatedYear, writeSimulatedYear } from './simulation/writeSimulation.ts';
