@@ -19,22 +19,25 @@ function pay(
   to: string,
   due: Cents,
   step: string,
-  reason: string,
+  reason: string | (() => string),
   phase: 'interest' | 'principal' | 'excess',
 ): Cents {
   const amount = min(fund.available, due);
   fund.available = sub(fund.available, amount);
   if (due > 0) {
-    ledger.note(() => ({
-      phase,
-      step,
-      from: fund.name,
-      to,
-      amount,
-      reason:
-        amount < due ? `${reason}; fund short by ${((due - amount) / 100).toFixed(2)}` : reason,
-      inputs: { due, available: amount + fund.available },
-    }));
+    const left = fund.available;
+    ledger.note(() => {
+      const why = typeof reason === 'function' ? reason() : reason;
+      return {
+        phase,
+        step,
+        from: fund.name,
+        to,
+        amount,
+        reason: amount < due ? `${why}; fund short by ${((due - amount) / 100).toFixed(2)}` : why,
+        inputs: { due, available: amount + left },
+      };
+    });
   }
   return amount;
 }
@@ -85,9 +88,10 @@ export function payPrincipal(
   for (const name of classes) {
     const c = workingClass(ledger, name);
     const cap = principalCap(ledger, name);
-    const reason = ledger.targetsApply
-      ? `principal to ${name} down to its target after the Stepdown Date (cap ${(cap / 100).toFixed(2)})`
-      : `principal to ${name} in order, up to its balance`;
+    const reason = (): string =>
+      ledger.targetsApply
+        ? `principal to ${name} down to its target after the Stepdown Date (cap ${(cap / 100).toFixed(2)})`
+        : `principal to ${name} in order, up to its balance`;
     const amount = pay(ledger, fund, name, cap, 'principal', reason, phase);
     c.balance = sub(c.balance, amount);
     c.principalPaid = cents(c.principalPaid + amount);
