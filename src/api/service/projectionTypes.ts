@@ -1,6 +1,6 @@
 /**
  * What a projection job returns: per class its totals and measures, per month the cash flows.
- * Money in integer cents; WAL in years; yields as decimals (bond-equivalent).
+ * Money in integer cents; WAL in years; yields as decimals: annual actual/360 rates compounded on the distribution dates (docs/projections.md).
  */
 export interface ClassProjection {
   name: string;
