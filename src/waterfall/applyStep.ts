@@ -24,7 +24,7 @@ function pay(
 ): Cents {
   const amount = min(fund.available, due);
   fund.available = sub(fund.available, amount);
-  if (due > 0) {
+  if (due > 0 && ledger.tracing) {
     const left = fund.available;
     ledger.note(() => {
       const why = typeof reason === 'function' ? reason() : reason;
@@ -100,49 +100,69 @@ export function payPrincipal(
   return cents(paid);
 }
 
+type InterestPart = 'current' | 'unpaid';
+
+const CURRENT_AND_UNPAID: readonly InterestPart[] = ['current', 'unpaid'];
+const CURRENT: readonly InterestPart[] = ['current'];
+const UNPAID: readonly InterestPart[] = ['unpaid'];
+const INTEREST_LABEL: Record<InterestPart, string> = {
+  current: 'Monthly Interest Distributable Amount',
+  unpaid: 'Unpaid Interest Amount (carry forward)',
+};
+
+function interestDue(c: WorkingClass, part: InterestPart): Cents {
+  return part === 'current' ? currentDue(c) : carryForwardDue(c);
+}
+
+function recordInterest(c: WorkingClass, part: InterestPart, amount: Cents): void {
+  if (part === 'current') c.currentPaid = cents(c.currentPaid + amount);
+  else c.carryForwardPaid = cents(c.carryForwardPaid + amount);
+}
+
+// Runs for every class every month of every projected scenario: no allocation on the
+// sequential path.
 function payInterest(
   ledger: Ledger,
   fund: Fund,
   step: Extract<Step, { kind: 'interest' }>,
   phase: 'interest' | 'principal' | 'excess',
 ): void {
-  const parts = step.part === 'currentAndUnpaid' ? (['current', 'unpaid'] as const) : [step.part];
-  const classes = step.classes.map((name) => workingClass(ledger, name));
-  const dueOf = (c: WorkingClass, part: 'current' | 'unpaid'): Cents =>
-    part === 'current' ? currentDue(c) : carryForwardDue(c);
-  const record = (c: WorkingClass, part: 'current' | 'unpaid', amount: Cents): void => {
-    if (part === 'current') c.currentPaid = cents(c.currentPaid + amount);
-    else c.carryForwardPaid = cents(c.carryForwardPaid + amount);
-  };
-  const label = (part: 'current' | 'unpaid'): string =>
-    part === 'current'
-      ? 'Monthly Interest Distributable Amount'
-      : 'Unpaid Interest Amount (carry forward)';
-  if (step.allocation === 'proRata' && classes.length > 1) {
+  const parts =
+    step.part === 'currentAndUnpaid'
+      ? CURRENT_AND_UNPAID
+      : step.part === 'current'
+        ? CURRENT
+        : UNPAID;
+  if (step.allocation === 'proRata' && step.classes.length > 1) {
+    const classes = step.classes.map((name) => workingClass(ledger, name));
     for (const part of parts) {
-      const dues = classes.map((c) => dueOf(c, part));
+      const dues = classes.map((c) => interestDue(c, part));
       const totalDue = cents(dues.reduce((a, b) => a + b, 0));
-      const paying = min(fund.available, totalDue);
-      const shares = allocate(paying, dues);
+      const shares = allocate(min(fund.available, totalDue), dues);
       classes.forEach((c, i) => {
-        const amount = pay(
-          ledger,
-          fund,
-          c.name,
-          shares[i] ?? ZERO,
-          'interest',
-          `${label(part)}, pro rata`,
-          phase,
+        const label = `${INTEREST_LABEL[part]}, pro rata`;
+        recordInterest(
+          c,
+          part,
+          pay(ledger, fund, c.name, shares[i] ?? ZERO, 'interest', label, phase),
         );
-        record(c, part, amount);
       });
     }
     return;
   }
-  for (const c of classes) {
+  for (const name of step.classes) {
+    const c = workingClass(ledger, name);
     for (const part of parts) {
-      const amount = pay(ledger, fund, c.name, dueOf(c, part), 'interest', label(part), phase);
-      record(c, part, amount);
+      const amount = pay(
+        ledger,
+        fund,
+        c.name,
+        interestDue(c, part),
+        'interest',
+        INTEREST_LABEL[part],
+        phase,
+      );
+      recordInterest(c, part, amount);
     }
   }
 }

@@ -37,6 +37,8 @@ export interface Ledger {
   readonly certificates: readonly WorkingClass[];
   /** Adds a trace entry (built only when the run is traced). */
   note(make: () => TraceEntry): void;
+  /** Whether the run is traced (hot paths skip building entries when not). */
+  readonly tracing: boolean;
   /** Principal after the Stepdown Date with no Trigger Event pays down to targets. */
   readonly targetsApply: boolean;
   readonly endingPool: Cents;
@@ -86,6 +88,7 @@ export function newLedger(
     fees: new Map([...fees].map(([name, due]) => [name, { due, paid: ZERO }])),
     trace,
     note: tracing ? (make) => void trace.push(make()) : () => undefined,
+    tracing,
     targetsApply,
     endingPool,
     deficiency: ZERO,
