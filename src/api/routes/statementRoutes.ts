@@ -40,7 +40,12 @@ export function statementRoutes(app: FastifyInstance, portal: Portal): void {
     },
     async (request) => {
       const { dealId, date } = request.params;
-      const model = statementModel(portal.deal(dealId), await portal.distribution(dealId, date));
+      const version = await portal.version(dealId, date);
+      const model = statementModel(
+        portal.deal(dealId),
+        await portal.distribution(dealId, date),
+        version ? { version } : {},
+      );
       return statementSections(model);
     },
   );
@@ -79,7 +84,8 @@ export function statementRoutes(app: FastifyInstance, portal: Portal): void {
       const { dealId, date } = request.params;
       const deal = portal.deal(dealId);
       const distribution = await portal.distribution(dealId, date);
-      const file = await statementDownload(deal, distribution, request.query.format);
+      const version = await portal.version(dealId, date);
+      const file = await statementDownload(deal, distribution, request.query.format, version);
       return sendDownload(reply, file, request.query.download ?? false);
     },
   );

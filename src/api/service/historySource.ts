@@ -21,6 +21,8 @@ export interface HistorySource {
   distributions(deal: Deal): Promise<readonly Distribution[]>;
   /** The remittance a closed date was run from; undefined when the date is not closed. */
   remittance(deal: Deal, date: string): Promise<Remittance | undefined>;
+  /** The stored version of a closed date ("Version 2 (corrected ...)"), where versions are kept. */
+  version?(deal: Deal, date: string): Promise<string | undefined>;
   /** The trust's state after the latest closed date (projections start there); undefined if none. */
   latestState(deal: Deal): Promise<DealState | undefined>;
 }

@@ -30,6 +30,8 @@ export interface Portal {
   distribution(dealId: string, date: string): Promise<Distribution>;
   remittance(dealId: string, date: string): Promise<Remittance>;
   /** The state after the latest closed date, or the deal's closing state when none is closed. */
+  /** The stored version of a closed date, when the history keeps versions (the store does). */
+  version(dealId: string, date: string): Promise<string | undefined>;
   latestState(dealId: string): Promise<DealState>;
 }
 
@@ -96,6 +98,9 @@ export function createPortal(source: HistorySource): Portal {
       const found = history.find((row) => row.distributionDate === date);
       if (found) return found;
       throw noDistribution(dealId, date, history);
+    },
+    async version(dealId, date) {
+      return source.version?.(deal(dealId), date);
     },
     async latestState(dealId) {
       const d = deal(dealId);

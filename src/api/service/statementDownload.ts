@@ -14,33 +14,35 @@ export async function statementDownload(
   deal: Deal,
   distribution: Distribution,
   format: StatementFormat,
+  version?: string,
 ): Promise<Download> {
+  const options = version ? { version } : {};
   const base = `${deal.id}-statement-${distribution.distributionDate}`;
   switch (format) {
     case 'text':
       return {
         contentType: 'text/plain; charset=utf-8',
         filename: `${base}.txt`,
-        body: renderStatement(deal, distribution, 'text'),
+        body: renderStatement(deal, distribution, 'text', options),
       };
     case 'json':
       return {
         contentType: 'application/json; charset=utf-8',
         filename: `${base}.json`,
-        body: renderStatement(deal, distribution, 'json'),
+        body: renderStatement(deal, distribution, 'json', options),
       };
     case 'csv':
       return {
         contentType: 'text/csv; charset=utf-8',
         filename: `${base}.csv`,
-        body: renderStatement(deal, distribution, 'csv'),
+        body: renderStatement(deal, distribution, 'csv', options),
       };
     case 'pdf':
       return {
         contentType: 'application/pdf',
         filename: `${base}.pdf`,
         body: await statementPdf(
-          statementSections(statementModel(deal, distribution)),
+          statementSections(statementModel(deal, distribution, options)),
           `${deal.name}: statement ${distribution.distributionDate}`,
         ),
       };
@@ -48,7 +50,9 @@ export async function statementDownload(
       return {
         contentType: XLSX,
         filename: `${base}.xlsx`,
-        body: await statementWorkbook(statementSections(statementModel(deal, distribution))),
+        body: await statementWorkbook(
+          statementSections(statementModel(deal, distribution, options)),
+        ),
       };
   }
 }

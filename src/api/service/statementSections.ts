@@ -75,6 +75,7 @@ export function statementSections(model: StatementModel): StatementSections {
     `SERIES ${s.series}`,
     'STATEMENT TO CERTIFICATEHOLDERS',
     `Distribution Date: ${formatMmDdYy(s.distributionDate)}`,
+    ...(s.version ? [s.version] : []),
     `Accrual period ${s.accrualStart} to ${s.accrualEnd} (${s.accrualDays} days); index ${percent(s.indexRate, 5)} fixed ${s.indexDeterminationDate}`,
   ];
   const sections: StatementSection[] = [

@@ -1,4 +1,4 @@
-import { history } from '../../administration/index.ts';
+import { history, versionNote } from '../../administration/index.ts';
 import type { PlainDate } from '../../money/plainDate.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 import type { Distribution } from '../../waterfall/types.ts';
@@ -20,6 +20,10 @@ export function storeHistory(store: TrustStore): HistorySource {
       const last = (await history(store, deal.id)).at(-1);
       if (!last) return undefined;
       return (await store.getDistribution(deal.id, last.distributionDate))?.stateAfter;
+    },
+    async version(deal, date) {
+      const stored = await store.getDistribution(deal.id, date as PlainDate);
+      return stored ? versionNote(stored) : undefined;
     },
     async remittance(deal, date) {
       const stored = await store.getDistribution(deal.id, date as PlainDate);
