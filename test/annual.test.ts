@@ -10,6 +10,7 @@ import { annualSummary, statementModel } from '../src/reports/index.ts';
 import { openStore } from '../src/store/openStore.ts';
 import type { TrustStore } from '../src/store/trustStore.ts';
 import { trustee } from './support/cli.ts';
+import { DISTRIBUTION_DATES_2002 } from './support/dates2002.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 
@@ -23,18 +24,7 @@ describe('the 2002 year of the built-in deal: totals files for March and April, 
   afterAll(async () => store.close());
 
   it('closes the ten 2002 distribution dates in order', () => {
-    expect(year.map((c) => c.record.distributionDate)).toEqual([
-      '2002-03-25',
-      '2002-04-25',
-      '2002-05-28',
-      '2002-06-25',
-      '2002-07-25',
-      '2002-08-26',
-      '2002-09-25',
-      '2002-10-25',
-      '2002-11-25',
-      '2002-12-26',
-    ]);
+    expect(year.map((c) => c.record.distributionDate)).toEqual([...DISTRIBUTION_DATES_2002]);
     // March (derived) and April (seed) from totals files, May-December from servicer reports.
     expect(year.map((c) => c.report !== undefined)).toEqual([
       false,

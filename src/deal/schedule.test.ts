@@ -5,24 +5,14 @@ import { indexTableFor, resolveDeal } from './builtIn.ts';
 import { determineIndexRate } from './indexRates.ts';
 import { accrualPeriod, distributionDate, distributionNumberOf } from './schedule.ts';
 import type { FloatingClass } from './deal.ts';
+import { DISTRIBUTION_DATES_2002 } from '../../test/support/dates2002.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 
 describe('distribution schedule of 2002-1', () => {
   it('gives the dates of the 2002 8-K reports listed in the 10-K', () => {
     const dates = Array.from({ length: 10 }, (_, i) => distributionDate(deal, i + 1));
-    expect(dates).toEqual([
-      '2002-03-25',
-      '2002-04-25',
-      '2002-05-28',
-      '2002-06-25',
-      '2002-07-25',
-      '2002-08-26',
-      '2002-09-25',
-      '2002-10-25',
-      '2002-11-25',
-      '2002-12-26',
-    ]);
+    expect(dates).toEqual([...DISTRIBUTION_DATES_2002]);
   });
   it('numbers dates and refuses dates that are not distribution dates', () => {
     expect(distributionNumberOf(deal, distributionDate(deal, 2))).toBe(2);

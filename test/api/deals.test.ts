@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, testApp } from './testApp.ts';
+import { DISTRIBUTION_DATES_2002 } from '../support/dates2002.ts';
 
 describe('GET /api/deals', () => {
   it('lists the built-in deals with their closed dates', async () => {
@@ -76,18 +77,7 @@ describe('GET /api/deals/:dealId/distributions (history)', () => {
     const res = await (await testApp()).inject('/api/deals/nchet-2002-1/distributions');
     expect(res.statusCode).toBe(200);
     const points = res.json() as { date: string; poolBalance: number }[];
-    expect(points.map((p) => p.date)).toEqual([
-      '2002-03-25',
-      '2002-04-25',
-      '2002-05-28',
-      '2002-06-25',
-      '2002-07-25',
-      '2002-08-26',
-      '2002-09-25',
-      '2002-10-25',
-      '2002-11-25',
-      '2002-12-26',
-    ]);
+    expect(points.map((p) => p.date)).toEqual([...DISTRIBUTION_DATES_2002]);
     for (let k = 1; k < points.length; k++) {
       expect(points[k]!.poolBalance).toBeLessThan(points[k - 1]!.poolBalance);
     }

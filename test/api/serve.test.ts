@@ -11,6 +11,7 @@ import { storeHistory } from '../../src/api/service/storeHistory.ts';
 import { resolveDeal } from '../../src/deal/builtIn.ts';
 import { annualReport } from '../../src/cli/commands/annualReport.ts';
 import { openStore } from '../../src/store/openStore.ts';
+import { DISTRIBUTION_DATES_2002 } from '../support/dates2002.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 
@@ -26,18 +27,7 @@ describe('the portal on the store', () => {
       date: string;
       poolBalance: number;
     }[];
-    expect(history.map((p) => p.date)).toEqual([
-      '2002-03-25',
-      '2002-04-25',
-      '2002-05-28',
-      '2002-06-25',
-      '2002-07-25',
-      '2002-08-26',
-      '2002-09-25',
-      '2002-10-25',
-      '2002-11-25',
-      '2002-12-26',
-    ]);
+    expect(history.map((p) => p.date)).toEqual([...DISTRIBUTION_DATES_2002]);
     for (let k = 1; k < history.length; k++) {
       expect(history[k]!.poolBalance).toBeLessThan(history[k - 1]!.poolBalance);
     }
