@@ -8,78 +8,43 @@ describe('trustee statement: stored statements show their version', () => {
   it('prints version 2 of a corrected date with who and why, and version 1 as it was', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trustee-statement-'));
     const db = join(dir, 't.sqlite');
-    const env = { TRUSTEE_ACTOR: 'alice' };
-    expect(
-      trustee(['close', '--deal', 'nchet-2002-1', '--date', '2002-04-25', '--db', db], { env })
-        .status,
-    ).toBe(0);
+    const april = ['--deal', 'nchet-2002-1', '--date', '2002-04-25', '--db', db];
+    const alice = { env: { TRUSTEE_ACTOR: 'alice' } };
+    expect(trustee(['close', ...april], alice).status).toBe(0);
 
     // The servicer restates April: 10,000.00 less interest collected.
     const totals = JSON.parse(
       readFileSync(join(root, 'deals/nchet-2002-1/periods/2002-04-25.json'), 'utf8'),
     );
     totals.interestCollected = '1419737.83';
-    writeFileSync(join(dir, 'restated.json'), JSON.stringify(totals));
-    const refused = trustee(
-      [
-        'close',
-        '--deal',
-        'nchet-2002-1',
-        '--date',
-        '2002-04-25',
-        '--db',
-        db,
-        '--totals',
-        join(dir, 'restated.json'),
-      ],
-      { env },
-    );
+    const restated = join(dir, 'restated.json');
+    writeFileSync(restated, JSON.stringify(totals));
+    const refused = trustee(['close', ...april, '--totals', restated], alice);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('CLOSED_DATE');
     const corrected = trustee(
       [
         'close',
-        '--deal',
-        'nchet-2002-1',
-        '--date',
-        '2002-04-25',
-        '--db',
-        db,
+        ...april,
         '--totals',
-        join(dir, 'restated.json'),
+        restated,
         '--correct',
         '--reason',
         'servicer restated interest',
       ],
-      { env: { TRUSTEE_ACTOR: 'bob' } },
+      {
+        env: { TRUSTEE_ACTOR: 'bob' },
+      },
     );
     expect(corrected.status).toBe(0);
 
-    const latest = trustee([
-      'statement',
-      '--deal',
-      'nchet-2002-1',
-      '--date',
-      '2002-04-25',
-      '--db',
-      db,
-    ]);
+    const latest = trustee(['statement', ...april]);
     expect(latest.status).toBe(0);
     expect(latest.stdout).toMatch(
       /Version 2 \(corrected \d{4}-\d{2}-\d{2} by bob: servicer restated interest\)/,
     );
     expect(latest.stdout).toContain('932,980.71'); // CE bears the 10,000.00
-    const first = trustee([
-      'statement',
-      '--deal',
-      'nchet-2002-1',
-      '--date',
-      '2002-04-25',
-      '--db',
-      db,
-      '--version-number',
-      '1',
-    ]);
+    const first = trustee(['statement', ...april, '--version-number', '1']);
     expect(first.stdout).toContain('Version 1');
     expect(first.stdout).toContain('942,980.71');
 
