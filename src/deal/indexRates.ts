@@ -6,7 +6,7 @@ import {
   listedHolidayCalendar,
   type BusinessCalendar,
 } from '../money/calendar.ts';
-import { addDays, compare, isPlainDate, plainDate, type PlainDate } from '../money/plainDate.ts';
+import { compare, isPlainDate, plainDate, type PlainDate } from '../money/plainDate.ts';
 
 /**
  * A table of daily index fixings (1-month LIBOR, or a SOFR-style term rate): the rate fixed on
@@ -108,9 +108,4 @@ export function determineIndexRate(
     ]);
   }
   return { rate, determinationDate };
-}
-
-/** Day after: helper for projections that step the curve (kept here for the index's calendar). */
-export function nextCalendarDay(date: PlainDate): PlainDate {
-  return addDays(date, 1);
 }

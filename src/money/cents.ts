@@ -25,11 +25,6 @@ export function parseDollars(text: string): Cents {
   return cents((match[1] ? -1 : 1) * (whole * 100 + fraction));
 }
 
-/** Dollars as a number (for display and ratios only, never for further money arithmetic). */
-export function toDollars(amount: Cents): number {
-  return amount / 100;
-}
-
 export function add(...amounts: Cents[]): Cents {
   let total = 0;
   for (const amount of amounts) total += amount;

@@ -1,7 +1,7 @@
 import type { Step } from '../deal/schema.ts';
 import { allocate } from '../money/allocate.ts';
 import { cents, excess, min, scale, sub, ZERO, type Cents } from '../money/cents.ts';
-import { floatingBalances, workingClass, type Ledger, type WorkingClass } from './ledger.ts';
+import { workingClass, type Ledger, type WorkingClass } from './ledger.ts';
 
 /** A pot of money a phase pays from: Interest Remittance, Principal Distribution, Excess. */
 export interface Fund {
@@ -60,12 +60,12 @@ function principalCap(ledger: Ledger, name: string): Cents {
   const c = workingClass(ledger, name);
   const definition = ledger.deal.classByName.get(name);
   if (definition?.kind === 'prepaymentCharges') {
-    const floatingLeft = floatingBalances(ledger).some((working) => working.balance > 0);
+    const floatingLeft = ledger.floating.some((working) => working.balance > 0);
     return floatingLeft ? ZERO : c.balance;
   }
   if (definition?.kind !== 'floating' || !ledger.targetsApply) return c.balance;
   let seniorThrough = 0;
-  for (const working of floatingBalances(ledger)) {
+  for (const working of ledger.floating) {
     seniorThrough += working.balance;
     if (working.name === name) break;
   }

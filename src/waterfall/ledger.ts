@@ -103,11 +103,6 @@ export function workingClass(ledger: Ledger, name: string): WorkingClass {
   return found;
 }
 
-/** The floating classes' working figures, senior first (built once per ledger). */
-export function floatingBalances(ledger: Ledger): readonly WorkingClass[] {
-  return ledger.floating;
-}
-
 /** Certificates that carry principal: floating classes and P (CE's balance is the OC). */
 export function certificateBalance(ledger: Ledger): Cents {
   let total = 0;
