@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDeal } from '../deal/loadDeal.ts';
-import { TrusteeError } from '../errors/catalogue.ts';
-import { openStore } from '../store/openStore.ts';
-import {
-  backends,
-  dumpTables,
-  failure,
-  freshDatabase,
-  type TestDatabase,
-} from '../store/testBackends.ts';
+import { backends, dumpTables, type TestDatabase } from '../store/testBackends.ts';
 import type { TrustStore } from '../store/trustStore.ts';
 import { initialState } from '../waterfall/initialState.ts';
 import type { Distribution } from '../waterfall/types.ts';
 import { closeDistributionDate } from './closeDistributionDate.ts';
 import { correctDistributionDate } from './correctDistributionDate.ts';
+import { freshStoreEach, type FreshStore } from './testStore.ts';
 import { aprilPeriod, aprilWith, deal, marchState, nextPeriod } from './testPeriods.ts';
 
 const now = () => '2026-11-25T09:30:00.000Z';
@@ -23,23 +16,13 @@ const paid = (d: Distribution, name: string): number =>
   d.classes.find((c) => c.name === name)!.interestPaid;
 
 describe.each(backends)('the monthly cycle on %s', (backend) => {
+  const fresh = freshStoreEach(backend);
   let db: TestDatabase;
   let store: TrustStore;
-  beforeEach(async () => {
-    db = freshDatabase(backend);
-    store = await openStore(db.location);
+  let refusedWithoutChange: FreshStore['refusedWithoutChange'];
+  beforeEach(() => {
+    ({ db, store, refusedWithoutChange } = fresh.current());
   });
-  afterEach(async () => {
-    await store.close();
-    await db.drop();
-  });
-  /** Runs `attempt`, expects it to fail, and checks the database did not change. */
-  async function refusedWithoutChange(attempt: () => Promise<unknown>): Promise<TrusteeError> {
-    const before = await dumpTables(db.location);
-    const error = await failure(attempt());
-    expect(await dumpTables(db.location)).toEqual(before);
-    return error;
-  }
 
   it('closes April 2002 from the state after March: the seed figures, stored as version 1', async () => {
     const result = await closeDistributionDate(store, deal, aprilPeriod, alice);
