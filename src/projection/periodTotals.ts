@@ -17,7 +17,11 @@ export interface PeriodTotalsOptions {
   readonly projectedLoans: number;
   /** Distribution date of projected month t (t = 1, 2, ...). */
   readonly dateOf: (t: number) => PlainDate;
-  /** Exercise the clean-up call in the first month whose beginning pool is at or below this. */
+  /**
+   * Exercise the clean-up call on the first distribution date whose pool, after the month's
+   * collections, is at or below this (the Optional Termination Date); the margin step-up,
+   * which starts the date after, never applies to a called month.
+   */
   readonly cleanUpCallBalance?: Cents;
   readonly source: string;
 }
@@ -67,7 +71,7 @@ export function* collectionPeriods(
       end = 0;
     }
     const [scheduled = 0, prepaid = 0, proceeds = 0, losses = 0] = amounts;
-    const call = o.cleanUpCallBalance !== undefined && begin <= o.cleanUpCallBalance;
+    const call = o.cleanUpCallBalance !== undefined && end <= o.cleanUpCallBalance;
     const repurchase = call ? end : 0;
     if (call) end = 0;
     const pipeline = call ? 0 : Math.min(end, Math.round(totals.pipeline[t]!));

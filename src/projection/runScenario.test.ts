@@ -73,18 +73,25 @@ describe('projection from a known state', () => {
     expect(run.finalState.poolBalance).toBe(0);
   });
 
-  it('exercises the clean-up call on the first date the pool is at or below 10%', () => {
+  it('exercises the clean-up call on the first date the pool ends at or below 10%, before any step-up', () => {
     const run = runScenario(
       afterApril,
       parseScenario({ prepayment: { cpr: 30 }, cleanUpCall: true }),
     );
     const last = run.distributions[run.distributions.length - 1]!;
     expect(last.cleanUpCallExercised).toBe(true);
-    expect(last.period.beginningPoolBalance).toBeLessThanOrEqual(deal.cleanUpCallBalance);
-    const before = run.distributions[run.distributions.length - 2]!;
-    expect(before.period.beginningPoolBalance).toBeGreaterThan(deal.cleanUpCallBalance);
-    expect(before.cleanUpCallExercised).toBe(false);
+    // The pool after the call month's collections is what the holder buys: at or below 10%.
     expect(last.period.repurchasePrincipal).toBeGreaterThan(0);
+    expect(last.period.repurchasePrincipal).toBeLessThanOrEqual(deal.cleanUpCallBalance);
+    expect(last.period.beginningPoolBalance).toBeGreaterThan(deal.cleanUpCallBalance);
+    const before = run.distributions[run.distributions.length - 2]!;
+    expect(before.period.endingPoolBalance).toBeGreaterThan(deal.cleanUpCallBalance);
+    expect(before.cleanUpCallExercised).toBe(false);
+    // Called on the Optional Termination Date itself: the coupons are not yet stepped up.
+    const a = last.classes.find((c) => c.name === 'A')!;
+    const m1 = last.classes.find((c) => c.name === 'M-1')!;
+    expect(a.couponRate).toBeLessThanOrEqual(last.indexRate + 0.0032 + 1e-12);
+    expect(m1.couponRate).toBeLessThanOrEqual(last.indexRate + 0.008 + 1e-12);
     expect(run.finalState.terminated).toBe(true);
     for (const c of deal.floatingClasses) expect(run.finalState.classes[c.name]!.balance).toBe(0);
   });
