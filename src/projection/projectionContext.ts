@@ -26,10 +26,10 @@ export interface ProjectionContext {
 }
 
 /**
- * The context for projecting from `state`: the tape (as of the cut-off date) aged by the
- * distributions already made (one scheduled payment each) and scaled so its balance equals the
- * trust's pool in the state. The loans' index while ageing is the deal's history (flat at the
- * last fixing where the table ends).
+ * The context for projecting from `state` with no loan-level record of it: the tape (as of the
+ * cut-off date, or after distribution `tapeDistributionNumber`) aged and scaled
+ * (`agedTapeLoans`). `startingLoans` uses the closed period's remittance lines instead when
+ * there are some.
  */
 export function projectionContext(
   deal: Deal,
@@ -38,15 +38,31 @@ export function projectionContext(
   table: IndexRateTable,
   tapeDistributionNumber = 0,
 ): ProjectionContext {
+  const loans = agedTapeLoans(deal, state, tape, table, tapeDistributionNumber);
+  return contextForLoans(deal, table, state, loans);
+}
+
+/**
+ * The tape aged by the distributions made since it (one scheduled payment each, no prepayment
+ * or default) and scaled so its balance equals the trust's pool in `state`: an estimate, for
+ * when the servicer's loan lines of the state's period are not at hand. The loans' index while
+ * ageing is the deal's history (flat at the last fixing where the table ends).
+ */
+export function agedTapeLoans(
+  deal: Deal,
+  state: DealState,
+  tape: LoanArrays,
+  table: IndexRateTable,
+  tapeDistributionNumber = 0,
+): LoanArrays {
   const elapsed = state.distributionNumber - tapeDistributionNumber;
   const history = projectionCalendar(deal, table, tapeDistributionNumber + 1, Math.max(elapsed, 1));
   const ageIndex = new Float64Array(Math.max(elapsed, 1) + 1);
   fillIndexPath(ageIndex, history, undefined);
-  const loans = scaleLoans(ageLoans(tape, elapsed, ageIndex), state.poolBalance);
-  return contextForLoans(deal, table, state, loans);
+  return scaleLoans(ageLoans(tape, elapsed, ageIndex), state.poolBalance);
 }
 
-/** The context for loans that already stand at `state` (aged and scaled): a worker's copy. */
+/** The context for loans that already stand at `state`: from the store, aged, or a worker's copy. */
 export function contextForLoans(
   deal: Deal,
   table: IndexRateTable,

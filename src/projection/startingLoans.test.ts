@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readDealTape } from '../collateral/dealTape.ts';
+import { indexTableFor, resolveDeal } from '../deal/builtIn.ts';
+import { plainDate } from '../money/plainDate.ts';
+import { totalBalance } from './loanArrays.ts';
+import { describeLoans, startingLoans } from './startingLoans.ts';
+import { latestKnownState } from './startingState.ts';
+
+describe('startingLoans', () => {
+  it('ages and scales the cut-off tape when the state has no loan lines', async () => {
+    const deal = resolveDeal('nchet-2002-1');
+    const { state } = latestKnownState(deal);
+    const tape = await readDealTape(deal.id);
+    const table = indexTableFor(deal);
+    const { loans, origin } = startingLoans(deal, state, tape, table);
+    expect(origin).toEqual({
+      kind: 'aged-tape',
+      payments: 2,
+      rows: 588,
+      why: 'no loan lines for 2002-04-25',
+    });
+    expect(totalBalance(loans)).toBeCloseTo(state.poolBalance, 3);
+    // A date closed from totals: its remittance has no rows.
+    const totalsOnly = startingLoans(deal, state, tape, table, {
+      rows: [],
+      label: 'stored rows',
+      source: 'test',
+    });
+    expect(totalsOnly.origin).toMatchObject({
+      kind: 'aged-tape',
+      why: '2002-04-25 was closed from period totals, without loan lines',
+    });
+  });
+});
+
+describe('describeLoans', () => {
+  it('says where the loans came from', () => {
+    expect(
+      describeLoans({
+        kind: 'remittance',
+        date: plainDate('2002-12-26'),
+        loans: 510,
+        distressed: 46,
+        label: "the store's remittance rows",
+      }),
+    ).toBe(
+      "510 loans as of 2002-12-26 from the store's remittance rows; 46 delinquent, in bankruptcy, foreclosure or REO, projected as performing",
+    );
+    expect(
+      describeLoans({
+        kind: 'aged-tape',
+        payments: 2,
+        rows: 588,
+        why: 'no loan lines for 2002-04-25',
+      }),
+    ).toBe(
+      '588 rows: the cut-off tape aged 2 payments and scaled to the pool (no loan lines for 2002-04-25)',
+    );
+  });
+});

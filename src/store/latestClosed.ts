@@ -1,0 +1,28 @@
+import type { StoredDistribution, StoredRemittance, TrustStore } from './trustStore.ts';
+
+/** The latest closed date of a deal: its current version and the remittance it was run from. */
+export interface LatestClosed {
+  readonly record: StoredDistribution;
+  /** Its rows are the servicer's loan lines; none when the date was closed from totals. */
+  readonly remittance: StoredRemittance;
+}
+
+/**
+ * The deal's closed date with the highest distribution number, in its current (highest)
+ * version, with its remittance; undefined when nothing of the deal is closed. The schema's
+ * foreign key keeps every version's remittance, so one is always there.
+ */
+export async function latestClosed(
+  store: TrustStore,
+  dealId: string,
+): Promise<LatestClosed | undefined> {
+  const versions = await store.listDistributions(dealId);
+  const last = versions.reduce<(typeof versions)[number] | undefined>(
+    (latest, v) => (!latest || v.distributionNumber > latest.distributionNumber ? v : latest),
+    undefined,
+  );
+  if (!last) return undefined;
+  const record = (await store.getDistribution(dealId, last.distributionDate))!;
+  const remittance = (await store.getRemittance(record.remittanceId))!;
+  return { record, remittance };
+}
