@@ -82,7 +82,7 @@ export function startingLoans(
 /** One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows...". */
 export function describeLoans(origin: LoanOrigin): string {
   if (origin.kind === 'aged-tape')
-    return `${origin.rows} rows: the cut-off tape aged ${origin.payments} payments and scaled to the pool (${origin.why})`;
+    return `${origin.rows} rows: the cut-off tape aged ${origin.payments} payment${origin.payments === 1 ? '' : 's'} and scaled to the pool (${origin.why})`;
   const distressed =
     origin.distressed > 0
       ? `; ${origin.distressed} delinquent, in bankruptcy, foreclosure or REO, projected as performing`

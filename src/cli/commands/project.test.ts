@@ -12,9 +12,16 @@ const bin = fileURLToPath(new URL('../../../bin/trustee.ts', import.meta.url));
 const examples = fileURLToPath(new URL('../../projection/examples/', import.meta.url));
 const run = promisify(execFile);
 
+/** No store: a working directory without var/trustee.sqlite and no TRUSTEE_DB (the deal's files). */
+const noStore = {
+  cwd: mkdtempSync(join(tmpdir(), 'trustee-project-')),
+  env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TRUSTEE_DB')),
+};
+
 async function trustee(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(node, [bin, 'project', '--deal', 'nchet-2002-1', ...args]);
+    const command = [bin, 'project', '--deal', 'nchet-2002-1', ...args];
+    const { stdout, stderr } = await run(node, command, noStore);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -27,6 +34,8 @@ describe('trustee project', () => {
     const r = await trustee('--cpr', '25', '--cdr', '5', '--severity', '40');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('start: after distribution 2 (2002-04-25), pool 197974200.82');
+    expect(r.stdout).toContain('state: the files of deals/nchet-2002-1\n');
+    expect(r.stdout).toContain('loans: 588 rows: the cut-off tape aged 2 payments and scaled');
     expect(r.stdout).toContain('scenario: CPR 25, CDR 5, severity 40');
     const header = r.stdout.split('\n').find((l) => l.startsWith('class'))!;
     for (const column of [

@@ -1,0 +1,184 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { breakevenCdr, lossesAtCdr, type Breakeven } from '../../analytics/breakeven.ts';
+import {
+  classCashFlowTable,
+  classSummaryTable,
+  gridSummaryTable,
+  poolCashFlowTable,
+  type Table,
+} from '../../analytics/outputTables.ts';
+import { renderCsv, renderText, tableObjects } from '../../analytics/renderTable.ts';
+import { summarizeRun } from '../../analytics/scenarioSummary.ts';
+import { resolveDeal } from '../../deal/builtIn.ts';
+import { TrusteeError } from '../../errors/catalogue.ts';
+import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
+import { readGridFile } from '../../projection/grid.ts';
+import { closeGridPool, runGrid } from '../../projection/gridRunner.ts';
+import type { ProjectionStart } from '../../projection/dealContext.ts';
+import { contextForLoans, type ProjectionContext } from '../../projection/projectionContext.ts';
+import { representativeLines } from '../../projection/repLines.ts';
+import { runScenario } from '../../projection/runScenario.ts';
+import { parseScenario, readJsonFile } from '../../projection/scenarioFile.ts';
+import type { Scenario } from '../../projection/scenarioSchema.ts';
+import { describeLoans } from '../../projection/startingLoans.ts';
+import type { ProjectOptions } from './project.ts';
+import { projectStart } from './projectStart.ts';
+
+/** A progress bar on standard error, only when it is a terminal. */
+function progressBar(total: number, label: string): { update(n: number): void; stop(): void } {
+  if (!process.stderr.isTTY || total < 2) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: `${label} [{bar}] {value}/{total} {eta}s left`,
+    hideCursor: true,
+  });
+  bar.start(total, 0);
+  return { update: (n) => bar.update(n), stop: () => bar.stop() };
+}
+
+/** The scenario: the --scenario file (if any) with the flags laid over it. */
+function scenarioFrom(o: ProjectOptions): Scenario {
+  const json = (o.scenario ? readJsonFile(o.scenario) : {}) as Record<string, unknown>;
+  const set = (key: string, value: unknown): void => {
+    if (value !== undefined) json[key] = value;
+  };
+  if (o.cpr !== undefined) set('prepayment', { cpr: o.cpr });
+  if (o.psa !== undefined) set('prepayment', { psa: o.psa });
+  if (o.cdr !== undefined) set('default', { cdr: o.cdr });
+  set('severity', o.severity);
+  set('recoveryLag', o.lag);
+  set('delinquency', o.delinquency);
+  if (!o.advancing) set('advancing', false);
+  if (o.index !== undefined) set('index', { flat: o.index, history: o.history });
+  else if (!o.history) throw new TrusteeError('INVALID_SCENARIO', '--no-history needs --index');
+  set('cleanUpCall', o.call);
+  set('price', o.price);
+  set('horizon', o.horizon);
+  if (json.name === undefined) {
+    const parts = [
+      o.cpr !== undefined && `CPR ${o.cpr}`,
+      o.psa !== undefined && `PSA ${o.psa}`,
+      o.cdr !== undefined && `CDR ${o.cdr}`,
+      o.severity !== undefined && `severity ${o.severity}`,
+      o.call && 'to call',
+    ].filter(Boolean);
+    if (parts.length > 0) json.name = parts.join(', ');
+  }
+  return parseScenario(json, o.scenario ?? 'command line');
+}
+
+function output(
+  tables: readonly Table[],
+  o: ProjectOptions,
+  extra: Record<string, unknown>,
+): string {
+  if (o.format === 'json') {
+    const body: Record<string, unknown> = { ...extra };
+    for (const t of tables) {
+      const [key = t.id, sub] = t.id.split('.');
+      if (sub === undefined) body[key] = tableObjects(t);
+      else body[key] = { ...(body[key] as object | undefined), [sub]: tableObjects(t) };
+    }
+    return `${JSON.stringify(body, null, 2)}\n`;
+  }
+  if (o.format === 'csv') {
+    if (tables.length === 1) return renderCsv(tables[0]!);
+    return tables.map((t) => `# ${t.title}\n${renderCsv(t)}`).join('\n');
+  }
+  const head = Object.entries(extra)
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join('\n');
+  return `${head}\n\n${tables.map(renderText).join('\n')}`;
+}
+
+/** The header's lines on the start: the state (date, pool, loans), where it and the loans came from. */
+function startLines(begin: ProjectionStart, ctx: ProjectionContext, repLines: boolean) {
+  const { state } = ctx;
+  const lines = repLines ? `; projected as ${ctx.loans.count} representative lines` : '';
+  return {
+    deal: state.dealId,
+    start: `after distribution ${state.distributionNumber} (${state.lastDate}), pool ${(state.poolBalance / 100).toFixed(2)}, ${state.loanCount} loans`,
+    state: begin.stateFrom,
+    loans: `${describeLoans(begin.loans)}${lines}`,
+  };
+}
+
+async function project(o: ProjectOptions): Promise<string> {
+  const deal = resolveDeal(o.deal);
+  const begin = await projectStart(deal, o);
+  let ctx = begin.context;
+  if (o.repLines) ctx = contextForLoans(deal, ctx.table, ctx.state, representativeLines(ctx.loans));
+  const start = startLines(begin, ctx, o.repLines ?? false);
+  if (o.grid) {
+    const scenarios = readGridFile(o.grid);
+    const bar = progressBar(scenarios.length, 'scenarios');
+    try {
+      const result = await runGrid(ctx, scenarios, {
+        ...(o.threads !== undefined ? { threads: o.threads } : {}),
+        onProgress: (done) => bar.update(done),
+      });
+      bar.stop();
+      return output([gridSummaryTable(deal, result.summaries)], o, {
+        ...start,
+        scenarios: scenarios.length,
+        seconds: Number((result.wallMs / 1000).toFixed(2)),
+      });
+    } finally {
+      bar.stop();
+      await closeGridPool();
+    }
+  }
+  const scenario = scenarioFrom(o);
+  const actuals = (scenario.actuals ?? []).map((p) =>
+    readPeriodTotalsFile(resolve(o.scenario ? dirname(o.scenario) : '.', p)),
+  );
+  const run = runScenario(ctx, scenario, { actuals });
+  const summary = summarizeRun(deal, run);
+  let breakevens: Breakeven[] | undefined;
+  if (o.breakeven) {
+    const lossesAt = lossesAtCdr(ctx, scenario);
+    const bar = progressBar(deal.floatingClasses.length, 'breakevens');
+    breakevens = [];
+    for (const c of deal.floatingClasses) {
+      breakevens.push(await breakevenCdr(lossesAt, c.name));
+      bar.update(breakevens.length);
+    }
+    bar.stop();
+  }
+  const tables = [classSummaryTable(summary, breakevens)];
+  const flowClasses =
+    o.cashFlows === 'all' ? deal.classes.map((c) => c.name) : (o.cashFlows?.split(',') ?? []);
+  for (const name of flowClasses) {
+    if (!deal.classByName.has(name)) {
+      throw new TrusteeError('UNKNOWN_CLASS', `no class "${name}" in ${deal.id}`, [
+        {
+          field: '--cash-flows',
+          message: `unknown class "${name}"`,
+          expected: deal.classes.map((c) => c.name).join(', '),
+        },
+      ]);
+    }
+    tables.push(classCashFlowTable(run, name));
+  }
+  if (o.pool) tables.push(poolCashFlowTable(run));
+  return output(tables, o, {
+    ...start,
+    scenario: scenario.name ?? 'scenario',
+    months: summary.months,
+    last_date: summary.lastDate ?? '-',
+    clean_up_call: summary.cleanUpCallDate ?? 'not exercised',
+    pool_losses: (summary.poolLosses / 100).toFixed(2),
+    pool_loss_pct: (summary.poolLossFraction * 100).toFixed(3),
+    ...(o.format === 'json' ? { assumptions: scenario, breakevens: breakevens ?? null } : {}),
+  });
+}
+
+/** The `project` command's work, loaded only when the command runs. */
+export async function action(o: ProjectOptions): Promise<void> {
+  const text = await project(o);
+  if (o.out) await writeFile(o.out, text);
+  else process.stdout.write(text);
+}

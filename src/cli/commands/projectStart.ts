@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import type { Deal } from '../../deal/deal.ts';
+import { readStateFile } from '../../deal/stateFile.ts';
+import { TrusteeError } from '../../errors/catalogue.ts';
+import {
+  fileStart,
+  readTape,
+  storeStart,
+  type ProjectionStart,
+} from '../../projection/dealContext.ts';
+import { DEFAULT_STORE, isPostgresUrl, openStore, storeLocation } from '../../store/openStore.ts';
+
+export interface StartOptions {
+  readonly tape?: string;
+  readonly state?: string;
+  readonly db?: string;
+}
+
+/**
+ * The store to read the start from: --db or TRUSTEE_DB (which must exist), else the default
+ * var/trustee.sqlite when there is one. A projection only reads: it never creates a store.
+ */
+function storeToRead(explicit: string | undefined): string | undefined {
+  const location = storeLocation(explicit);
+  if (isPostgresUrl(location) || existsSync(location)) return location;
+  if (location === DEFAULT_STORE) return undefined;
+  throw new TrusteeError('STORE_UNAVAILABLE', `no store at ${location}`, [
+    {
+      file: location,
+      field: explicit ? '--db' : 'TRUSTEE_DB',
+      message: 'no such file',
+      expected: 'a store written by trustee close or trustee annual',
+    },
+  ]);
+}
+
+/**
+ * Where `trustee project` starts. --state FILE: that state, the tape aged and scaled to it.
+ * Else the deal's latest closed date in the store (--db, TRUSTEE_DB or an existing
+ * var/trustee.sqlite), with its loans from the stored remittance rows when it has them. Else,
+ * with no store or nothing of the deal closed in it, the latest state from the deal's files.
+ * --tape replaces the cut-off tape in each case.
+ */
+export async function projectStart(deal: Deal, o: StartOptions): Promise<ProjectionStart> {
+  const tape = await readTape(deal, o.tape);
+  if (o.state) return fileStart(deal, tape, { state: readStateFile(deal, o.state), from: o.state });
+  const location = storeToRead(o.db);
+  if (location === undefined) return fileStart(deal, tape);
+  const store = await openStore(location);
+  try {
+    const start = await storeStart(store, deal, tape);
+    if (start) return start;
+    const files = fileStart(deal, tape);
+    return {
+      ...files,
+      stateFrom: `${files.stateFrom} (nothing of ${deal.id} closed in ${store.location})`,
+    };
+  } finally {
+    await store.close();
+  }
+}

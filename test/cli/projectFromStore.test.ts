@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dealsDirectory } from '../../src/deal/builtIn.ts';
+import { trustee } from '../support/cli.ts';
+
+/** Each run in its own working directory (var/trustee.sqlite is relative), TRUSTEE_DB unset. */
+const env = { TRUSTEE_DB: undefined, TRUSTEE_ACTOR: 'test' };
+const scenario = ['--cpr', '25', '--cdr', '5', '--severity', '40', '--no-breakeven'];
+const project = (cwd: string, ...args: string[]) =>
+  trustee(['project', '--deal', 'nchet-2002-1', ...scenario, ...args], { cwd, env });
+
+describe('trustee project starts from the store', () => {
+  const dirs: string[] = [];
+  const dir = () => {
+    const made = mkdtempSync(join(tmpdir(), 'trustee-project-store-'));
+    dirs.push(made);
+    return made;
+  };
+  let year: string;
+  beforeAll(() => {
+    year = dir();
+    const annual = trustee(['annual', '--deal', 'nchet-2002-1', '--year', '2002'], {
+      cwd: year,
+      env,
+    });
+    expect(annual.status, annual.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('after the annual run: after 2002-12-26, with the loans of the stored remittance rows', () => {
+    const r = project(year);
+    expect(r.status, r.stderr).toBe(0);
+    const head = r.stdout.split('\n');
+    expect(head.slice(1, 4)).toEqual([
+      'start: after distribution 10 (2002-12-26), pool 171666377.55, 510 loans',
+      `state: the store ${join(year, 'var/trustee.sqlite')} (2002-12-26, version 1)`,
+      "loans: 510 loans as of 2002-12-26 from the store's remittance rows; 46 delinquent, in bankruptcy, foreclosure or REO, projected as performing",
+    ]);
+    // Class A starts at its balance after December 2002.
+    expect(head.find((l) => l.startsWith('A '))).toMatch(/^A +133,923,281\.76 /);
+    expect(r.stderr).toBe('');
+  });
+
+  it('reads a store named by --db, and --state overrides it', () => {
+    const elsewhere = dir();
+    const db = join(year, 'var/trustee.sqlite');
+    const named = project(elsewhere, '--db', db);
+    expect(named.stdout).toContain('start: after distribution 10 (2002-12-26)');
+    const file = `${dealsDirectory}nchet-2002-1/state-2002-03-25.json`;
+    const state = project(elsewhere, '--db', db, '--state', file);
+    expect(state.status, state.stderr).toBe(0);
+    expect(state.stdout).toContain('start: after distribution 1 (2002-03-25)');
+    expect(state.stdout).toContain(`state: ${file}\n`);
+    expect(state.stdout).toContain('loans: 588 rows: the cut-off tape aged 1 payment and scaled');
+  });
+
+  it('ages the cut-off tape when the latest closed date has period totals only', () => {
+    const april = dir();
+    for (const date of ['2002-03-25', '2002-04-25']) {
+      const closed = trustee(['close', '--deal', 'nchet-2002-1', '--date', date], {
+        cwd: april,
+        env,
+      });
+      expect(closed.status, closed.stderr).toBe(0);
+    }
+    const r = project(april);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('start: after distribution 2 (2002-04-25), pool 197974200.82');
+    expect(r.stdout).toContain(
+      'loans: 588 rows: the cut-off tape aged 2 payments and scaled to the pool (2002-04-25 was closed from period totals, without loan lines)',
+    );
+  });
+
+  it('refuses a --db that does not exist, and creates nothing', () => {
+    const empty = dir();
+    const r = project(empty, '--db', 'nowhere.sqlite');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('STORE_UNAVAILABLE: no store at nowhere.sqlite');
+    expect(existsSync(join(empty, 'nowhere.sqlite'))).toBe(false);
+    expect(project(empty).stdout).toContain('state: the files of deals/nchet-2002-1\n');
+    expect(existsSync(join(empty, 'var'))).toBe(false);
+  });
+});
