@@ -2,15 +2,17 @@ import { breakevenCdr, lossesAtCdr } from '../../analytics/breakeven.ts';
 import { summarizeRun } from '../../analytics/scenarioSummary.ts';
 import type { Deal } from '../../deal/deal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
-import { tapeArrays } from '../../projection/dealContext.ts';
+import type { Loan } from '../../collateral/loan.ts';
+import { readTape } from '../../projection/dealContext.ts';
 import { expandGrid } from '../../projection/grid.ts';
 import { runGrid } from '../../projection/gridRunner.ts';
-import type { LoanArrays } from '../../projection/loanArrays.ts';
-import { projectionContext, type ProjectionContext } from '../../projection/projectionContext.ts';
+import { contextForLoans, type ProjectionContext } from '../../projection/projectionContext.ts';
 import { runScenario, type ScenarioRun } from '../../projection/runScenario.ts';
 import { parseScenario } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
+import { startingLoans, type ClosedRemittance } from '../../projection/startingLoans.ts';
 import { indexTableFor } from '../../deal/builtIn.ts';
+import type { DealState } from '../../waterfall/types.ts';
 import type { Portal } from './portal.ts';
 import type {
   ClassProjection,
@@ -81,13 +83,29 @@ function classesOf(deal: Deal, run: ScenarioRun): ClassProjection[] {
   }));
 }
 
+/** The remittance the latest closed date was run from; undefined when nothing is closed. */
+async function latestRemittance(
+  portal: Portal,
+  deal: Deal,
+  state: DealState,
+): Promise<ClosedRemittance | undefined> {
+  if (state.distributionNumber === 0) return undefined;
+  const remittance = await portal.remittance(deal.id, state.lastDate);
+  return {
+    rows: remittance.rows,
+    label: 'the remittance rows',
+    source: `${deal.id} ${state.lastDate} remittance (${remittance.source})`,
+  };
+}
+
 /**
- * Projections for the API: the scenario from the latest closed state of the deal, on the
- * deal's loan tape, through the projection and analytics layers (the same waterfall as actual
- * distributions). Jobs report progress in runs done.
+ * Projections for the API: the scenario from the latest closed state of the deal, with the
+ * loans as they stood then (from that date's remittance rows; the cut-off tape aged and scaled
+ * when the date has only totals), through the projection and analytics layers (the same
+ * waterfall as actual distributions). Jobs report progress in runs done.
  */
 export function projections(portal: Portal) {
-  const tapes = new Map<string, Promise<LoanArrays>>();
+  const tapes = new Map<string, Promise<Loan[]>>();
   const contexts = new Map<string, ProjectionContext>();
   const contextFor = async (deal: Deal): Promise<ProjectionContext> => {
     const state = await portal.latestState(deal.id);
@@ -96,11 +114,14 @@ export function projections(portal: Portal) {
     if (known && known.state.poolBalance === state.poolBalance) return known;
     let tape = tapes.get(deal.id);
     if (!tape) {
-      tape = tapeArrays(deal);
+      tape = readTape(deal);
       tapes.set(deal.id, tape);
       tape.catch(() => tapes.delete(deal.id));
     }
-    const context = projectionContext(deal, state, await tape, indexTableFor(deal));
+    const table = indexTableFor(deal);
+    const closed = await latestRemittance(portal, deal, state);
+    const { loans } = startingLoans(deal, state, await tape, table, closed);
+    const context = contextForLoans(deal, table, state, loans);
     contexts.set(key, context);
     return context;
   };

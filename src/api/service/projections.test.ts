@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDeal } from '../../deal/builtIn.ts';
+import { plainDate } from '../../money/plainDate.ts';
+import { parseScenario } from '../../projection/scenarioFile.ts';
+import { dealRemittancePath } from '../../servicing/dealRemittances.ts';
+import { readRemittance } from '../../servicing/readRemittance.ts';
+import { builtInHistory } from './builtInHistory.ts';
+import { createPortal } from './portal.ts';
+import { projections } from './projections.ts';
+
+describe("the API's projections", () => {
+  it("start from the latest closed date's loans: January 2003 amortizes December's loans left", async () => {
+    const deal = resolveDeal('nchet-2002-1');
+    const service = projections(createPortal(builtInHistory()));
+    const scenario = parseScenario({ horizon: 1 }, 'test');
+    const result = await service.project(deal, scenario, false, () => undefined);
+    expect(result.asOf).toBe('2002-12-26');
+    // No prepayment or default: each loan of December's report that is left pays its
+    // installment less a month's interest at its own rate (no ARM resets in January 2003).
+    const report = await readRemittance(dealRemittancePath(deal.id, plainDate('2002-12-26')));
+    const left = report.rows.filter((r) => r.endingBalance > 0);
+    const pool = left.reduce((sum, r) => sum + r.endingBalance, 0);
+    const principal = left.reduce(
+      (sum, r) => sum + r.scheduledPayment - (r.endingBalance * r.noteRate) / 12,
+      0,
+    );
+    const january = result.periods[0]!;
+    expect(january.date).toBe('2003-01-27');
+    expect(Math.abs(january.poolBalance - (pool - principal))).toBeLessThanOrEqual(1);
+  });
+});
