@@ -98,7 +98,7 @@ export function registerProject(program: Command): void {
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --cdr 5 --severity 40\n' +
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --db postgres://postgres@127.0.0.1:5432/trustee\n' +
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --cdr 5 --severity 40 --cash-flows A --format csv\n' +
-        '  npx trustee project --deal nchet-2002-1 --grid docs/examples/grid.json --format csv',
+        '  npx trustee project --deal nchet-2002-1 --grid src/projection/examples/grid.json --format csv',
     )
     .action(async (o: ProjectOptions) => {
       const { action } = await import('./project.action.ts');
