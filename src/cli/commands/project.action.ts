@@ -97,7 +97,7 @@ function output(
 /** The header's lines on the start: the state (date, pool, loans), where it and the loans came from. */
 function startLines(begin: ProjectionStart, ctx: ProjectionContext, repLines: boolean) {
   const { state } = ctx;
-  const lines = repLines ? `; projected as ${ctx.loans.count} representative lines` : '';
+  const lines = repLines ? `; grouped into ${ctx.loans.count} representative lines` : '';
   return {
     deal: state.dealId,
     start: `after distribution ${state.distributionNumber} (${state.lastDate}), pool ${(state.poolBalance / 100).toFixed(2)}, ${state.loanCount} loans`,
