@@ -17,8 +17,8 @@ export interface StartOptions {
 }
 
 /**
- * The store to read the start from: --db or TRUSTEE_DB (which must exist), else the default
- * var/trustee.sqlite when there is one. A projection only reads: it never creates a store.
+ * The store to read the start from: --db or TRUSTEE_DB (a SQLite file must exist), else the
+ * default var/trustee.sqlite when there is one. A projection only reads: it creates no file.
  */
 function storeToRead(explicit: string | undefined): string | undefined {
   const location = storeLocation(explicit);
