@@ -19,24 +19,21 @@ function pay(
   to: string,
   due: Cents,
   step: string,
-  reason: string | (() => string),
+  reason: string,
   phase: 'interest' | 'principal' | 'excess',
 ): Cents {
   const amount = min(fund.available, due);
   fund.available = sub(fund.available, amount);
   if (due > 0 && ledger.tracing) {
-    const left = fund.available;
-    ledger.note(() => {
-      const why = typeof reason === 'function' ? reason() : reason;
-      return {
-        phase,
-        step,
-        from: fund.name,
-        to,
-        amount,
-        reason: amount < due ? `${why}; fund short by ${((due - amount) / 100).toFixed(2)}` : why,
-        inputs: { due, available: amount + left },
-      };
+    ledger.note({
+      phase,
+      step,
+      from: fund.name,
+      to,
+      amount,
+      reason:
+        amount < due ? `${reason}; fund short by ${((due - amount) / 100).toFixed(2)}` : reason,
+      inputs: { due, available: amount + fund.available },
     });
   }
   return amount;
@@ -88,8 +85,10 @@ export function payPrincipal(
   for (const name of classes) {
     const c = workingClass(ledger, name);
     const cap = principalCap(ledger, name);
-    const reason = (): string =>
-      ledger.targetsApply
+    // The reason is only worded when the run is traced (projections run millions of these).
+    const reason = !ledger.tracing
+      ? ''
+      : ledger.targetsApply
         ? `principal to ${name} down to its target after the Stepdown Date (cap ${(cap / 100).toFixed(2)})`
         : `principal to ${name} in order, up to its balance`;
     const amount = pay(ledger, fund, name, cap, 'principal', reason, phase);
@@ -150,16 +149,20 @@ function payInterest(
     }
     return;
   }
-  for (const name of step.classes) {
+  const names = step.classes;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
     const c = workingClass(ledger, name);
-    for (const part of parts) {
+    for (let j = 0; j < parts.length; j++) {
+      const part = parts[j]!;
+      const due = interestDue(c, part);
       const amount = pay(
         ledger,
         fund,
-        c.name,
-        interestDue(c, part),
+        name,
+        due,
         'interest',
-        INTEREST_LABEL[part],
+        part === 'current' ? INTEREST_LABEL.current : INTEREST_LABEL.unpaid,
         phase,
       );
       recordInterest(c, part, amount);
@@ -215,14 +218,16 @@ export function applyStep(
       const used = sub(amount, extra.available);
       fund.available = sub(fund.available, used);
       ledger.extraPrincipalPaid = cents(ledger.extraPrincipalPaid + used);
-      ledger.note(() => ({
-        phase,
-        step: 'extraPrincipal',
-        from: fund.name,
-        amount: used,
-        reason: `Extra Principal Distribution Amount: the lesser of the excess cashflow and the OC deficiency ${(ledger.deficiency / 100).toFixed(2)}`,
-        inputs: { deficiency: ledger.deficiency },
-      }));
+      if (ledger.tracing) {
+        ledger.note({
+          phase,
+          step: 'extraPrincipal',
+          from: fund.name,
+          amount: used,
+          reason: `Extra Principal Distribution Amount: the lesser of the excess cashflow and the OC deficiency ${(ledger.deficiency / 100).toFixed(2)}`,
+          inputs: { deficiency: ledger.deficiency },
+        });
+      }
       return;
     }
     case 'realizedLossReimbursement':
@@ -264,7 +269,7 @@ export function applyStep(
         step.class,
         fund.available,
         'remainder',
-        `what remains of the ${fund.name}`,
+        ledger.tracing ? `what remains of the ${fund.name}` : '',
         phase,
       );
       c.otherPaid = cents(c.otherPaid + amount);

@@ -63,12 +63,14 @@ function allocateShortfalls(
   const excessCapacity = excess(add(interestRemittance, shortfall), add(accrued, feesDue));
   const toClasses = excess(shortfall, excessCapacity);
   if (toClasses === 0) {
-    ledger.note(() => ({
-      phase: 'available',
-      step: 'interestShortfalls',
-      amount: shortfall,
-      reason: 'net PPIS and Relief Act shortfalls absorbed by excess interest (CE)',
-    }));
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'available',
+        step: 'interestShortfalls',
+        amount: shortfall,
+        reason: 'net PPIS and Relief Act shortfalls absorbed by excess interest (CE)',
+      });
+    }
     return;
   }
   const shares = allocate(
@@ -82,14 +84,16 @@ function allocateShortfalls(
     c.prepaymentInterestShortfall = ppisPart;
     c.reliefActShortfall = reliefPart;
     c.currentDue = sub(c.currentDue, share);
-    ledger.note(() => ({
-      phase: 'available',
-      step: 'interestShortfalls',
-      to: c.name,
-      amount: share,
-      reason:
-        'share of net PPIS and Relief Act shortfalls beyond the excess interest, pro rata by accrued interest',
-    }));
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'available',
+        step: 'interestShortfalls',
+        to: c.name,
+        amount: share,
+        reason:
+          'share of net PPIS and Relief Act shortfalls beyond the excess interest, pro rata by accrued interest',
+      });
+    }
   });
 }
 
@@ -192,25 +196,29 @@ export function distribute(
     endingPool,
     options.trace ?? true,
   );
-  ledger.note(() => ({
-    phase: 'tests',
-    step: 'stepdownDate',
-    reason: stepdownDate
-      ? state.stepdownOccurred
-        ? 'the Stepdown Date occurred earlier'
-        : seniorBefore === 0
-          ? `class ${senior} was paid in full`
-          : `distribution ${n} >= ${deal.stepdown.earliestDistribution} and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% >= ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%`
-      : `not yet: distribution ${n} (needs ${deal.stepdown.earliestDistribution}) and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% (needs ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%)`,
-    inputs: { distributionNumber: n, seniorEnhancement, stepdownDate },
-  }));
-  for (const t of tests) {
-    ledger.note(() => ({
+  if (ledger.tracing) {
+    ledger.note({
       phase: 'tests',
-      step: `trigger:${t.kind}`,
-      reason: t.description,
-      inputs: { value: t.value, threshold: t.threshold, breached: t.breached },
-    }));
+      step: 'stepdownDate',
+      reason: stepdownDate
+        ? state.stepdownOccurred
+          ? 'the Stepdown Date occurred earlier'
+          : seniorBefore === 0
+            ? `class ${senior} was paid in full`
+            : `distribution ${n} >= ${deal.stepdown.earliestDistribution} and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% >= ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%`
+        : `not yet: distribution ${n} (needs ${deal.stepdown.earliestDistribution}) and senior enhancement ${(seniorEnhancement * 100).toFixed(3)}% (needs ${(deal.stepdown.creditEnhancementTarget * 100).toFixed(2)}%)`,
+      inputs: { distributionNumber: n, seniorEnhancement, stepdownDate },
+    });
+  }
+  for (const t of tests) {
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'tests',
+        step: `trigger:${t.kind}`,
+        reason: t.description,
+        inputs: { value: t.value, threshold: t.threshold, breached: t.breached },
+      });
+    }
   }
 
   // Interest Remittance Amount: interest collected and advanced, compensating interest, less
@@ -219,18 +227,20 @@ export function distribute(
     add(period.interestCollected, period.compensatingInterest),
     period.extraordinaryExpenses,
   );
-  ledger.note(() => ({
-    phase: 'available',
-    step: 'interestRemittanceAmount',
-    amount: interestRemittance,
-    reason:
-      'interest collected and advanced + compensating interest - extraordinary trust fund expenses',
-    inputs: {
-      interestCollected: period.interestCollected,
-      compensatingInterest: period.compensatingInterest,
-      extraordinaryExpenses: period.extraordinaryExpenses,
-    },
-  }));
+  if (ledger.tracing) {
+    ledger.note({
+      phase: 'available',
+      step: 'interestRemittanceAmount',
+      amount: interestRemittance,
+      reason:
+        'interest collected and advanced + compensating interest - extraordinary trust fund expenses',
+      inputs: {
+        interestCollected: period.interestCollected,
+        compensatingInterest: period.compensatingInterest,
+        extraordinaryExpenses: period.extraordinaryExpenses,
+      },
+    });
+  }
   allocateShortfalls(ledger, period, interestRemittance);
 
   const interestFund: Fund = { name: 'Interest Remittance Amount', available: interestRemittance };
@@ -253,41 +263,47 @@ export function distribute(
       ? min(principalRemittance, cents(ocAfterRemittance - required))
       : ZERO;
   ledger.deficiency = ocAfterRemittance < required ? cents(required - ocAfterRemittance) : ZERO;
-  ledger.note(() => ({
-    phase: 'available',
-    step: 'overcollateralization',
-    reason: `Required Overcollateralized Amount ${dollars(required)}; OC after the principal remittance ${dollars(ocAfterRemittance)}; deficiency ${dollars(ledger.deficiency)}; reduction ${dollars(reduction)}`,
-    inputs: { required, ocAfterRemittance, deficiency: ledger.deficiency, reduction },
-  }));
+  if (ledger.tracing) {
+    ledger.note({
+      phase: 'available',
+      step: 'overcollateralization',
+      reason: `Required Overcollateralized Amount ${dollars(required)}; OC after the principal remittance ${dollars(ocAfterRemittance)}; deficiency ${dollars(ledger.deficiency)}; reduction ${dollars(reduction)}`,
+      inputs: { required, ocAfterRemittance, deficiency: ledger.deficiency, reduction },
+    });
+  }
   const principalFund: Fund = {
     name: 'Principal Distribution Amount',
     available: sub(principalRemittance, reduction),
   };
-  ledger.note(() => ({
-    phase: 'available',
-    step: 'principalRemittanceAmount',
-    amount: principalRemittance,
-    reason:
-      'scheduled principal + curtailments + payments in full + net liquidation proceeds + repurchases',
-  }));
+  if (ledger.tracing) {
+    ledger.note({
+      phase: 'available',
+      step: 'principalRemittanceAmount',
+      amount: principalRemittance,
+      reason:
+        'scheduled principal + curtailments + payments in full + net liquidation proceeds + repurchases',
+    });
+  }
   for (const step of deal.waterfall.principal) applyStep(ledger, step, principalFund, 'principal');
   const principalDistributed = sub(sub(principalRemittance, reduction), principalFund.available);
 
   // Net Monthly Excess Cashflow: interest left after class interest, the OC reduction, and any
   // principal no class could take.
   const netMonthlyExcessCashflow = add(interestFund.available, reduction, principalFund.available);
-  ledger.note(() => ({
-    phase: 'available',
-    step: 'netMonthlyExcessCashflow',
-    amount: netMonthlyExcessCashflow,
-    reason:
-      'interest remaining + Overcollateralization Reduction Amount + principal not needed by the classes',
-    inputs: {
-      interestRemaining: interestFund.available,
-      reduction,
-      principalUnused: principalFund.available,
-    },
-  }));
+  if (ledger.tracing) {
+    ledger.note({
+      phase: 'available',
+      step: 'netMonthlyExcessCashflow',
+      amount: netMonthlyExcessCashflow,
+      reason:
+        'interest remaining + Overcollateralization Reduction Amount + principal not needed by the classes',
+      inputs: {
+        interestRemaining: interestFund.available,
+        reduction,
+        principalUnused: principalFund.available,
+      },
+    });
+  }
   const excessFund: Fund = {
     name: 'Net Monthly Excess Cashflow',
     available: netMonthlyExcessCashflow,
@@ -318,13 +334,15 @@ export function distribute(
     c.balance = sub(c.balance, writeDown);
     c.realizedLoss = writeDown;
     undercollateralized -= writeDown;
-    ledger.note(() => ({
-      phase: 'losses',
-      step: 'appliedRealizedLoss',
-      to: name,
-      amount: writeDown,
-      reason: `certificates exceed the pool: Applied Realized Loss Amount written down in the order ${deal.lossAllocation.join(', ')}`,
-    }));
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'losses',
+        step: 'appliedRealizedLoss',
+        to: name,
+        amount: writeDown,
+        reason: `certificates exceed the pool: Applied Realized Loss Amount written down in the order ${deal.lossAllocation.join(', ')}`,
+      });
+    }
   }
   const appliedLosses = sum(deal.lossAllocation, (name) => workingClass(ledger, name).realizedLoss);
 
@@ -333,14 +351,16 @@ export function distribute(
   if (pClass && period.prepaymentCharges > 0) {
     const p = workingClass(ledger, pClass.name);
     p.otherPaid = cents(p.otherPaid + period.prepaymentCharges);
-    ledger.note(() => ({
-      phase: 'prepaymentCharges',
-      step: 'prepaymentCharges',
-      from: 'prepayment charges collected',
-      to: pClass.name,
-      amount: period.prepaymentCharges,
-      reason: `prepayment charges are paid to class ${pClass.name}`,
-    }));
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'prepaymentCharges',
+        step: 'prepaymentCharges',
+        from: 'prepayment charges collected',
+        to: pClass.name,
+        amount: period.prepaymentCharges,
+        reason: `prepayment charges are paid to class ${pClass.name}`,
+      });
+    }
   } else if (!pClass && period.prepaymentCharges > 0) {
     throw new TrusteeError(
       'INVALID_INPUT',

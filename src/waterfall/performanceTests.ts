@@ -27,6 +27,16 @@ export function creditEnhancementPercentage(seniorBalance: Cents, endingPool: Ce
   return endingPool === 0 ? 0 : (endingPool - seniorBalance) / endingPool;
 }
 
+/** The cumulative-loss schedule's step in force: the last one starting at or before `n`. */
+function scheduleStep<S extends { readonly fromDistribution: number }>(
+  schedule: readonly S[],
+  n: number,
+): S | undefined {
+  for (let k = schedule.length - 1; k >= 0; k--)
+    if (schedule[k]!.fromDistribution <= n) return schedule[k];
+  return undefined;
+}
+
 /** Each trigger test of the deal, with its inputs, in the order of the deal file. */
 export function triggerTests(
   deal: Deal,
@@ -50,9 +60,7 @@ export function triggerTests(
       }
       case 'cumulativeLoss': {
         const value = cumulativeRealizedLosses / deal.cutoffBalance;
-        const step = [...trigger.schedule]
-          .reverse()
-          .find((s) => s.fromDistribution <= distributionNumber);
+        const step = scheduleStep(trigger.schedule, distributionNumber);
         const threshold = step?.limit ?? Number.POSITIVE_INFINITY;
         return {
           kind: 'cumulativeLoss',

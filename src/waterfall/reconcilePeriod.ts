@@ -5,6 +5,27 @@ import type { CollectionPeriod, DealState } from './types.ts';
 
 const money = (c: number): string => (c / 100).toFixed(2);
 
+/** The period's amounts: whole cents, never negative. */
+const AMOUNTS: readonly (keyof CollectionPeriod)[] = [
+  'beginningPoolBalance',
+  'endingPoolBalance',
+  'scheduledPrincipal',
+  'curtailments',
+  'paymentsInFull',
+  'liquidationProceeds',
+  'repurchasePrincipal',
+  'realizedLosses',
+  'bankruptcyLosses',
+  'interestCollected',
+  'compensatingInterest',
+  'prepaymentInterestShortfall',
+  'reliefActShortfall',
+  'prepaymentCharges',
+  'advances',
+  'reoPrincipalAmortization',
+  'extraordinaryExpenses',
+];
+
 /**
  * Checks that a period's totals hold together before the waterfall runs: the pool rolls forward
  * (beginning - principal - realized losses = ending), the beginning pool is the trust's pool
@@ -16,26 +37,7 @@ export function reconcilePeriod(
   file = '<period>',
 ): void {
   const problems: ErrorDetail[] = [];
-  const amounts: (keyof CollectionPeriod)[] = [
-    'beginningPoolBalance',
-    'endingPoolBalance',
-    'scheduledPrincipal',
-    'curtailments',
-    'paymentsInFull',
-    'liquidationProceeds',
-    'repurchasePrincipal',
-    'realizedLosses',
-    'bankruptcyLosses',
-    'interestCollected',
-    'compensatingInterest',
-    'prepaymentInterestShortfall',
-    'reliefActShortfall',
-    'prepaymentCharges',
-    'advances',
-    'reoPrincipalAmortization',
-    'extraordinaryExpenses',
-  ];
-  for (const field of amounts) {
+  for (const field of AMOUNTS) {
     const value = period[field] as number;
     if (!Number.isSafeInteger(value) || value < 0) {
       problems.push({
