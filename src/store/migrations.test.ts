@@ -69,3 +69,22 @@ describe.each(backends)('the schema on %s', (backend) => {
     expect(new Set(types.values())).toEqual(new Set(['bigint']));
   });
 });
+
+describe('stores in several PostgreSQL schemas of one database', () => {
+  it("migrates a new schema's store while another schema already holds a store", async () => {
+    // kysely's migrator looks for its tables in every schema unless told which one: a second
+    // schema used to find the first one's lock table and never make its own.
+    const first = freshDatabase('postgres');
+    const second = freshDatabase('postgres');
+    try {
+      const a = await openStore(first.location);
+      await a.close();
+      const b = await openStore(second.location);
+      await b.close();
+      expect(Object.keys(await dumpTables(second.location))).toEqual([...tableNames]);
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  });
+});

@@ -159,13 +159,23 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-/** Brings the database to the latest schema. Safe to call on every open (migrations lock). */
-export async function migrateToLatest(db: Kysely<unknown>, location: string): Promise<void> {
+/**
+ * Brings the database to the latest schema. Safe to call on every open (migrations lock).
+ * `schema` (PostgreSQL) names the schema of the migrator's own tables: unnamed, kysely finds
+ * them in any schema of the database, so a store in a second schema would take the first
+ * one's for its own and never migrate.
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  location: string,
+  schema?: string,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'trustee_migration',
     migrationLockTableName: 'trustee_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

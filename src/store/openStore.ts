@@ -66,7 +66,10 @@ async function openPostgres(url: string): Promise<TrustStore> {
     destroy: () => db.destroy(),
   };
   try {
-    await migrateToLatest(db as Kysely<unknown>, location.display);
+    // The schema the tables go to: the URL's, else the first of the server's search_path.
+    const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const schema = location.schema ?? current.rows[0]?.schema ?? 'public';
+    await migrateToLatest(db as Kysely<unknown>, location.display, schema);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw asUnavailable(error, location.display);
