@@ -1,13 +1,24 @@
-import type { Cents } from '../money/cents.ts';
 import { formatLong, formatShort } from '../money/plainDate.ts';
 import type { AnnualSummaryModel } from './annualTypes.ts';
-import { count, decimal, dollarsAndCents, percent, wholeDollars, yesNo } from './format.ts';
+import { count, decimal, dollarsAndCents, percent } from './format.ts';
 import { left, line, right } from './layout.ts';
-import { BUCKET_LABELS } from './statementText.ts';
+import {
+  interestDistributionRows,
+  interestReductionRows,
+  labelled,
+  netWacCarryoverRows,
+  overcollateralizationLines,
+  performanceMeasureLines,
+  prepaymentLines,
+  realizedLossLines,
+  whole,
+  type FigureColumns,
+  loanCountAndBalanceLines,
+  delinquencyRows,
+} from './textSections.ts';
 
-const whole = (amount: Cents): string => wholeDollars(amount);
-const labelled = (label: string, end: number, figure: string): string =>
-  line(left(0, label), right(end, figure));
+/** The 2002 10-K's columns for the labelled figures. */
+const FIGURES: FigureColumns = { amount: 75, percent: 76, percentDigits: 5, flag: 75 };
 /** Per-$1,000 figures print 6 decimals, 2 when the column is too narrow (P in 2002: 6673396.70). */
 const per1000 = (value: number): string => decimal(value, Math.abs(value) >= 10_000 ? 2 : 6);
 
@@ -84,16 +95,7 @@ export function annualSummaryText(model: AnnualSummaryModel): string {
     labelled('Stated Prin Bal of REO Properties', 75, whole(model.balances.reoStatedPrincipal)),
     '',
     line(left(0, 'Mortgage Loan Characteristics'), left(51, 'Beginning'), left(69, 'Ending')),
-    line(
-      left(0, 'Number of Loans'),
-      right(60, count(model.loans.beginningCount)),
-      right(75, count(model.loans.endingCount)),
-    ),
-    line(
-      left(0, 'Agg Prin Balance'),
-      right(60, whole(model.loans.beginningBalance)),
-      right(75, whole(model.loans.endingBalance)),
-    ),
+    ...loanCountAndBalanceLines(model.loans, [60, 75], [60, 75]),
     '',
     '',
     labelled('Wghtd Avg Rem Term to Maturity', 75, count(model.loans.remainingTermMonths)),
@@ -101,14 +103,7 @@ export function annualSummaryText(model: AnnualSummaryModel): string {
     '',
     'DELINQ INFORMATION                                Unpaid Prin   Stated Prin',
     '                                      Number              Bal           Bal',
-    ...model.delinquency.rows.map((r) =>
-      line(
-        left(0, BUCKET_LABELS[r.bucket]),
-        right(41, count(r.count)),
-        right(61, whole(r.unpaidPrincipal)),
-        right(75, whole(r.statedPrincipal)),
-      ),
-    ),
+    ...delinquencyRows(model.delinquency.rows, (text) => right(41, text), 61, 75),
     '*Note:  In accordance with the Master Servicer,',
     '           the Delq Info relates to the Prepayment Period.',
     '',
@@ -156,24 +151,9 @@ function tail(model: AnnualSummaryModel, month: string): string[] {
     );
   }
   return [
-    'Aggregate Amount of Principal Prepayments',
-    labelled('Curtailments', 75, whole(p.curtailments)),
-    labelled('Payments in Full', 75, whole(p.paymentsInFull)),
-    labelled(' Liquidation Proceeds', 75, whole(p.liquidationProceeds)),
-    labelled('Total', 75, whole(p.total)),
+    ...prepaymentLines(p, 75),
     '',
-    labelled('Prepayment Charges', 75, whole(p.prepaymentCharges)),
-    labelled('REO Principal Amortization', 75, whole(p.reoPrincipalAmortization)),
-    '',
-    'Realized Losses that were incurred during the related Prepayment Period',
-    labelled('Total Realized Losses', 75, whole(losses.total)),
-    'Which Include:',
-    labelled('Bankruptcy Losses', 75, whole(losses.bankruptcy)),
-    labelled('Cumulative Realized Losses', 75, whole(losses.cumulative)),
-    '',
-    'Extraordinary Trust Fund Expenses withdrawn from the Collection',
-    'Account or Distribution Account that caused a reduction of the',
-    labelled('Available Distribution Amount:', 75, whole(losses.extraordinaryExpenses)),
+    ...realizedLossLines(losses, 75, 75),
     '',
     'CERTIFICATE FACTOR',
     '                                                                Certificate',
@@ -189,50 +169,19 @@ function tail(model: AnnualSummaryModel, month: string): string[] {
     '                                                     Interest     Interest',
     '                                                 Distribution Carry Forward',
     'Class                                                  Amount        Amount',
-    ...interest.rows.map((r) =>
-      line(
-        left(0, r.class),
-        right(61, whole(r.interestDistribution)),
-        right(75, r.carryForward === null ? 'NA' : whole(r.carryForward)),
-      ),
-    ),
-    line(
-      left(0, 'TOTAL'),
-      right(61, whole(interest.total.interestDistribution)),
-      right(75, whole(interest.total.carryForward)),
-    ),
+    ...interestDistributionRows(interest, 61, 75, right(75, 'NA')),
     '',
     '                    Reduction from the Allocation of:',
     '                                                   Prepayment    Relief Act',
     '                                       Realized      Interest      Interest',
     'Class                                    Losses    Shortfalls    Shortfalls',
-    ...[...reductions.rows, { class: 'TOTAL', ...reductions.total }].map((r) =>
-      line(
-        left(0, r.class),
-        right(47, whole(r.realizedLosses)),
-        right(61, whole(r.prepaymentInterestShortfall)),
-        right(75, whole(r.reliefActShortfall)),
-      ),
-    ),
+    ...interestReductionRows(reductions, [47, 61, 75]),
     '',
     labelled('PPIS not covered by the Servicer', 75, whole(perf.ppisNotCovered)),
     '',
     labelled('Relief Act Interest Shortfall', 75, whole(perf.reliefActShortfall)),
     '',
-    labelled('Required Overcollateralized Amount', 75, whole(perf.requiredOvercollateralization)),
-    labelled('Credit Enhancement Percentage', 76, percent(perf.creditEnhancementPercentage, 5)),
-    '',
-    labelled(
-      'Overcollateralization Increase Amount',
-      75,
-      whole(perf.overcollateralizationIncrease),
-    ),
-    '',
-    labelled(
-      'Overcollateralization Reduction Amount',
-      75,
-      whole(perf.overcollateralizationReduction),
-    ),
+    ...overcollateralizationLines(perf, FIGURES),
     '',
     `LOSS  SEVERITY  % (${month})`,
     '               Loan        Loss %                        Loan        Loss %',
@@ -242,23 +191,13 @@ function tail(model: AnnualSummaryModel, month: string): string[] {
     '',
     '',
     '',
-    labelled('AGGREGATE  LOSS  SEVERITY  %', 76, percent(perf.aggregateLossSeverity, 3)),
-    '',
-    'PERFORMANCE MEASURES',
-    labelled('Net Monthly Excess Cash Flow', 75, whole(perf.netMonthlyExcessCashflow)),
-    '',
-    labelled('Delinquency Percentage', 76, percent(perf.delinquencyPercentage, 5)),
-    '',
-    labelled('Stepdown Date Occurrence', 75, yesNo(perf.stepdownOccurred)),
-    labelled('Trigger Event Occurrence', 75, yesNo(perf.triggerEventOccurred)),
+    ...performanceMeasureLines(perf, FIGURES),
     '',
     'Net WAC Rate Carryover Amount',
     '                                                      Current        Amount',
     '                                                 Net WAC Rate        Unpaid',
     '                                                 Carryforward         After',
     'Class                                                  Amount Distributions',
-    ...[...netWac.rows, { class: 'TOTAL', ...netWac.total }].map((r) =>
-      line(left(0, r.class), right(61, whole(r.current)), right(75, whole(r.unpaidAfter))),
-    ),
+    ...netWacCarryoverRows(netWac, 61, 75),
   ];
 }

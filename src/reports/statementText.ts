@@ -1,18 +1,21 @@
-import type { Cents } from '../money/cents.ts';
 import { formatMmDdYy, formatShort } from '../money/plainDate.ts';
-import { count, decimal, dollarsAndCents, percent, wholeDollars, yesNo } from './format.ts';
+import { count, decimal, dollarsAndCents, percent } from './format.ts';
 import { left, line, right } from './layout.ts';
-import type { CertificateRow, DelinquencyBucketName, StatementModel } from './statementTypes.ts';
-
-/** The statement's labels for the delinquency buckets. */
-export const BUCKET_LABELS: Readonly<Record<DelinquencyBucketName, string>> = {
-  days30to59: '30-59 days',
-  days60to89: '60-89',
-  days90plus: '90+',
-  foreclosure: 'Fcls',
-  bankruptcy: 'Bankruptcies',
-  bankruptcy60plus: 'Bkcy 60+ Delq',
-};
+import {
+  interestDistributionRows,
+  interestReductionRows,
+  labelled,
+  netWacCarryoverRows,
+  overcollateralizationLines,
+  performanceMeasureLines,
+  prepaymentLines,
+  realizedLossLines,
+  whole,
+  type FigureColumns,
+  loanCountAndBalanceLines,
+  delinquencyRows,
+} from './textSections.ts';
+import type { CertificateRow, StatementModel } from './statementTypes.ts';
 
 /** The residual prints only when it has a figure (the April 2002 statement has no R row). */
 export function printedRows(rows: readonly CertificateRow[]): CertificateRow[] {
@@ -24,10 +27,8 @@ export function printedRows(rows: readonly CertificateRow[]): CertificateRow[] {
 }
 
 const cents = dollarsAndCents;
-const whole = (amount: Cents): string => wholeDollars(amount);
-/** A "label ... figure" line, the figure ending at `end`. */
-const labelled = (label: string, end: number, figure: string): string =>
-  line(left(0, label), right(end, figure));
+/** The April 2002 8-K's columns for the labelled figures. */
+const FIGURES: FigureColumns = { amount: 68, percent: 69, percentDigits: 3, flag: 69 };
 
 /**
  * The Statement to Certificateholders as fixed-width text, in the layout of the April 2002 8-K
@@ -120,60 +121,25 @@ export function statementText(model: StatementModel): string {
     '',
     'MORTGAGE LOAN',
     '  CHARACTERISTICS                         Beginning            Ending',
-    line(
-      left(0, 'Number of Loans'),
-      right(51, count(model.loans.beginningCount)),
-      right(69, count(model.loans.endingCount)),
-    ),
-    line(
-      left(0, 'Agg Prin Balance'),
-      right(51, whole(model.loans.beginningBalance)),
-      right(70, whole(model.loans.endingBalance)),
-    ),
+    ...loanCountAndBalanceLines(model.loans, [51, 69], [51, 70]),
     '',
     labelled('Wghtd Avg Rem Term to Maturity', 78, count(model.loans.remainingTermMonths)),
     labelled('Beg Wghtd Avge Mortgage Rate', 69, percent(model.loans.weightedAverageRate, 3)),
     '',
     'DELINQ INFORMATION                     Unpaid Prin       Stated Prin',
     '                Number                         Bal               Bal',
-    ...model.delinquency.rows.map((r) =>
-      line(
-        left(0, BUCKET_LABELS[r.bucket]),
-        left(16, count(r.count)),
-        right(50, whole(r.unpaidPrincipal)),
-        right(68, whole(r.statedPrincipal)),
-      ),
-    ),
+    ...delinquencyRows(model.delinquency.rows, (text) => left(16, text), 50, 68),
     '*Note:  In accordance with the Master Servicer, the Delq Info relates to the',
     'Prepayment Period.',
     '',
     labelled('Total Book Value of REO Properties:', 69, whole(model.delinquency.reoBookValue)),
     '',
     '',
-    'Aggregate Amount of Principal Prepayments',
-    labelled('Curtailments', 50, whole(model.prepayments.curtailments)),
-    labelled('Payments in Full', 50, whole(model.prepayments.paymentsInFull)),
-    labelled(' Liquidation Proceeds', 50, whole(model.prepayments.liquidationProceeds)),
-    labelled('Total', 50, whole(model.prepayments.total)),
-    '',
-    labelled('Prepayment Charges', 50, whole(model.prepayments.prepaymentCharges)),
-    labelled('REO Principal Amortization', 50, whole(model.prepayments.reoPrincipalAmortization)),
+    ...prepaymentLines(model.prepayments, 50),
     '',
     '',
     '',
-    'Realized Losses that were incurred during the related Prepayment Period',
-    labelled('Total Realized Losses', 50, whole(model.realizedLosses.total)),
-    'Which Include:',
-    labelled('Bankruptcy Losses', 50, whole(model.realizedLosses.bankruptcy)),
-    labelled('Cumulative Realized Losses', 50, whole(model.realizedLosses.cumulative)),
-    '',
-    'Extraordinary Trust Fund Expenses withdrawn from the Collection',
-    'Account or Distribution Account that caused a reduction of the',
-    labelled(
-      'Available Distribution Amount:',
-      70,
-      whole(model.realizedLosses.extraordinaryExpenses),
-    ),
+    ...realizedLossLines(model.realizedLosses, 50, 70),
     '',
     'CERTIFICATE FACTOR',
     '                      Certificate',
@@ -200,31 +166,13 @@ function performanceLines(model: StatementModel): string[] {
     '                         Interest         Interest',
     '                     Distribution     Carry Forward',
     'Class                      Amount            Amount',
-    ...interest.rows.map((r) =>
-      line(
-        left(0, r.class),
-        right(32, whole(r.interestDistribution)),
-        r.carryForward === null ? left(49, 'NA') : right(50, whole(r.carryForward)),
-      ),
-    ),
-    line(
-      left(0, 'TOTAL'),
-      right(32, whole(interest.total.interestDistribution)),
-      right(50, whole(interest.total.carryForward)),
-    ),
+    ...interestDistributionRows(interest, 32, 50, left(49, 'NA')),
     '',
     '                Reduction from the Allocation of:',
     '                                         Prepayment        Relief Act',
     '                         Realized          Interest          Interest',
     'Class                      Losses        Shortfalls        Shortfalls',
-    ...[...reductions.rows, { class: 'TOTAL', ...reductions.total }].map((r) =>
-      line(
-        left(0, r.class),
-        right(32, whole(r.realizedLosses)),
-        right(50, whole(r.prepaymentInterestShortfall)),
-        right(68, whole(r.reliefActShortfall)),
-      ),
-    ),
+    ...interestReductionRows(reductions, [32, 50, 68]),
     '',
     '',
     labelled('PPIS not covered by the Servicer', 68, whole(perf.ppisNotCovered)),
@@ -232,39 +180,16 @@ function performanceLines(model: StatementModel): string[] {
     '',
     labelled('Relief Act Interest Shortfall', 68, whole(perf.reliefActShortfall)),
     '',
-    labelled('Required Overcollateralized Amount', 68, whole(perf.requiredOvercollateralization)),
-    labelled('Credit Enhancement Percentage', 69, percent(perf.creditEnhancementPercentage, 3)),
-    '',
-    labelled(
-      'Overcollateralization Increase Amount',
-      68,
-      whole(perf.overcollateralizationIncrease),
-    ),
-    '',
-    labelled(
-      'Overcollateralization Reduction Amount',
-      68,
-      whole(perf.overcollateralizationReduction),
-    ),
+    ...overcollateralizationLines(perf, FIGURES),
     '',
     '',
-    labelled('AGGREGATE  LOSS  SEVERITY  %', 69, percent(perf.aggregateLossSeverity, 3)),
-    '',
-    'PERFORMANCE MEASURES',
-    labelled('Net Monthly Excess Cash Flow', 68, whole(perf.netMonthlyExcessCashflow)),
-    '',
-    labelled('Delinquency Percentage', 69, percent(perf.delinquencyPercentage, 3)),
-    '',
-    labelled('Stepdown Date Occurrence', 69, yesNo(perf.stepdownOccurred)),
-    labelled('Trigger Event Occurrence', 69, yesNo(perf.triggerEventOccurred)),
+    ...performanceMeasureLines(perf, FIGURES),
     '',
     'Net WAC Rate Carryover Amount',
     '                          Current            Amount',
     '                     Net WAC Rate           Unpaid',
     '                     Carryforward             After',
     'Class                      Amount     Distributions',
-    ...[...netWac.rows, { class: 'TOTAL', ...netWac.total }].map((r) =>
-      line(left(0, r.class), right(32, whole(r.current)), right(50, whole(r.unpaidAfter))),
-    ),
+    ...netWacCarryoverRows(netWac, 32, 50),
   ];
 }

@@ -8,7 +8,8 @@ import {
   wholeDollars,
   yesNo,
 } from '../../reports/format.ts';
-import { BUCKET_LABELS, printedRows } from '../../reports/statementText.ts';
+import { printedRows } from '../../reports/statementText.ts';
+import { BUCKET_LABELS } from '../../reports/textSections.ts';
 import type { StatementModel } from '../../reports/statementTypes.ts';
 
 /**
