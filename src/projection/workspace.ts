@@ -57,6 +57,9 @@ export interface Workspace {
   readonly active: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
   readonly acc: Float64Array;
+  /** A large pool projected block by block: each month's per-kind sums, and one block's. */
+  readonly monthAcc: Float64Array;
+  readonly blockAcc: Float64Array;
   readonly totals: PoolTotals;
 }
 
@@ -81,6 +84,8 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     pipeLoans: [perMonth(), perMonth()],
     active: new Float64Array(2),
     acc: new Float64Array(32),
+    monthAcc: new Float64Array((monthsCapacity + 1) * 32),
+    blockAcc: new Float64Array(32),
     totals: { months: 0, loanMonths: 0, ...totals },
   };
 }
