@@ -4,7 +4,7 @@ import { registerErrorHandling } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
-import { jobRegistry } from './jobs/jobRegistry.ts';
+import { jobRegistry, type JobRegistryOptions } from './jobs/jobRegistry.ts';
 import { jobRoutes } from './routes/jobRoutes.ts';
 import { loanRoutes } from './routes/loanRoutes.ts';
 import { remittanceRoutes } from './routes/remittanceRoutes.ts';
@@ -18,6 +18,11 @@ export interface AppOptions {
   /** The built dashboard (index.html and assets); omitted, the app serves the API only. */
   webRoot?: string;
   logger?: boolean;
+  /**
+   * How many projection and grid jobs run at a time (`maxRunning`, default 2) and may wait
+   * (`maxQueued`, default 20; one more is refused with 503 BUSY). docs/portal.md, "Jobs".
+   */
+  jobs?: JobRegistryOptions;
 }
 
 /** The portal's HTTP server: the JSON API under /api, OpenAPI at /docs, the dashboard at /. */
@@ -33,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   filingRoutes(app, options.portal);
   loanRoutes(app, options.portal);
   remittanceRoutes(app, options.portal);
-  jobRoutes(app, options.portal, jobRegistry(), projections(options.portal));
+  jobRoutes(app, options.portal, jobRegistry(options.jobs), projections(options.portal));
   // The projection's worker threads stop with the server.
   app.addHook('onClose', () => closeGridPool());
   if (options.webRoot) await registerWebAssets(app, options.webRoot);

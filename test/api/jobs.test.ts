@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectProblem, testApp } from './testApp.ts';
+import { expectProblem, testApp, waitFor, type JobBody } from './testApp.ts';
 
 // Closing the app stops the projection's worker pool the grids ran on.
 afterAll(async () => (await testApp()).close());
@@ -16,28 +15,6 @@ const SCENARIO = {
   cleanUpCall: true,
 };
 
-interface JobBody {
-  id: string;
-  status: string;
-  progress: { done: number; total: number };
-  result: Record<string, unknown> | null;
-  error: unknown;
-}
-
-/** Polls GET /api/jobs/:id until the job is no longer running; returns every state seen. */
-async function waitFor(app: FastifyInstance, id: string): Promise<JobBody[]> {
-  const seen: JobBody[] = [];
-  for (let i = 0; i < 600; i++) {
-    const res = await app.inject(`/api/jobs/${id}`);
-    expect(res.statusCode).toBe(200);
-    const job = res.json() as JobBody;
-    seen.push(job);
-    if (job.status !== 'running') return seen;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`job ${id} still running`);
-}
-
 describe('POST /api/deals/:dealId/projections', () => {
   it('answers 202 with a job at once, which runs to class cash flows, WAL, yield, breakevens', async () => {
     const app = await testApp();
@@ -49,7 +26,14 @@ describe('POST /api/deals/:dealId/projections', () => {
     expect(res.statusCode).toBe(202);
     const job = res.json() as JobBody;
     expect(res.headers.location).toBe(`/api/jobs/${job.id}`);
-    expect(job).toMatchObject({ status: 'running', progress: { done: 0, total: 6 }, result: null });
+    // With no other job running, it starts at once: no place in the queue.
+    expect(job).toMatchObject({
+      status: 'running',
+      position: null,
+      progress: { done: 0, total: 6 },
+      result: null,
+    });
+    expect(job.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const seen = await waitFor(app, job.id);
     const done = seen.at(-1)!;
     expect(done.status).toBe('done');

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, testApp } from './testApp.ts';
 
+interface OpenApiResponse {
+  headers?: Record<string, { schema: unknown }>;
+  content: {
+    'application/json': {
+      schema: {
+        properties: Record<string, { enum?: string[]; type?: unknown }>;
+        required: string[];
+      };
+    };
+  };
+}
+
 describe('OpenAPI', () => {
   it('/openapi.json describes every API route', async () => {
     const app = await testApp();
@@ -37,6 +49,29 @@ describe('OpenAPI', () => {
       'xlsx',
     ]);
     expect(Object.keys(statement.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));
+  });
+
+  it('describes jobs: their statuses, place in the queue, and the 503 BUSY refusal', async () => {
+    const doc = (await (await testApp()).inject('/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>>;
+    };
+    const job = (response: OpenApiResponse) => response.content['application/json'].schema;
+    const poll = doc.paths['/api/jobs/{jobId}']!.get!.responses;
+    expect(job(poll['200']!).properties.status!.enum).toEqual([
+      'queued',
+      'running',
+      'done',
+      'failed',
+    ]);
+    for (const path of ['/api/deals/{dealId}/projections', '/api/deals/{dealId}/scenario-grids']) {
+      const responses = doc.paths[path]!.post!.responses;
+      const started = job(responses['202']!);
+      expect(started.properties.status!.enum).toContain('queued');
+      expect(started.properties.position!.type).toEqual(['integer', 'null']);
+      expect(started.properties.startedAt!.type).toEqual(['string', 'null']);
+      expect(responses['503']!.headers?.['retry-after']?.schema).toEqual({ type: 'integer' });
+      expect(job(responses['503']!).required).toEqual(['code', 'message', 'details']);
+    }
   });
 
   it('/docs serves the Swagger UI from the app (no CDN)', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
 
-export type JobStatus = 'running' | 'done' | 'failed';
+/** queued: waiting for a free slot; running; then done or failed for good. */
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** A long run (a projection, a scenario grid) the client polls: status, progress, result. */
 export interface Job<T = unknown> {
@@ -9,9 +11,13 @@ export interface Job<T = unknown> {
   kind: string;
   dealId: string;
   status: JobStatus;
+  /** Place in the queue while queued (1 = the next to start); null once it has started. */
+  position: number | null;
   /** Units of work done and in all (scenarios of a grid, months of a projection). */
   progress: { done: number; total: number };
   createdAt: string;
+  /** When it left the queue; null while queued. */
+  startedAt: string | null;
   finishedAt: string | null;
   result: T | null;
   error: { code: string; message: string; details: readonly ErrorDetail[] } | null;
@@ -20,58 +26,144 @@ export interface Job<T = unknown> {
 export type Work<T> = (report: (done: number, total: number) => void) => Promise<T>;
 
 export interface JobRegistry {
-  /** Starts `work` after the current request has been answered; returns the job at once. */
+  /**
+   * Queues `work` and returns its job at once; the job runs (after the current request has been
+   * answered) when a slot is free. BUSY when `maxQueued` jobs are already waiting.
+   */
   start<T>(kind: string, dealId: string, total: number, work: Work<T>): Job<T>;
   /** The job, or NOT_FOUND naming the id. */
   get(id: string): Job;
 }
 
+export interface JobRegistryOptions {
+  /**
+   * Jobs that run at a time (default 2). Projections run on the main thread and grids share one
+   * worker pool, so more at once only slows each of them and every other request.
+   */
+  maxRunning?: number;
+  /** Jobs that may wait for a slot (default 20); a job beyond them is refused with BUSY. */
+  maxQueued?: number;
+  /** Jobs kept in memory (default 100): the oldest finished ones are dropped beyond it. */
+  keep?: number;
+}
+
+interface Queued {
+  job: Job;
+  work: Work<unknown>;
+}
+
+const now = () => new Date().toISOString();
+
+/** A count option: an integer of at least `least`, checked when the registry is made. */
+function count(name: string, value: number, least: number): number {
+  if (!Number.isInteger(value) || value < least) {
+    throw new TrusteeError('INVALID_INPUT', `bad job option ${name}`, [
+      {
+        field: name,
+        message: 'not a usable count',
+        expected: `an integer >= ${least}`,
+        got: value,
+      },
+    ]);
+  }
+  return value;
+}
+
+/** The refusal of a job beyond the queue's limit: how many wait, and the limit. */
+function busy(waiting: number, running: number, maxQueued: number): TrusteeError {
+  return new TrusteeError(
+    'BUSY',
+    `too many jobs: ${waiting} waiting (the limit is ${maxQueued}) and ${running} running`,
+    [
+      {
+        field: 'jobs',
+        message: `${waiting} jobs wait for one of the ${running} running to finish`,
+        expected: `at most ${maxQueued} waiting jobs; try again when one has started`,
+        got: waiting,
+      },
+    ],
+  );
+}
+
+/** A failed job's error as the API answers any error: `{code, message, details}`. */
+function jobError(error: unknown): NonNullable<Job['error']> {
+  if (error instanceof TrusteeError) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message, details: [] };
+}
+
 /**
- * Jobs kept in memory, newest `limit` of them (older finished ones are dropped). A failed job
- * keeps its error as `{code, message, details}`, like any API error.
+ * Jobs kept in memory, run first come, first served, at most `maxRunning` at a time; the rest
+ * wait in a queue of at most `maxQueued`. A failed job keeps its error as `{code, message,
+ * details}`, like any API error, and frees its slot like a finished one.
  */
-export function jobRegistry(limit = 100): JobRegistry {
+export function jobRegistry(options: JobRegistryOptions = {}): JobRegistry {
+  const maxRunning = count('maxRunning', options.maxRunning ?? 2, 1);
+  const maxQueued = count('maxQueued', options.maxQueued ?? 20, 0);
+  const keep = count('keep', options.keep ?? 100, 1);
   const jobs = new Map<string, Job>();
+  const queue: Queued[] = [];
+  let running = 0;
+
+  // Only finished jobs are dropped: a queued or running one is still polled for.
   const prune = () => {
     for (const [id, job] of jobs) {
-      if (jobs.size <= limit) break;
-      if (job.status !== 'running') jobs.delete(id);
+      if (jobs.size <= keep) break;
+      if (job.status === 'done' || job.status === 'failed') jobs.delete(id);
     }
   };
+  const renumber = () => queue.forEach((entry, i) => (entry.job.position = i + 1));
+
+  const finish = (job: Job, outcome: Pick<Job, 'status' | 'result' | 'error'>) => {
+    Object.assign(job, outcome, { finishedAt: now() });
+    if (outcome.status === 'done') job.progress = { ...job.progress, done: job.progress.total };
+  };
+  const run = ({ job, work }: Queued) => {
+    running += 1;
+    Object.assign(job, { status: 'running', position: null, startedAt: now() });
+    const report = (done: number, total: number) => {
+      job.progress = { done, total };
+    };
+    // The work begins after the current request has been answered; a throw before its first
+    // await fails the job (and frees the slot) like a rejection.
+    new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => work(report))
+      .then(
+        (result) => finish(job, { status: 'done', result, error: null }),
+        (error: unknown) => finish(job, { status: 'failed', result: null, error: jobError(error) }),
+      )
+      .finally(() => {
+        running -= 1;
+        startWaiting();
+      });
+  };
+  const startWaiting = () => {
+    while (running < maxRunning && queue.length > 0) run(queue.shift()!);
+    renumber();
+  };
+
   return {
-    start(kind, dealId, total, work) {
-      const job: Job<never> = {
+    start<T>(kind: string, dealId: string, total: number, work: Work<T>): Job<T> {
+      if (running >= maxRunning && queue.length >= maxQueued) {
+        throw busy(queue.length, running, maxQueued);
+      }
+      const job: Job<T> = {
         id: randomUUID(),
         kind,
         dealId,
-        status: 'running',
+        status: 'queued',
+        position: queue.length + 1,
         progress: { done: 0, total },
-        createdAt: new Date().toISOString(),
+        createdAt: now(),
+        startedAt: null,
         finishedAt: null,
         result: null,
         error: null,
       };
       jobs.set(job.id, job);
+      queue.push({ job, work });
+      startWaiting();
       prune();
-      const report = (done: number, all: number) => {
-        job.progress = { done, total: all };
-      };
-      setImmediate(() => {
-        work(report).then(
-          (result) => {
-            Object.assign(job, { result, status: 'done', finishedAt: new Date().toISOString() });
-            job.progress = { done: job.progress.total, total: job.progress.total };
-          },
-          (error: unknown) => {
-            const known = error instanceof TrusteeError;
-            job.error = known
-              ? error.toJSON()
-              : { code: 'INTERNAL', message: (error as Error).message, details: [] };
-            job.status = 'failed';
-            job.finishedAt = new Date().toISOString();
-          },
-        );
-      });
       return job;
     },
     get(id) {

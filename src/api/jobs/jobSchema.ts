@@ -1,0 +1,72 @@
+import { errorSchema } from '../schemas.ts';
+import { JOB_STATUSES } from './jobRegistry.ts';
+
+/**
+ * A job as the API answers it (the registry's `Job`), for fastify's serializer and the OpenAPI
+ * description. Every field of `Job` is listed: one left out here would be dropped from answers.
+ */
+export const jobSchema = {
+  type: 'object',
+  description: 'A projection or scenario grid job: poll GET /api/jobs/{jobId} until done or failed',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    kind: { type: 'string', description: 'projection or grid', examples: ['grid'] },
+    dealId: { type: 'string', examples: ['nchet-2002-1'] },
+    status: {
+      type: 'string',
+      enum: JOB_STATUSES,
+      description:
+        'queued: waiting for a free slot (a few jobs run at a time, first come first served); ' +
+        'running; done (result set) or failed (error set)',
+    },
+    position: {
+      type: ['integer', 'null'],
+      minimum: 1,
+      description: 'Place in the queue while queued (1 = the next to start); null otherwise',
+    },
+    progress: {
+      type: 'object',
+      description:
+        'Units done and in all (runs of a projection, scenarios of a grid); 0 while queued',
+      properties: { done: { type: 'integer' }, total: { type: 'integer' } },
+      required: ['done', 'total'],
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+    startedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'When it left the queue; null while queued',
+    },
+    finishedAt: { type: ['string', 'null'], format: 'date-time' },
+    result: { description: 'The projection or grid once done; null before' },
+    error: { anyOf: [errorSchema, { type: 'null' }], description: 'Why it failed; else null' },
+  },
+  required: [
+    'id',
+    'kind',
+    'dealId',
+    'status',
+    'position',
+    'progress',
+    'createdAt',
+    'startedAt',
+    'finishedAt',
+    'result',
+    'error',
+  ],
+  additionalProperties: false,
+} as const;
+
+/** Seconds a refused client is told to wait: about the time a running grid takes to end. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The refusal of a job when the queue is full: 503 BUSY with Retry-After. */
+export const busyResponse = {
+  ...errorSchema,
+  description:
+    'BUSY: the job queue is full (docs/errors.md); nothing was started. Post again after ' +
+    'Retry-After seconds.',
+  headers: {
+    'retry-after': { type: 'integer', description: 'Seconds to wait before posting again' },
+  },
+} as const;
