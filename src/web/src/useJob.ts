@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../api/jobs/jobRegistry.ts';
 import { getJson, postJson, type ApiProblem } from './api.ts';
+import { jobActive } from './jobStatus.ts';
 
-/** POSTs a job and polls GET /api/jobs/:id until it is done or failed. */
+/** POSTs a job and polls GET /api/jobs/:id while it is queued or running, until done or failed. */
 export function useJob<T>() {
   const [job, setJob] = useState<Job<T> | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -12,7 +13,7 @@ export function useJob<T>() {
     getJson<Job<T>>(`/api/jobs/${id}`).then(
       (next) => {
         setJob(next);
-        if (next.status === 'running') timer.current = window.setTimeout(() => poll(id), 250);
+        if (jobActive(next)) timer.current = window.setTimeout(() => poll(id), 250);
         else if (next.error)
           setProblem({ status: 0, ...next.error, details: [...next.error.details] });
       },

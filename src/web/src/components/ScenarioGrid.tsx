@@ -2,6 +2,7 @@ import { Button, Card, Group, Progress, Table, Text, TextInput, Title } from '@m
 import { useState } from 'react';
 import type { GridResult } from '../../../api/service/projectionTypes.ts';
 import { pct } from '../format.ts';
+import { jobActive, queuedLabel } from '../jobStatus.ts';
 import { useJob } from '../useJob.ts';
 import { Problem } from './Problem.tsx';
 
@@ -40,10 +41,15 @@ export function ScenarioGrid(props: { dealId: string; severity: number; lag: num
           value={cdrs}
           onChange={(e) => setCdrs(e.currentTarget.value)}
         />
-        <Button onClick={run} loading={job?.status === 'running'} data-testid="run-grid">
+        <Button onClick={run} loading={jobActive(job)} data-testid="run-grid">
           Run grid
         </Button>
       </Group>
+      {job?.status === 'queued' && (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="grid-queued">
+          {queuedLabel(job.position)}
+        </Text>
+      )}
       {job?.status === 'running' && (
         <>
           <Progress

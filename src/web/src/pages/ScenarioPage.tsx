@@ -15,6 +15,7 @@ import type { ProjectionResult } from '../../../api/service/projectionTypes.ts';
 import { Problem } from '../components/Problem.tsx';
 import { ProjectionView } from '../components/ProjectionView.tsx';
 import { ScenarioGrid } from '../components/ScenarioGrid.tsx';
+import { jobActive, queuedLabel } from '../jobStatus.ts';
 import { useJob } from '../useJob.ts';
 
 /** A scenario: CPR / CDR / severity in, class cash flows, WAL, yield and breakevens out. */
@@ -79,10 +80,15 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
           />
         </SimpleGrid>
         <Group mt="md">
-          <Button onClick={run} loading={job?.status === 'running'} data-testid="run-scenario">
+          <Button onClick={run} loading={jobActive(job)} data-testid="run-scenario">
             Run projection
           </Button>
-          {job && job.status === 'running' && (
+          {job?.status === 'queued' && (
+            <Text size="sm" c="dimmed" data-testid="scenario-queued">
+              {queuedLabel(job.position)}
+            </Text>
+          )}
+          {job?.status === 'running' && (
             <Text size="sm" c="dimmed">
               {job.progress.done} / {job.progress.total}
             </Text>
