@@ -13,7 +13,7 @@ export interface Job<T = unknown> {
   status: JobStatus;
   /** Place in the queue while queued (1 = the next to start); null once it has started. */
   position: number | null;
-  /** Units of work done and in all (scenarios of a grid, months of a projection). */
+  /** Units of work done and in all (scenarios of a grid; runs of a projection: 1 + breakevens). */
   progress: { done: number; total: number };
   createdAt: string;
   /** When it left the queue; null while queued. */
