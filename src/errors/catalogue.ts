@@ -15,7 +15,7 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   INVALID_SCENARIO: { status: 422, title: 'A scenario does not match the scenario schema' },
   STORE_UNAVAILABLE: { status: 503, title: 'The database cannot be opened, reached or migrated' },
-  JOB_NOT_DONE: { status: 409, title: 'The job is still running or has failed' },
+  JOB_NOT_DONE: { status: 409, title: 'The job is queued, still running, or has failed' },
   BUSY: { status: 503, title: 'Too many jobs are waiting to run; try again later' },
 } as const;
 

@@ -29,9 +29,9 @@ export interface Portal {
   distributions(dealId: string): Promise<readonly Distribution[]>;
   distribution(dealId: string, date: string): Promise<Distribution>;
   remittance(dealId: string, date: string): Promise<Remittance>;
-  /** The state after the latest closed date, or the deal's closing state when none is closed. */
   /** The stored version of a closed date, when the history keeps versions (the store does). */
   version(dealId: string, date: string): Promise<string | undefined>;
+  /** The state after the latest closed date, or the deal's closing state when none is closed. */
   latestState(dealId: string): Promise<DealState>;
 }
 

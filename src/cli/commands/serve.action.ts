@@ -11,6 +11,19 @@ interface ServeOptions {
   port: string;
   host: string;
   db?: string;
+  maxRunning: string;
+  maxQueued: string;
+}
+
+/** A job limit: a whole number of at least `least`. */
+function jobLimit(flag: string, text: string, least: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < least) {
+    throw new TrusteeError('INVALID_INPUT', `bad ${flag} ${text}`, [
+      { field: flag, message: 'not a job count', expected: `an integer >= ${least}`, got: text },
+    ]);
+  }
+  return value;
 }
 
 function port(text: string): number {
@@ -35,13 +48,17 @@ function port(text: string): number {
  */
 export const action = async (options: ServeOptions) => {
   const listenPort = port(options.port);
+  const jobs = {
+    maxRunning: jobLimit('--max-running', options.maxRunning, 1),
+    maxQueued: jobLimit('--max-queued', options.maxQueued, 0),
+  };
   const store = await openStore(storeLocation(options.db));
   for (const id of builtInDealIds()) {
     const closed = await seedStore(store, resolveDeal(id));
     if (closed > 0) process.stdout.write(`${id}: closed ${closed} shipped distribution dates\n`);
   }
   await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
-  const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot });
+  const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot, jobs });
   app.addHook('onClose', () => store.close());
   const address = await app.listen({ port: listenPort, host: options.host });
   process.stdout.write(

@@ -15,6 +15,8 @@ export function registerServe(program: Command): void {
       '--db <path|url>',
       'SQLite file or postgres:// URL (default: $TRUSTEE_DB or var/trustee.sqlite)',
     )
+    .option('--max-running <n>', 'projection and grid jobs run at a time', '2')
+    .option('--max-queued <n>', 'jobs that may wait; more are refused with 503 BUSY', '20')
     .addHelpText(
       'after',
       '\nExamples:\n  npx trustee serve --port 8080\n' +
