@@ -180,7 +180,12 @@ describe('an adjustable-rate loan', () => {
 describe('a large pool, projected block by block', () => {
   // 10,000 loans: more than two blocks, so projectCollateral runs it block by block. The same run
   // month by month (a stop balance of 0 never stops early but keeps the month-by-month loop).
-  const loans = loanArraysFrom(syntheticPool({ loans: 10_000, seed: 5 }));
+  // Every 50th loan in foreclosure or REO at the start.
+  const loans = loanArraysFrom(
+    syntheticPool({ loans: 10_000, seed: 5 }).map((r, i) =>
+      i % 50 === 0 ? { ...r, inForeclosure: true } : r,
+    ),
+  );
   let maxTerm = 0;
   let maxAge = 0;
   for (let i = 0; i < loans.count; i++) {
@@ -219,5 +224,58 @@ describe('a large pool, projected block by block', () => {
     }
     expect(monthly.prepaymentCharges[6]!).toBeGreaterThan(0);
     expect(monthly.realizedLosses[30]!).toBeGreaterThan(0);
+  });
+});
+
+describe('loans in foreclosure or REO at the start', () => {
+  const performing = { balance: 10_000_000, rate: 0.08, remainingTerm: 360, age: 0 };
+  const foreclosed = { balance: 5_000_000, rate: 0.09, remainingTerm: 350, age: 10 };
+  const pool = [performing, { ...foreclosed, inForeclosure: true }];
+  const alone = project([performing], {});
+
+  it('wait in the pipeline, interest advanced, and are liquidated after the recovery lag', () => {
+    const totals = project(pool, { severity: 40, recoveryLag: 6 });
+    const monthly = (5_000_000 * 0.09) / 12;
+    expect(totals.beginBalance[1]).toBeCloseTo(alone.beginBalance[1]! + 5_000_000, 6);
+    expect(totals.pipeline[1]).toBeCloseTo(5_000_000, 6);
+    expect(totals.pipelineLoans[1]).toBe(1);
+    expect(totals.interestCollected[1]).toBeCloseTo(alone.interestCollected[1]! + monthly, 6);
+    expect(totals.advances[1]).toBeCloseTo(monthly, 6);
+    // Neither amortized nor prepaid: the performing loan's principal only.
+    expect(totals.scheduledPrincipal[5]).toBeCloseTo(alone.scheduledPrincipal[5]!, 6);
+    for (let t = 1; t <= 5; t++) expect(totals.liquidated[t]).toBe(0);
+    expect(totals.liquidated[6]).toBeCloseTo(5_000_000, 6);
+    expect(totals.realizedLosses[6]).toBeCloseTo(2_000_000, 6);
+    expect(totals.liquidationProceeds[6]).toBeCloseTo(3_000_000, 6);
+    expect(totals.pipeline[6]).toBe(0);
+    expect(totals.beginBalance[7]).toBeCloseTo(alone.beginBalance[7]!, 6);
+    expect(totals.loanMonths).toBe(alone.loanMonths);
+  });
+
+  it('are liquidated after foreclosureLag months when it is given', () => {
+    const totals = project(pool, { severity: 40, recoveryLag: 6, foreclosureLag: 3 });
+    expect(totals.liquidated[3]).toBeCloseTo(5_000_000, 6);
+    expect(totals.liquidated[6]).toBe(0);
+  });
+
+  it('show in the foreclosure bucket of the collection periods until then', () => {
+    const totals = project(pool, { severity: 40, recoveryLag: 2 });
+    const [first, second] = periodsOf(totals, 15_000_000, 2);
+    expect(first!.delinquency.foreclosure).toEqual({
+      count: 1,
+      unpaidPrincipal: 5_000_000,
+      statedPrincipal: 5_000_000,
+    });
+    expect(second!.delinquency.foreclosure.count).toBe(0);
+    expect(second!.realizedLosses).toBe(2_000_000);
+  });
+
+  it('perform as the other loans with foreclosures: "perform"', () => {
+    const totals = project(pool, { severity: 40, recoveryLag: 6, foreclosures: 'perform' });
+    const both = project([performing, foreclosed], {});
+    for (let t = 1; t <= 12; t++) {
+      expect(totals.liquidated[t]).toBe(0);
+      expect(totals.scheduledPrincipal[t]).toBeCloseTo(both.scheduledPrincipal[t]!, 6);
+    }
   });
 });

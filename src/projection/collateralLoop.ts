@@ -166,7 +166,7 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
   pipeInterest[t] = acc[slot + DEFAULT_INTEREST]!;
   pipeLoans[t] = acc[slot + DEFAULT_LOANS]!;
   const s = t - g.recoveryLag;
-  const liquidated = s >= 1 ? pipe[s]! : 0;
+  let liquidated = s >= 1 ? pipe[s]! : 0;
   const severity = g.severity[Math.min(t, g.severity.length - 1)]!;
   let pipelineEnd = 0;
   let advancedInterest = 0;
@@ -175,6 +175,18 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
     pipelineEnd += pipe[m]!;
     advancedInterest += pipeInterest[m]!;
     pipelineLoans += pipeLoans[m]!;
+  }
+  // The loans in foreclosure or REO at the start: in the pipeline until their month.
+  const held = ws.foreclosures[k * 3]!;
+  if (held > 0 && t <= g.foreclosureMonth) {
+    pipelineBegin += held;
+    pipelineRate += ws.foreclosures[k * 3 + 1]!;
+    if (t === g.foreclosureMonth) liquidated += held;
+    else {
+      pipelineEnd += held;
+      advancedInterest += ws.foreclosures[k * 3 + 1]!;
+      pipelineLoans += ws.foreclosures[k * 3 + 2]!;
+    }
   }
   const delinquency = g.delinquency[Math.min(t, g.delinquency.length - 1)]!;
   const interest = acc[slot + INTEREST]!;
@@ -231,13 +243,14 @@ export function projectCollateral(
   stopAtOrBelow = -1,
 ): void {
   ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule);
-  resetWorkspace(ws, a, ws.armSchedule);
-  const fixedStart = sumRange(a.balance, 0, a.fixedCount);
-  const armStart = sumRange(a.balance, a.fixedCount, a.count);
+  resetWorkspace(ws, a, ws.armSchedule, s.liquidateForeclosures);
+  // The performing rows (loans in foreclosure or REO at the start are not, when liquidated).
+  const fixedStart = sumRange(ws.balance, 0, a.fixedCount);
+  const armStart = sumRange(ws.balance, a.fixedCount, a.count);
   ws.acc[BEGIN] = fixedStart;
   ws.acc[16 + BEGIN] = armStart;
-  ws.acc[LOANS_BEGIN] = sumRange(a.loans, 0, a.fixedCount);
-  ws.acc[16 + LOANS_BEGIN] = sumRange(a.loans, a.fixedCount, a.count);
+  ws.acc[LOANS_BEGIN] = sumRange(ws.loans, 0, a.fixedCount);
+  ws.acc[16 + LOANS_BEGIN] = sumRange(ws.loans, a.fixedCount, a.count);
   for (const [g, start] of [
     [s.fixed, fixedStart],
     [s.arm, armStart],
@@ -311,10 +324,10 @@ function projectBlockKind(
   if (from >= to) return;
   const block = ws.blockAcc;
   const months = ws.monthAcc;
-  block[slot + BEGIN] = sumRange(a.balance, from, to);
-  block[slot + LOANS_BEGIN] = sumRange(a.loans, from, to);
+  block[slot + BEGIN] = sumRange(ws.balance, from, to);
+  block[slot + LOANS_BEGIN] = sumRange(ws.loans, from, to);
   let active = 0;
-  for (let i = from; i < to; i++) if (a.balance[i]! > 0) active += 1;
+  for (let i = from; i < to; i++) if (ws.balance[i]! > 0) active += 1;
   for (let t = 1; t <= horizon && active > 0; t++) {
     projectKind(ws, block, a, from, to, t, g, slot, t <= chargeMonths);
     // The block's performing balance at the next month's start, as settleKind keeps the pool's.

@@ -24,12 +24,16 @@ export interface GroupTables {
   readonly cumulativeDefaults: Float64Array | undefined;
   readonly severity: Float64Array;
   readonly recoveryLag: number;
+  /** The month the loans in foreclosure or REO at the start are liquidated (>= 1). */
+  readonly foreclosureMonth: number;
   readonly delinquency: Float64Array;
   readonly advancing: boolean;
 }
 
 export interface CompiledScenario {
   readonly horizon: number;
+  /** Liquidate the loans in foreclosure or REO at the start (else they perform). */
+  readonly liquidateForeclosures: boolean;
   readonly fixed: GroupTables;
   readonly arm: GroupTables;
 }
@@ -39,6 +43,7 @@ const DEFAULTS = {
   default: { cdr: 0 } as Default,
   severity: 0 as Curve,
   recoveryLag: 0,
+  foreclosureLag: 0,
   delinquency: 0 as Curve,
   advancing: true,
 };
@@ -130,9 +135,15 @@ function groupTables(
     cumulativeDefaults,
     severity,
     recoveryLag: g.recoveryLag,
+    foreclosureMonth: foreclosureMonth(g),
     delinquency,
     advancing: g.advancing,
   };
+}
+
+/** The month the loans in foreclosure or REO at the start are liquidated: never month 0. */
+function foreclosureMonth(g: Required<GroupAssumptions>): number {
+  return Math.max(1, g.foreclosureLag || g.recoveryLag);
 }
 
 /** The assumptions for one kind: the kind's own overrides over the scenario's, over defaults. */
@@ -145,6 +156,7 @@ export function groupAssumptions(s: Scenario, kind: 'fixed' | 'arm'): Required<G
     default: pick('default'),
     severity: pick('severity'),
     recoveryLag: pick('recoveryLag'),
+    foreclosureLag: pick('foreclosureLag'),
     delinquency: pick('delinquency'),
     advancing: pick('advancing'),
   };
@@ -155,14 +167,19 @@ export function groupAssumptions(s: Scenario, kind: 'fixed' | 'arm'): Required<G
  * recovery lag); `maxAge` the oldest loan, so age-indexed tables reach age + month.
  */
 export function compileScenario(s: Scenario, loanMonths: number, maxAge: number): CompiledScenario {
+  const fixed = groupAssumptions(s, 'fixed');
+  const arm = groupAssumptions(s, 'arm');
   const lag = Math.max(
-    groupAssumptions(s, 'fixed').recoveryLag,
-    groupAssumptions(s, 'arm').recoveryLag,
+    fixed.recoveryLag,
+    arm.recoveryLag,
+    foreclosureMonth(fixed),
+    foreclosureMonth(arm),
   );
   const horizon = Math.min(loanMonths + lag, s.horizon ?? Number.POSITIVE_INFINITY);
   const length = loanMonths + lag + maxAge + 2;
   return {
     horizon,
+    liquidateForeclosures: s.foreclosures === 'liquidate',
     fixed: groupTables(s, 'fixed', length, loanMonths + lag),
     arm: groupTables(s, 'arm', length, loanMonths + lag),
   };

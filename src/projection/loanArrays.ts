@@ -41,6 +41,12 @@ export const LOAN_FIELDS = [
   'penaltyMonths',
   'penaltyRate',
   'penaltyExempt',
+  /**
+   * 1: the loan is in foreclosure or REO at the start. Unless the scenario says they perform
+   * (`foreclosures: "perform"`), such loans are liquidated `foreclosureLag` months in and
+   * neither pay nor prepay before.
+   */
+  'inForeclosure',
 ] as const;
 export type LoanField = (typeof LOAN_FIELDS)[number];
 
@@ -69,6 +75,8 @@ export interface LoanRecord {
   };
   readonly amortizationExtra?: number;
   readonly penalty?: { readonly months: number; readonly rate: number; readonly exempt?: number };
+  /** In foreclosure or REO at the start (see the `inForeclosure` field). */
+  readonly inForeclosure?: boolean;
 }
 
 /** Turns a tape's loan type into the projection's record (see fromCollateral.ts). */
@@ -125,6 +133,7 @@ export function loanArraysFrom(records: readonly LoanRecord[]): LoanArrays {
     a.penaltyMonths[i] = r.penalty?.months ?? 0;
     a.penaltyRate[i] = r.penalty?.rate ?? 0;
     a.penaltyExempt[i] = r.penalty?.exempt ?? 0;
+    a.inForeclosure[i] = r.inForeclosure ? 1 : 0;
     if (r.arm) {
       a.margin[i] = r.arm.margin;
       a.initialCap[i] = r.arm.initialCap;
@@ -150,6 +159,7 @@ export function loanRecordAt(a: LoanArrays, i: number): LoanRecord {
     loans: a.loans[i]!,
     amortizationExtra: a.amortizationExtra[i]!,
     penalty: { months: a.penaltyMonths[i]!, rate: a.penaltyRate[i]!, exempt: a.penaltyExempt[i]! },
+    ...(a.inForeclosure[i] === 1 ? { inForeclosure: true } : {}),
   };
   if (i < a.fixedCount) return base;
   return {

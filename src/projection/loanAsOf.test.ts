@@ -17,6 +17,7 @@ const december: LoanAfterPeriod = {
   noteRate: 0.085,
   scheduledPayment: cents(153_783),
   distressed: false,
+  inForeclosure: false,
 };
 
 describe('nextResetOnOrAfter', () => {

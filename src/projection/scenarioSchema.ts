@@ -84,6 +84,11 @@ const groupShape = {
   severity: curveSchema.optional(),
   /** Months from default to liquidation. */
   recoveryLag: z.number().int().min(0).max(120).optional(),
+  /**
+   * Months from the start to the liquidation of the loans in foreclosure or REO at the start
+   * (default: the recovery lag, at least 1).
+   */
+  foreclosureLag: z.number().int().min(1).max(120).optional(),
   /** Performing balance 60+ days delinquent, percent (reported to the trigger; see advancing). */
   delinquency: curveSchema.optional(),
   /** The servicer advances interest on delinquent loans and on loans awaiting liquidation. */
@@ -129,6 +134,11 @@ export const scenarioSchema = z.strictObject({
   /** The loans' index (6-month LIBOR); default: the certificates' index path plus the spread. */
   loanIndex: indexSchema.optional(),
   loanIndexSpreadBps: shift.prefault(0),
+  /**
+   * Loans in foreclosure or REO at the start: liquidated after `foreclosureLag` months at the
+   * scenario's severity (default), or projected as performing loans.
+   */
+  foreclosures: z.enum(['liquidate', 'perform']).prefault('liquidate'),
   /** Exercise the clean-up call on the first distribution date it is allowed. */
   cleanUpCall: z.boolean().prefault(false),
   /** Stop after this many projected months (default: until the pool is paid off). */

@@ -3,7 +3,8 @@ import { readDealTape } from '../collateral/dealTape.ts';
 import { indexTableFor, resolveDeal } from '../deal/builtIn.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { totalBalance } from './loanArrays.ts';
-import { describeLoans, startingLoans } from './startingLoans.ts';
+import { parseScenario } from './scenarioFile.ts';
+import { describeLoans, foreclosureTreatment, startingLoans } from './startingLoans.ts';
 import { latestKnownState } from './startingState.ts';
 
 describe('startingLoans', () => {
@@ -36,15 +37,25 @@ describe('startingLoans', () => {
 describe('describeLoans', () => {
   it('says where the loans came from', () => {
     expect(
-      describeLoans({
-        kind: 'remittance',
-        date: plainDate('2002-12-26'),
-        loans: 510,
-        distressed: 46,
-        label: "the store's remittance rows",
-      }),
+      describeLoans(
+        {
+          kind: 'remittance',
+          date: plainDate('2002-12-26'),
+          loans: 510,
+          inForeclosure: 15,
+          distressed: 31,
+          label: "the store's remittance rows",
+        },
+        foreclosureTreatment(parseScenario({ recoveryLag: 12 })),
+      ),
     ).toBe(
-      "510 loans as of 2002-12-26 from the store's remittance rows; 46 delinquent, in bankruptcy, foreclosure or REO, projected as performing",
+      "510 loans as of 2002-12-26 from the store's remittance rows; 15 in foreclosure or REO, liquidated in month 12; 31 delinquent or in bankruptcy, projected as performing",
+    );
+    expect(
+      foreclosureTreatment(parseScenario({ recoveryLag: 12, arm: { foreclosureLag: 6 } })),
+    ).toBe('liquidated in month 12 (fixed), month 6 (ARM)');
+    expect(foreclosureTreatment(parseScenario({ foreclosures: 'perform' }))).toBe(
+      'projected as performing',
     );
     expect(
       describeLoans({

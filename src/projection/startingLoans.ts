@@ -8,6 +8,8 @@ import type { LoanArrays } from './loanArrays.ts';
 import { agedTapeLoans } from './projectionContext.ts';
 import { loansFromRemittance } from './storeLoans.ts';
 import { loansAfterPeriod } from './storedLoanRow.ts';
+import { groupAssumptions } from './compileScenario.ts';
+import type { Scenario } from './scenarioSchema.ts';
 
 /** The remittance the state's own date was closed from, as the history keeps it. */
 export interface ClosedRemittance {
@@ -25,6 +27,8 @@ export type LoanOrigin =
       readonly kind: 'remittance';
       readonly date: PlainDate;
       readonly loans: number;
+      /** In foreclosure or REO; the other loans behind or in bankruptcy. */
+      readonly inForeclosure: number;
       readonly distressed: number;
       readonly label: string;
     }
@@ -57,13 +61,20 @@ export function startingLoans(
 ): StartingLoans {
   if (closed && closed.rows.length > 0) {
     const after = loansAfterPeriod(closed.rows, closed.source);
-    const { loans, distressed } = loansFromRemittance(deal, state, tape, after, closed.source);
+    const { loans, inForeclosure, distressed } = loansFromRemittance(
+      deal,
+      state,
+      tape,
+      after,
+      closed.source,
+    );
     return {
       loans,
       origin: {
         kind: 'remittance',
         date: state.lastDate,
         loans: loans.count,
+        inForeclosure,
         distressed,
         label: closed.label,
       },
@@ -79,13 +90,36 @@ export function startingLoans(
   };
 }
 
-/** One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows...". */
-export function describeLoans(origin: LoanOrigin): string {
+/** How a scenario treats the loans in foreclosure or REO at the start (for the output). */
+export function foreclosureTreatment(scenario: Scenario): string {
+  if (scenario.foreclosures === 'perform') return 'projected as performing';
+  const [fixed, arm] = (['fixed', 'arm'] as const).map((kind) => {
+    const g = groupAssumptions(scenario, kind);
+    return Math.max(1, g.foreclosureLag || g.recoveryLag);
+  });
+  const month = (m: number | undefined): string => `month ${m}`;
+  return fixed === arm
+    ? `liquidated in ${month(fixed)}`
+    : `liquidated in ${month(fixed)} (fixed), ${month(arm)} (ARM)`;
+}
+
+/**
+ * One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows; 15 in
+ * foreclosure or REO, liquidated in month 12; 31 delinquent or in bankruptcy, projected as
+ * performing". `treatment` says what the scenario does with the loans in foreclosure or REO
+ * (foreclosureTreatment); a grid's scenarios may differ.
+ */
+export function describeLoans(
+  origin: LoanOrigin,
+  treatment = 'liquidated as each scenario says',
+): string {
   if (origin.kind === 'aged-tape')
     return `${origin.rows} rows: the cut-off tape aged ${origin.payments} payment${origin.payments === 1 ? '' : 's'} and scaled to the pool (${origin.why})`;
+  const foreclosed =
+    origin.inForeclosure > 0 ? `; ${origin.inForeclosure} in foreclosure or REO, ${treatment}` : '';
   const distressed =
     origin.distressed > 0
-      ? `; ${origin.distressed} delinquent, in bankruptcy, foreclosure or REO, projected as performing`
+      ? `; ${origin.distressed} delinquent or in bankruptcy, projected as performing`
       : '';
-  return `${origin.loans} loans as of ${origin.date} from ${origin.label}${distressed}`;
+  return `${origin.loans} loans as of ${origin.date} from ${origin.label}${foreclosed}${distressed}`;
 }

@@ -13,13 +13,18 @@ const deal = resolveDeal('nchet-2002-1');
 const paidOff = { ...fixedLoan, id: 'F2', currentBalance: cents(5_000_000) };
 const tape = [fixedLoan, armLoan, paidOff];
 
-const line = (loanId: string, endingBalance: number, more: Partial<LoanAfterPeriod> = {}) => ({
+const line = (
+  loanId: string,
+  endingBalance: number,
+  more: Partial<LoanAfterPeriod> = {},
+): LoanAfterPeriod => ({
   loanId,
   endingBalance: endingBalance as Cents,
   remainingTerm: 350,
   noteRate: 0.08,
   scheduledPayment: cents(73_376),
   distressed: false,
+  inForeclosure: false,
   ...more,
 });
 
@@ -57,6 +62,16 @@ describe('loansFromRemittance', () => {
     expect(loanRecordAt(loans, 1)).toMatchObject({ rate: 0.085, remainingTerm: 350, age: 10 });
     // The loan 90 days late stays in the pool and is counted, to be projected as performing.
     expect(distressed).toBe(1);
+  });
+
+  it('marks the loans in foreclosure or REO, which projections liquidate', () => {
+    const inForeclosure = december.map((l) =>
+      l.loanId === 'A1' ? { ...l, inForeclosure: true } : l,
+    );
+    const result = loansFromRemittance(deal, state, tape, inForeclosure, 'store');
+    expect(result.inForeclosure).toBe(1);
+    expect(result.distressed).toBe(0);
+    expect([...result.loans.inForeclosure]).toEqual([0, 1]);
   });
 
   it('refuses lines that are not the pool of the state (UNRECONCILED)', () => {

@@ -12,7 +12,9 @@ import type { LoanAfterPeriod } from './storedLoanRow.ts';
 /** The loans of a closed state, one row a loan, and how many of them are not current. */
 export interface LoansAtState {
   readonly loans: LoanArrays;
-  /** Loans delinquent, in bankruptcy, foreclosure or REO: projected as performing all the same. */
+  /** Loans in foreclosure or REO (`inForeclosure` rows: liquidated unless the scenario says not). */
+  readonly inForeclosure: number;
+  /** The other loans behind on their installments or in bankruptcy: projected as performing. */
   readonly distressed: number;
 }
 
@@ -60,11 +62,13 @@ export function loansFromRemittance(
     );
   // Month 1 of the projection is the next distribution's installment, for every loan.
   const nextDue = addMonths(collectionMonth(deal, state.distributionNumber).dueDate, 1);
-  const records = left.map((line) =>
-    loanRecordFromLoan(loanAsOf(contracts.get(line.loanId)!, line, nextDue)),
-  );
+  const records = left.map((line) => {
+    const record = loanRecordFromLoan(loanAsOf(contracts.get(line.loanId)!, line, nextDue));
+    return line.inForeclosure ? { ...record, inForeclosure: true } : record;
+  });
   return {
     loans: loanArraysFrom(records),
-    distressed: left.filter((line) => line.distressed).length,
+    inForeclosure: left.filter((line) => line.inForeclosure).length,
+    distressed: left.filter((line) => line.distressed && !line.inForeclosure).length,
   };
 }

@@ -32,6 +32,7 @@ describe('loansAfterPeriod', () => {
         noteRate: 0.0827,
         scheduledPayment: 694550,
         distressed: false,
+        inForeclosure: false,
       },
     ]);
   });
@@ -48,6 +49,14 @@ describe('loansAfterPeriod', () => {
     expect(loansAfterPeriod(lines, 'store').map((l) => l.distressed)).toEqual([
       true,
       true,
+      true,
+      true,
+      false,
+    ]);
+    // Of which in foreclosure or REO (liquidated by projections unless told not to).
+    expect(loansAfterPeriod(lines, 'store').map((l) => l.inForeclosure)).toEqual([
+      false,
+      false,
       true,
       true,
       false,

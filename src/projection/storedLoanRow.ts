@@ -19,6 +19,8 @@ export interface LoanAfterPeriod {
   readonly scheduledPayment: Cents;
   /** Behind on its installments, in bankruptcy, foreclosure or REO after the period. */
   readonly distressed: boolean;
+  /** In foreclosure or REO after the period (projections liquidate these unless told not to). */
+  readonly inForeclosure: boolean;
 }
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -44,6 +46,7 @@ const storedRowSchema = z
     scheduledPayment: r.scheduledPayment as Cents,
     distressed:
       (r.delinquencyMba ?? 'current') !== 'current' || r.foreclosure || r.bankruptcy || r.reo,
+    inForeclosure: r.foreclosure || r.reo,
   }));
 
 /**

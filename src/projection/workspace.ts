@@ -55,6 +55,11 @@ export interface Workspace {
   readonly pipeLoans: [Float64Array, Float64Array];
   /** Per kind (0 fixed, 1 ARM): loans with a balance (loan-months are counted from it). */
   readonly active: Float64Array;
+  /**
+   * Per kind (k * 3): the loans in foreclosure or REO at the start awaiting liquidation: their
+   * balance, one month's interest at their note rates, and their number.
+   */
+  readonly foreclosures: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
   readonly acc: Float64Array;
   /** A large pool projected block by block: each month's per-kind sums, and one block's. */
@@ -83,6 +88,7 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     pipeInterest: [perMonth(), perMonth()],
     pipeLoans: [perMonth(), perMonth()],
     active: new Float64Array(2),
+    foreclosures: new Float64Array(6),
     acc: new Float64Array(32),
     monthAcc: new Float64Array((monthsCapacity + 1) * 32),
     blockAcc: new Float64Array(32),
@@ -100,8 +106,17 @@ export function workspaceFor(
   return createWorkspace(loans, months);
 }
 
-/** Copies the loans' starting values into the workspace and clears the month arrays. */
-export function resetWorkspace(ws: Workspace, a: LoanArrays, schedule: ArmSchedule): void {
+/**
+ * Copies the loans' starting values into the workspace and clears the month arrays. With
+ * `liquidateForeclosures`, the loans in foreclosure or REO at the start leave the performing
+ * rows for `ws.foreclosures`.
+ */
+export function resetWorkspace(
+  ws: Workspace,
+  a: LoanArrays,
+  schedule: ArmSchedule,
+  liquidateForeclosures = true,
+): void {
   ws.balance.set(a.balance);
   ws.payment.set(a.payment);
   ws.rate.set(a.rate);
@@ -109,8 +124,17 @@ export function resetWorkspace(ws: Workspace, a: LoanArrays, schedule: ArmSchedu
   ws.resetPointer.set(schedule.start.subarray(0, a.count));
   ws.loans.set(a.loans);
   ws.active.fill(0);
-  for (let i = 0; i < a.count; i++)
-    if (a.balance[i]! > 0) ws.active[i < a.fixedCount ? 0 : 1]! += 1;
+  ws.foreclosures.fill(0);
+  for (let i = 0; i < a.count; i++) {
+    const k = i < a.fixedCount ? 0 : 1;
+    if (liquidateForeclosures && a.inForeclosure[i] === 1 && a.balance[i]! > 0) {
+      ws.foreclosures[k * 3]! += a.balance[i]!;
+      ws.foreclosures[k * 3 + 1]! += (a.balance[i]! * a.rate[i]!) / 12;
+      ws.foreclosures[k * 3 + 2]! += a.loans[i]!;
+      ws.balance[i] = 0;
+      ws.loans[i] = 0;
+    } else if (a.balance[i]! > 0) ws.active[k]! += 1;
+  }
   for (const arrays of [ws.pipeBalance, ws.pipeInterest, ws.pipeLoans]) {
     arrays[0].fill(0);
     arrays[1].fill(0);

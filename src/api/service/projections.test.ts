@@ -12,20 +12,33 @@ describe("the API's projections", () => {
   it("start from the latest closed date's loans: January 2003 amortizes December's loans left", async () => {
     const deal = resolveDeal('nchet-2002-1');
     const service = projections(createPortal(builtInHistory()));
-    const scenario = parseScenario({ horizon: 1 }, 'test');
-    const result = await service.project(deal, scenario, false, () => undefined);
+    const perform = parseScenario({ horizon: 1, foreclosures: 'perform' }, 'test');
+    const result = await service.project(deal, perform, false, () => undefined);
     expect(result.asOf).toBe('2002-12-26');
     // No prepayment or default: each loan of December's report that is left pays its
     // installment less a month's interest at its own rate (no ARM resets in January 2003).
     const report = await readRemittance(dealRemittancePath(deal.id, plainDate('2002-12-26')));
     const left = report.rows.filter((r) => r.endingBalance > 0);
+    const installment = (r: (typeof left)[number]): number =>
+      r.scheduledPayment - (r.endingBalance * r.noteRate) / 12;
     const pool = left.reduce((sum, r) => sum + r.endingBalance, 0);
-    const principal = left.reduce(
-      (sum, r) => sum + r.scheduledPayment - (r.endingBalance * r.noteRate) / 12,
-      0,
-    );
+    const principal = left.reduce((sum, r) => sum + installment(r), 0);
     const january = result.periods[0]!;
     expect(january.date).toBe('2003-01-27');
     expect(Math.abs(january.poolBalance - (pool - principal))).toBeLessThanOrEqual(1);
+    // By default the loans in foreclosure or REO are liquidated (in month 1 with no lag).
+    const liquidate = await service.project(
+      deal,
+      parseScenario({ horizon: 1 }, 'test'),
+      false,
+      () => undefined,
+    );
+    const foreclosed = left.filter((r) => r.foreclosure || r.reo);
+    expect(foreclosed.length).toBeGreaterThan(0);
+    const held = foreclosed.reduce((sum, r) => sum + r.endingBalance, 0);
+    const theirs = foreclosed.reduce((sum, r) => sum + installment(r), 0);
+    expect(
+      Math.abs(liquidate.periods[0]!.poolBalance - (pool - held - (principal - theirs))),
+    ).toBeLessThanOrEqual(1);
   });
 });

@@ -22,7 +22,7 @@ import { representativeLines } from '../../projection/repLines.ts';
 import { runScenario } from '../../projection/runScenario.ts';
 import { parseScenario, readJsonFile } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
-import { describeLoans } from '../../projection/startingLoans.ts';
+import { describeLoans, foreclosureTreatment } from '../../projection/startingLoans.ts';
 import type { ProjectOptions } from './project.ts';
 import { projectStart } from './projectStart.ts';
 
@@ -49,6 +49,8 @@ function scenarioFrom(o: ProjectOptions): Scenario {
   if (o.cdr !== undefined) set('default', { cdr: o.cdr });
   set('severity', o.severity);
   set('recoveryLag', o.lag);
+  set('foreclosureLag', o.foreclosureLag);
+  set('foreclosures', o.foreclosures);
   set('delinquency', o.delinquency);
   if (!o.advancing) set('advancing', false);
   if (o.index !== undefined) set('index', { flat: o.index, history: o.history });
@@ -94,15 +96,24 @@ function output(
   return `${head}\n\n${tables.map(renderText).join('\n')}`;
 }
 
-/** The header's lines on the start: the state (date, pool, loans), where it and the loans came from. */
-function startLines(begin: ProjectionStart, ctx: ProjectionContext, repLines: boolean) {
+/**
+ * The header's lines on the start: the state (date, pool, loans), where it and the loans came
+ * from, and (one scenario) what becomes of the loans in foreclosure or REO.
+ */
+function startLines(
+  begin: ProjectionStart,
+  ctx: ProjectionContext,
+  repLines: boolean,
+  scenario?: Scenario,
+) {
   const { state } = ctx;
   const lines = repLines ? `; grouped into ${ctx.loans.count} representative lines` : '';
+  const treatment = scenario ? foreclosureTreatment(scenario) : undefined;
   return {
     deal: state.dealId,
     start: `after distribution ${state.distributionNumber} (${state.lastDate}), pool ${(state.poolBalance / 100).toFixed(2)}, ${state.loanCount} loans`,
     state: begin.stateFrom,
-    loans: `${describeLoans(begin.loans)}${lines}`,
+    loans: `${describeLoans(begin.loans, treatment)}${lines}`,
   };
 }
 
@@ -111,8 +122,8 @@ async function project(o: ProjectOptions): Promise<string> {
   const begin = await projectStart(deal, o);
   let ctx = begin.context;
   if (o.repLines) ctx = contextForLoans(deal, ctx.table, ctx.state, representativeLines(ctx.loans));
-  const start = startLines(begin, ctx, o.repLines ?? false);
   if (o.grid) {
+    const start = startLines(begin, ctx, o.repLines ?? false);
     const scenarios = readGridFile(o.grid);
     const bar = progressBar(scenarios.length, 'scenarios');
     try {
@@ -132,6 +143,7 @@ async function project(o: ProjectOptions): Promise<string> {
     }
   }
   const scenario = scenarioFrom(o);
+  const start = startLines(begin, ctx, o.repLines ?? false, scenario);
   const actuals = (scenario.actuals ?? []).map((p) =>
     readPeriodTotalsFile(resolve(o.scenario ? dirname(o.scenario) : '.', p)),
   );

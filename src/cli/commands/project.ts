@@ -13,6 +13,8 @@ export interface ProjectOptions {
   cdr?: number;
   severity?: number;
   lag?: number;
+  foreclosureLag?: number;
+  foreclosures?: 'liquidate' | 'perform';
   delinquency?: number;
   advancing: boolean;
   index?: number;
@@ -70,6 +72,17 @@ export function registerProject(program: Command): void {
     .option('--cdr <pct>', 'constant default rate, percent', number('--cdr'))
     .option('--severity <pct>', 'loss severity, percent', number('--severity'))
     .option('--lag <months>', 'months from default to liquidation', number('--lag'))
+    .option(
+      '--foreclosure-lag <months>',
+      'months to liquidate the loans in foreclosure or REO at the start (default: --lag)',
+      number('--foreclosure-lag'),
+    )
+    .addOption(
+      new Option(
+        '--foreclosures <what>',
+        'loans in foreclosure or REO at the start: liquidate (default) or perform',
+      ).choices(['liquidate', 'perform']),
+    )
     .option(
       '--delinquency <pct>',
       'performing balance 60+ days delinquent',
