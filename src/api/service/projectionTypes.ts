@@ -36,6 +36,11 @@ export interface ProjectionResult {
   dealId: string;
   /** The closed distribution date the projection starts after. */
   asOf: string;
+  /**
+   * Where the loans came from and what the scenario does with those behind: "510 loans as of
+   * 2002-12-26 from the remittance rows; 17 in foreclosure or REO, liquidated in month 1; ...".
+   */
+  loans: string;
   scenario: unknown;
   classes: ClassProjection[];
   periods: ProjectedPeriod[];
@@ -52,5 +57,7 @@ export interface GridRow {
 export interface GridResult {
   dealId: string;
   asOf: string;
+  /** Where the loans came from (as for a projection; each scenario treats foreclosures its way). */
+  loans: string;
   rows: GridRow[];
 }

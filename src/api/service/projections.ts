@@ -10,7 +10,13 @@ import { contextForLoans, type ProjectionContext } from '../../projection/projec
 import { runScenario, type ScenarioRun } from '../../projection/runScenario.ts';
 import { parseScenario } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
-import { startingLoans, type ClosedRemittance } from '../../projection/startingLoans.ts';
+import {
+  describeLoans,
+  foreclosureTreatment,
+  startingLoans,
+  type ClosedRemittance,
+  type LoanOrigin,
+} from '../../projection/startingLoans.ts';
 import { indexTableFor } from '../../deal/builtIn.ts';
 import type { DealState } from '../../waterfall/types.ts';
 import type { Portal } from './portal.ts';
@@ -106,12 +112,14 @@ async function latestRemittance(
  */
 export function projections(portal: Portal) {
   const tapes = new Map<string, Promise<Loan[]>>();
-  const contexts = new Map<string, ProjectionContext>();
-  const contextFor = async (deal: Deal): Promise<ProjectionContext> => {
+  const contexts = new Map<string, { context: ProjectionContext; origin: LoanOrigin }>();
+  const contextFor = async (
+    deal: Deal,
+  ): Promise<{ context: ProjectionContext; origin: LoanOrigin }> => {
     const state = await portal.latestState(deal.id);
     const key = `${deal.id}@${state.lastDate}`;
     const known = contexts.get(key);
-    if (known && known.state.poolBalance === state.poolBalance) return known;
+    if (known && known.context.state.poolBalance === state.poolBalance) return known;
     let tape = tapes.get(deal.id);
     if (!tape) {
       tape = readTape(deal);
@@ -120,10 +128,10 @@ export function projections(portal: Portal) {
     }
     const table = indexTableFor(deal);
     const closed = await latestRemittance(portal, deal, state);
-    const { loans } = startingLoans(deal, state, await tape, table, closed);
-    const context = contextForLoans(deal, table, state, loans);
-    contexts.set(key, context);
-    return context;
+    const { loans, origin } = startingLoans(deal, state, await tape, table, closed);
+    const entry = { context: contextForLoans(deal, table, state, loans), origin };
+    contexts.set(key, entry);
+    return entry;
   };
   return {
     async project(
@@ -132,13 +140,14 @@ export function projections(portal: Portal) {
       breakevens: boolean,
       report: (done: number, total: number) => void,
     ): Promise<ProjectionResult> {
-      const ctx = await contextFor(deal);
+      const { context: ctx, origin } = await contextFor(deal);
       const total = 1 + (breakevens ? deal.floatingClasses.length : 0);
       const run = runScenario(ctx, scenario);
       report(1, total);
       const result: ProjectionResult = {
         dealId: deal.id,
         asOf: ctx.state.lastDate,
+        loans: describeLoans(origin, foreclosureTreatment(scenario)),
         scenario,
         classes: classesOf(deal, run),
         periods: periodsOf(deal, run),
@@ -161,7 +170,7 @@ export function projections(portal: Portal) {
       scenarios: Scenario[],
       report: (done: number, total: number) => void,
     ): Promise<GridResult> {
-      const ctx = await contextFor(deal);
+      const { context: ctx, origin } = await contextFor(deal);
       const { summaries } = await runGrid(ctx, scenarios, { onProgress: report });
       const rows = summaries.map((summary, index) => {
         const { name, ...assumptions } = scenarios[index] as Scenario;
@@ -177,7 +186,7 @@ export function projections(portal: Portal) {
           })),
         };
       });
-      return { dealId: deal.id, asOf: ctx.state.lastDate, rows };
+      return { dealId: deal.id, asOf: ctx.state.lastDate, loans: describeLoans(origin), rows };
     },
   };
 }

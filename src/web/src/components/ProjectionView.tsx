@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Card, Group, SimpleGrid, Table, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ProjectionResult } from '../../../api/service/projectionTypes.ts';
 import { dollars, millions, monthLabel, pct } from '../format.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -45,6 +45,9 @@ export function ProjectionView({ jobId, result }: { jobId: string; result: Proje
             </Button>
           </Group>
         </Group>
+        <Text size="sm" c="dimmed" mb="xs" data-testid="projection-loans">
+          Loans: {result.loans}
+        </Text>
         <Table striped data-testid="projection-table">
           <Table.Thead>
             <Table.Tr>
