@@ -148,6 +148,12 @@ describe('the dashboard in Chromium', () => {
       /^Loans: 510 loans as of 2002-12-26 from the remittance rows; \d+ in foreclosure or REO, liquidated in month \d+/,
     );
     await page.locator('[data-chart="projected-balances"] .recharts-line-curve').first().waitFor();
+    // Unticked, the loans in foreclosure or REO are projected as performing.
+    await page.getByLabel('Liquidate loans in foreclosure or REO (after the lag)').uncheck();
+    await page.getByTestId('run-scenario').click();
+    await expect
+      .poll(() => page.getByTestId('projection-loans').innerText(), { timeout: 60_000 })
+      .toMatch(/in foreclosure or REO, projected as performing/);
   });
 
   it('shows the loan tape with its stratification tables', async () => {

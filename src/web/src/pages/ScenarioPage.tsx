@@ -26,6 +26,7 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
   const [lag, setLag] = useState<number | string>(6);
   const [price, setPrice] = useState<number | string>(100);
   const [call, setCall] = useState(true);
+  const [liquidateForeclosures, setLiquidateForeclosures] = useState(true);
   const { job, problem, start } = useJob<ProjectionResult>();
   const run = () =>
     start(`/api/deals/${dealId}/projections`, {
@@ -35,6 +36,7 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
         default: { cdr: Number(cdr) },
         severity: Number(severity),
         recoveryLag: Number(lag),
+        foreclosures: liquidateForeclosures ? 'liquidate' : 'perform',
         cleanUpCall: call,
         price: Number(price),
       },
@@ -77,6 +79,12 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
             label="Clean-up call"
             checked={call}
             onChange={(e) => setCall(e.currentTarget.checked)}
+          />
+          <Checkbox
+            mt="xl"
+            label="Liquidate loans in foreclosure or REO (after the lag)"
+            checked={liquidateForeclosures}
+            onChange={(e) => setLiquidateForeclosures(e.currentTarget.checked)}
           />
         </SimpleGrid>
         <Group mt="md">
