@@ -3,7 +3,8 @@ import type { Loan } from '../collateral/loan.ts';
 import { readLoanTape } from '../collateral/readLoanTape.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import type { Deal } from '../deal/deal.ts';
-import { latestClosed } from '../store/latestClosed.ts';
+import type { PlainDate } from '../money/plainDate.ts';
+import { closedOn, latestClosed } from '../store/latestClosed.ts';
 import type { TrustStore } from '../store/trustStore.ts';
 import type { DealState } from '../waterfall/types.ts';
 import { loanArraysFromTape } from './fromCollateral.ts';
@@ -45,16 +46,19 @@ export interface ProjectionStart {
 }
 
 /**
- * The start after the deal's latest closed date in `store`: its current version's state
+ * The start after the deal's latest closed date in `store` (or the closed date `after`, to
+ * project from an earlier date and compare with what came): its current version's state
  * after, and the loans as they stood then from the date's stored remittance rows (the
- * contracts from `tape`, the cut-off tape). Undefined when nothing of the deal is closed.
+ * contracts from `tape`, the cut-off tape). Undefined when nothing of the deal is closed;
+ * NOT_FOUND when `after` is not a closed date.
  */
 export async function storeStart(
   store: TrustStore,
   deal: Deal,
   tape: readonly Loan[],
+  after?: PlainDate,
 ): Promise<ProjectionStart | undefined> {
-  const closed = await latestClosed(store, deal.id);
+  const closed = after ? await closedOn(store, deal.id, after) : await latestClosed(store, deal.id);
   if (!closed) return undefined;
   const { record, remittance } = closed;
   const where = `${store.location} (${record.distributionDate}, version ${record.version})`;

@@ -1,3 +1,5 @@
+import { TrusteeError } from '../errors/catalogue.ts';
+import type { PlainDate } from '../money/plainDate.ts';
 import type { StoredDistribution, StoredRemittance, TrustStore } from './trustStore.ts';
 
 /** The latest closed date of a deal: its current version and the remittance it was run from. */
@@ -25,4 +27,33 @@ export async function latestClosed(
   const record = (await store.getDistribution(dealId, last.distributionDate))!;
   const remittance = (await store.getRemittance(record.remittanceId))!;
   return { record, remittance };
+}
+
+/**
+ * The deal's closed date `date` in its current version, with its remittance; NOT_FOUND naming
+ * the dates that are closed when it is not one of them.
+ */
+export async function closedOn(
+  store: TrustStore,
+  dealId: string,
+  date: PlainDate,
+): Promise<LatestClosed> {
+  const record = await store.getDistribution(dealId, date);
+  if (!record) {
+    const closed = [
+      ...new Set((await store.listDistributions(dealId)).map((v) => v.distributionDate)),
+    ]
+      .sort()
+      .join(', ');
+    throw new TrusteeError('NOT_FOUND', `${dealId}: ${date} is not closed in ${store.location}`, [
+      {
+        file: store.location,
+        field: '--after',
+        message: 'no closed distribution on that date',
+        expected: closed ? `one of the closed dates: ${closed}` : 'a date closed by trustee close',
+        got: date,
+      },
+    ]);
+  }
+  return { record, remittance: (await store.getRemittance(record.remittanceId))! };
 }

@@ -45,6 +45,35 @@ describe('trustee project starts from the store', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--after starts after an earlier closed date, to compare with the month that came', () => {
+    const r = project(
+      year,
+      '--after',
+      '2002-11-25',
+      '--horizon',
+      '1',
+      '--pool',
+      '--format',
+      'json',
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      start: string;
+      loans: string;
+      months: number;
+      pool: { date: string }[];
+    };
+    expect(out.start).toBe('after distribution 9 (2002-11-25), pool 175967438.02, 526 loans');
+    expect(out.loans).toMatch(/^526 loans as of 2002-11-25 from the store's remittance rows/);
+    expect(out.months).toBe(1);
+    expect(out.pool[0]!.date).toBe('2002-12-26');
+
+    const missing = project(year, '--after', '2002-11-24');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('NOT_FOUND: nchet-2002-1: 2002-11-24 is not closed');
+    expect(missing.stderr).toContain('expected one of the closed dates: 2002-03-25,');
+  });
+
   it('reads a store named by --db, and --state overrides it', () => {
     const elsewhere = dir();
     const db = join(year, 'var/trustee.sqlite');

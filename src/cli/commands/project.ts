@@ -6,6 +6,7 @@ export interface ProjectOptions {
   tape?: string;
   state?: string;
   db?: string;
+  after?: string;
   scenario?: string;
   grid?: string;
   cpr?: number;
@@ -64,6 +65,10 @@ export function registerProject(program: Command): void {
     .option(
       '--db <url|path>',
       'SQLite file or postgres:// URL to start from (default: TRUSTEE_DB, else var/trustee.sqlite if it exists)',
+    )
+    .option(
+      '--after <date>',
+      'start after this closed date of the store instead of the latest (to compare with what came)',
     )
     .option('--scenario <file>', 'scenario JSON (the flags below override its fields)')
     .option('--grid <file>', 'grid of scenarios (JSON): one summary line each')

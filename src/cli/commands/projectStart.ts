@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Deal } from '../../deal/deal.ts';
 import { readStateFile } from '../../deal/stateFile.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
+import { plainDate, type PlainDate } from '../../money/plainDate.ts';
 import {
   fileStart,
   readTape,
@@ -14,6 +15,8 @@ export interface StartOptions {
   readonly tape?: string;
   readonly state?: string;
   readonly db?: string;
+  /** A closed date of the store to start after instead of the latest. */
+  readonly after?: string;
 }
 
 /**
@@ -34,22 +37,54 @@ function storeToRead(explicit: string | undefined): string | undefined {
   ]);
 }
 
+/** --after's date, checked; it cannot go with --state (two starts). */
+function afterDate(text: string, state: string | undefined): PlainDate {
+  if (state !== undefined) {
+    throw new TrusteeError('INVALID_INPUT', '--after and --state name two different starts', [
+      { field: '--after', message: 'give one of --after and --state', got: text },
+    ]);
+  }
+  try {
+    return plainDate(text);
+  } catch {
+    throw new TrusteeError('INVALID_INPUT', `bad --after ${text}`, [
+      { field: '--after', message: 'not a date', expected: 'YYYY-MM-DD', got: text },
+    ]);
+  }
+}
+
+function noStoreFor(after: PlainDate): TrusteeError {
+  return new TrusteeError('NOT_FOUND', `--after ${after}: no store holds the deal's closed dates`, [
+    {
+      field: '--after',
+      message: 'projecting from an earlier date reads it from the store',
+      expected: 'a store (--db, TRUSTEE_DB or var/trustee.sqlite) with that date closed',
+      got: after,
+    },
+  ]);
+}
+
 /**
  * Where `trustee project` starts. --state FILE: that state, the tape aged and scaled to it.
- * Else the deal's latest closed date in the store (--db, TRUSTEE_DB or an existing
- * var/trustee.sqlite), with its loans from the stored remittance rows when it has them. Else,
+ * Else the deal's latest closed date (or --after's) in the store (--db, TRUSTEE_DB or an
+ * existing var/trustee.sqlite), with its loans from the stored remittance rows when it has them. Else,
  * with no store or nothing of the deal closed in it, the latest state from the deal's files.
  * --tape replaces the cut-off tape in each case.
  */
 export async function projectStart(deal: Deal, o: StartOptions): Promise<ProjectionStart> {
+  const after = o.after === undefined ? undefined : afterDate(o.after, o.state);
   const tape = await readTape(deal, o.tape);
   if (o.state) return fileStart(deal, tape, { state: readStateFile(deal, o.state), from: o.state });
   const location = storeToRead(o.db);
-  if (location === undefined) return fileStart(deal, tape);
+  if (location === undefined) {
+    if (after) throw noStoreFor(after);
+    return fileStart(deal, tape);
+  }
   const store = await openStore(location);
   try {
-    const start = await storeStart(store, deal, tape);
+    const start = await storeStart(store, deal, tape, after);
     if (start) return start;
+    if (after) throw noStoreFor(after);
     const files = fileStart(deal, tape);
     return {
       ...files,
