@@ -4,9 +4,9 @@ import { readLoanTape } from '../collateral/readLoanTape.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import type { Deal } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
-import { closedOn, latestClosed } from '../store/latestClosed.ts';
+import { closedAfter, closedOn, latestClosed } from '../store/latestClosed.ts';
 import type { TrustStore } from '../store/trustStore.ts';
-import type { DealState } from '../waterfall/types.ts';
+import type { DealState, Distribution } from '../waterfall/types.ts';
 import { loanArraysFromTape } from './fromCollateral.ts';
 import type { LoanArrays } from './loanArrays.ts';
 import { contextForLoans, projectionContext, type ProjectionContext } from './projectionContext.ts';
@@ -43,6 +43,8 @@ export interface ProjectionStart {
   /** "the store var/trustee.sqlite (2002-12-26, version 1)", "deals/nchet-2002-1 files"... */
   readonly stateFrom: string;
   readonly loans: LoanOrigin;
+  /** The distributions the store closed after the start (a start `after` an earlier date). */
+  readonly later?: readonly Distribution[];
 }
 
 /**
@@ -72,6 +74,7 @@ export async function storeStart(
     context: contextForLoans(deal, table, record.stateAfter, loans),
     stateFrom: `the store ${where}`,
     loans: origin,
+    ...(after ? { later: await closedAfter(store, deal.id, after) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { TrusteeError } from '../errors/catalogue.ts';
 import type { PlainDate } from '../money/plainDate.ts';
+import type { Distribution } from '../waterfall/types.ts';
 import type { StoredDistribution, StoredRemittance, TrustStore } from './trustStore.ts';
 
 /** The latest closed date of a deal: its current version and the remittance it was run from. */
@@ -56,4 +57,21 @@ export async function closedOn(
     ]);
   }
   return { record, remittance: (await store.getRemittance(record.remittanceId))! };
+}
+
+/**
+ * The deal's distributions closed after `date`, each in its current version, in date order:
+ * what a projection from `date` can be compared with.
+ */
+export async function closedAfter(
+  store: TrustStore,
+  dealId: string,
+  date: PlainDate,
+): Promise<Distribution[]> {
+  const dates = [...new Set((await store.listDistributions(dealId)).map((v) => v.distributionDate))]
+    .filter((d) => d > date)
+    .sort();
+  const later: Distribution[] = [];
+  for (const d of dates) later.push((await store.getDistribution(dealId, d))!.distribution);
+  return later;
 }

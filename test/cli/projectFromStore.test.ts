@@ -68,6 +68,26 @@ describe('trustee project starts from the store', () => {
     expect(out.months).toBe(1);
     expect(out.pool[0]!.date).toBe('2002-12-26');
 
+    // --compare: the projection against the distributions closed after the start.
+    const compared = project(
+      year,
+      ...['--after', '2002-10-25', '--horizon', '2', '--compare', '--format', 'json'],
+    );
+    expect(compared.status, compared.stderr).toBe(0);
+    const { backtest } = JSON.parse(compared.stdout) as {
+      backtest: { date: string; pool_actual: number; pool_projected: number; A_actual: number }[];
+    };
+    expect(backtest.map((row) => [row.date, row.pool_actual])).toEqual([
+      ['2002-11-25', 175967438.02],
+      ['2002-12-26', 171666377.55],
+    ]);
+    expect(backtest[1]!.A_actual).toBe(133923281.76);
+    // 25 CPR, 5 CDR and the loans in foreclosure liquidated at once: faster than what came.
+    expect(backtest[0]!.pool_projected).toBeLessThan(backtest[0]!.pool_actual);
+    const nothingLater = project(year, '--compare');
+    expect(nothingLater.status).toBe(2);
+    expect(nothingLater.stderr).toContain('--compare has no later distributions to compare with');
+
     const missing = project(year, '--after', '2002-11-24');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('NOT_FOUND: nchet-2002-1: 2002-11-24 is not closed');

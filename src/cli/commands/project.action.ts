@@ -23,6 +23,8 @@ import { runScenario } from '../../projection/runScenario.ts';
 import { parseScenario, readJsonFile } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
 import { describeLoans, foreclosureTreatment } from '../../projection/startingLoans.ts';
+import { backtestTable } from '../../analytics/backtest.ts';
+import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
 import { projectStart } from './projectStart.ts';
 
@@ -117,6 +119,26 @@ function startLines(
   };
 }
 
+/** What --compare compares with: the dates the store closed after --after's. */
+function laterDistributions(begin: ProjectionStart, o: ProjectOptions): readonly Distribution[] {
+  if (!o.after || !begin.later || begin.later.length === 0) {
+    throw new TrusteeError(
+      'INVALID_INPUT',
+      '--compare has no later distributions to compare with',
+      [
+        {
+          field: '--compare',
+          message: o.after
+            ? `nothing of ${begin.context.state.dealId} is closed after ${o.after}`
+            : 'the projection starts after the latest closed date',
+          expected: '--after an earlier closed date of the store',
+        },
+      ],
+    );
+  }
+  return begin.later;
+}
+
 async function project(o: ProjectOptions): Promise<string> {
   const deal = resolveDeal(o.deal);
   const begin = await projectStart(deal, o);
@@ -176,6 +198,7 @@ async function project(o: ProjectOptions): Promise<string> {
     tables.push(classCashFlowTable(run, name));
   }
   if (o.pool) tables.push(poolCashFlowTable(run));
+  if (o.compare) tables.push(backtestTable(deal, run.distributions, laterDistributions(begin, o)));
   return output(tables, o, {
     ...start,
     scenario: scenario.name ?? 'scenario',

@@ -27,6 +27,7 @@ export interface ProjectOptions {
   breakeven: boolean;
   cashFlows?: string;
   pool?: boolean;
+  compare?: boolean;
   threads?: number;
   format: 'table' | 'csv' | 'json';
   out?: string;
@@ -103,6 +104,10 @@ export function registerProject(program: Command): void {
     .option('--no-breakeven', 'skip the breakeven CDR search')
     .option('--cash-flows <classes>', 'cash-flow table of these classes (A,M-1 or all)')
     .option('--pool', 'the pool cash-flow table')
+    .option(
+      '--compare',
+      'with --after: the projection against the distributions the store closed after that date',
+    )
     .option('--threads <n>', 'worker threads for --grid (default: cores)', number('--threads'))
     .addOption(
       new Option('--format <format>', 'output format')
