@@ -210,8 +210,8 @@ export function distribute(
       inputs: { distributionNumber: n, seniorEnhancement, stepdownDate },
     });
   }
-  for (const t of tests) {
-    if (ledger.tracing) {
+  if (ledger.tracing) {
+    for (const t of tests) {
       ledger.note({
         phase: 'tests',
         step: `trigger:${t.kind}`,
