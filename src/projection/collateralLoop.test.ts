@@ -183,7 +183,11 @@ describe('a large pool, projected block by block', () => {
   // Every 50th loan in foreclosure or REO at the start.
   const loans = loanArraysFrom(
     syntheticPool({ loans: 10_000, seed: 5 }).map((r, i) =>
-      i % 50 === 0 ? { ...r, inForeclosure: true } : r,
+      i % 50 === 0
+        ? { ...r, inForeclosure: true }
+        : i % 30 === 0
+          ? { ...r, seriouslyDelinquent: true }
+          : r,
     ),
   );
   let maxTerm = 0;
@@ -198,6 +202,7 @@ describe('a large pool, projected block by block', () => {
     severity: 45,
     recoveryLag: 9,
     delinquency: 4,
+    rollToDefault: 40,
   });
   const compiled = compileScenario(scenario, maxTerm, maxAge);
   const index = new Float64Array(compiled.horizon + 1).fill(0.02);
@@ -277,5 +282,35 @@ describe('loans in foreclosure or REO at the start', () => {
       expect(totals.liquidated[t]).toBe(0);
       expect(totals.scheduledPrincipal[t]).toBeCloseTo(both.scheduledPrincipal[t]!, 6);
     }
+  });
+});
+
+describe('loans 60+ days late or in bankruptcy at the start', () => {
+  const performing = { balance: 10_000_000, rate: 0.08, remainingTerm: 360, age: 0 };
+  const late = { balance: 6_000_000, rate: 0.1, remainingTerm: 350, age: 10 };
+  const pool = [performing, { ...late, seriouslyDelinquent: true }];
+  const both = project([performing, late], {});
+
+  it('perform unless the scenario rolls them to default', () => {
+    const totals = project(pool, { severity: 50, recoveryLag: 4 });
+    for (let t = 1; t <= 12; t++) expect(totals.liquidated[t]).toBe(0);
+    expect(totals.scheduledPrincipal[3]).toBeCloseTo(both.scheduledPrincipal[3]!, 6);
+  });
+
+  it('roll the given share to default at the start, liquidated after the recovery lag', () => {
+    const totals = project(pool, { severity: 50, recoveryLag: 4, rollToDefault: 25 });
+    expect(totals.beginBalance[1]).toBeCloseTo(16_000_000, 6);
+    expect(totals.pipeline[1]).toBeCloseTo(1_500_000, 6);
+    expect(totals.pipelineLoans[1]).toBeCloseTo(0.25, 12);
+    // The other 75% amortizes: three quarters of the loan's installment principal.
+    const alone = project([performing], {});
+    const lateAlone = project([late], {});
+    expect(totals.scheduledPrincipal[2]).toBeCloseTo(
+      alone.scheduledPrincipal[2]! + 0.75 * lateAlone.scheduledPrincipal[2]!,
+      6,
+    );
+    expect(totals.liquidated[4]).toBeCloseTo(1_500_000, 6);
+    expect(totals.realizedLosses[4]).toBeCloseTo(750_000, 6);
+    for (const t of [1, 2, 3, 5]) expect(totals.liquidated[t]).toBe(0);
   });
 });

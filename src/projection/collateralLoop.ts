@@ -176,16 +176,19 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
     advancedInterest += pipeInterest[m]!;
     pipelineLoans += pipeLoans[m]!;
   }
-  // The loans in foreclosure or REO at the start: in the pipeline until their month.
-  const held = ws.foreclosures[k * 3]!;
-  if (held > 0 && t <= g.foreclosureMonth) {
+  // The loans in default at the start: in the pipeline until their month, then liquidated.
+  for (let group = 0; group < 2; group++) {
+    const at = (group * 2 + k) * 3;
+    const held = ws.startDefaults[at]!;
+    const month = group === 0 ? g.foreclosureMonth : Math.max(1, g.recoveryLag);
+    if (held <= 0 || t > month) continue;
     pipelineBegin += held;
-    pipelineRate += ws.foreclosures[k * 3 + 1]!;
-    if (t === g.foreclosureMonth) liquidated += held;
+    pipelineRate += ws.startDefaults[at + 1]!;
+    if (t === month) liquidated += held;
     else {
       pipelineEnd += held;
-      advancedInterest += ws.foreclosures[k * 3 + 1]!;
-      pipelineLoans += ws.foreclosures[k * 3 + 2]!;
+      advancedInterest += ws.startDefaults[at + 1]!;
+      pipelineLoans += ws.startDefaults[at + 2]!;
     }
   }
   const delinquency = g.delinquency[Math.min(t, g.delinquency.length - 1)]!;
@@ -243,7 +246,10 @@ export function projectCollateral(
   stopAtOrBelow = -1,
 ): void {
   ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule);
-  resetWorkspace(ws, a, ws.armSchedule, s.liquidateForeclosures);
+  resetWorkspace(ws, a, ws.armSchedule, {
+    liquidateForeclosures: s.liquidateForeclosures,
+    rollToDefault: [s.fixed.rollToDefault, s.arm.rollToDefault],
+  });
   // The performing rows (loans in foreclosure or REO at the start are not, when liquidated).
   const fixedStart = sumRange(ws.balance, 0, a.fixedCount);
   const armStart = sumRange(ws.balance, a.fixedCount, a.count);

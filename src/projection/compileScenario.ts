@@ -26,6 +26,8 @@ export interface GroupTables {
   readonly recoveryLag: number;
   /** The month the loans in foreclosure or REO at the start are liquidated (>= 1). */
   readonly foreclosureMonth: number;
+  /** Share of the seriously delinquent loans' balance that defaults at the start. */
+  readonly rollToDefault: number;
   readonly delinquency: Float64Array;
   readonly advancing: boolean;
 }
@@ -44,6 +46,7 @@ const DEFAULTS = {
   severity: 0 as Curve,
   recoveryLag: 0,
   foreclosureLag: 0,
+  rollToDefault: 0,
   delinquency: 0 as Curve,
   advancing: true,
 };
@@ -136,6 +139,7 @@ function groupTables(
     severity,
     recoveryLag: g.recoveryLag,
     foreclosureMonth: foreclosureMonth(g),
+    rollToDefault: g.rollToDefault / 100,
     delinquency,
     advancing: g.advancing,
   };
@@ -157,6 +161,7 @@ export function groupAssumptions(s: Scenario, kind: 'fixed' | 'arm'): Required<G
     severity: pick('severity'),
     recoveryLag: pick('recoveryLag'),
     foreclosureLag: pick('foreclosureLag'),
+    rollToDefault: pick('rollToDefault'),
     delinquency: pick('delinquency'),
     advancing: pick('advancing'),
   };

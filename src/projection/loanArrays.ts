@@ -47,6 +47,11 @@ export const LOAN_FIELDS = [
    * neither pay nor prepay before.
    */
   'inForeclosure',
+  /**
+   * 1: the loan is 60 or more days delinquent or in bankruptcy at the start (not in
+   * foreclosure). The scenario's `rollToDefault` share of it defaults at the start.
+   */
+  'seriouslyDelinquent',
 ] as const;
 export type LoanField = (typeof LOAN_FIELDS)[number];
 
@@ -77,6 +82,8 @@ export interface LoanRecord {
   readonly penalty?: { readonly months: number; readonly rate: number; readonly exempt?: number };
   /** In foreclosure or REO at the start (see the `inForeclosure` field). */
   readonly inForeclosure?: boolean;
+  /** 60+ days delinquent or in bankruptcy at the start (see `seriouslyDelinquent`). */
+  readonly seriouslyDelinquent?: boolean;
 }
 
 /** Turns a tape's loan type into the projection's record (see fromCollateral.ts). */
@@ -134,6 +141,7 @@ export function loanArraysFrom(records: readonly LoanRecord[]): LoanArrays {
     a.penaltyRate[i] = r.penalty?.rate ?? 0;
     a.penaltyExempt[i] = r.penalty?.exempt ?? 0;
     a.inForeclosure[i] = r.inForeclosure ? 1 : 0;
+    a.seriouslyDelinquent[i] = r.seriouslyDelinquent ? 1 : 0;
     if (r.arm) {
       a.margin[i] = r.arm.margin;
       a.initialCap[i] = r.arm.initialCap;
@@ -160,6 +168,7 @@ export function loanRecordAt(a: LoanArrays, i: number): LoanRecord {
     amortizationExtra: a.amortizationExtra[i]!,
     penalty: { months: a.penaltyMonths[i]!, rate: a.penaltyRate[i]!, exempt: a.penaltyExempt[i]! },
     ...(a.inForeclosure[i] === 1 ? { inForeclosure: true } : {}),
+    ...(a.seriouslyDelinquent[i] === 1 ? { seriouslyDelinquent: true } : {}),
   };
   if (i < a.fixedCount) return base;
   return {

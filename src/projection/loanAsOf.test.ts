@@ -18,6 +18,7 @@ const december: LoanAfterPeriod = {
   scheduledPayment: cents(153_783),
   distressed: false,
   inForeclosure: false,
+  seriouslyDelinquent: false,
 };
 
 describe('nextResetOnOrAfter', () => {

@@ -13,7 +13,7 @@ export interface RepLineOptions {
  * bucket, remaining-term bucket and prepayment-charge months left, and for ARMs the same months
  * to the next rate change, reset period and margin bucket. A line carries the group's total
  * balance, payment and loan count, and balance-weighted rate, term, age, margin, caps and
- * charge terms. Loans in foreclosure or REO at the start group apart. Projecting the lines approximates projecting every loan at a fraction of the
+ * charge terms. Loans in foreclosure or REO, and loans seriously delinquent, at the start group apart. Projecting the lines approximates projecting every loan at a fraction of the
  * loan-months (docs/projections.md compares the two).
  */
 export function representativeLines(a: LoanArrays, o: RepLineOptions = {}): LoanArrays {
@@ -29,6 +29,7 @@ export function representativeLines(a: LoanArrays, o: RepLineOptions = {}): Loan
       Math.round(a.remainingTerm[i]! / termStep),
       a.penaltyMonths[i],
       a.inForeclosure[i],
+      a.seriouslyDelinquent[i],
       arm ? [a.monthsToReset[i], a.resetPeriod[i], Math.round(a.margin[i]! / rateStep)] : '',
     ].join('|');
     const members = groups.get(key);
@@ -60,6 +61,7 @@ function line(a: LoanArrays, members: number[]): LoanRecord {
       exempt: records.reduce((s, r) => s + (r.penalty?.exempt ?? 0) * (r.loans ?? 1), 0) / loans,
     },
     ...(first.inForeclosure ? { inForeclosure: true } : {}),
+    ...(first.seriouslyDelinquent ? { seriouslyDelinquent: true } : {}),
   };
   if (!first.arm) return base;
   const arm = (f: (x: NonNullable<LoanRecord['arm']>) => number): number =>

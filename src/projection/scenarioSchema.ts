@@ -89,6 +89,11 @@ const groupShape = {
    * (default: the recovery lag, at least 1).
    */
   foreclosureLag: z.number().int().min(1).max(120).optional(),
+  /**
+   * Percent of the balance of the loans 60+ days delinquent or in bankruptcy at the start that
+   * defaults at the start (liquidated after the recovery lag); the rest performs.
+   */
+  rollToDefault: percent.optional(),
   /** Performing balance 60+ days delinquent, percent (reported to the trigger; see advancing). */
   delinquency: curveSchema.optional(),
   /** The servicer advances interest on delinquent loans and on loans awaiting liquidation. */

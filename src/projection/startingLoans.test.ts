@@ -4,7 +4,12 @@ import { indexTableFor, resolveDeal } from '../deal/builtIn.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { totalBalance } from './loanArrays.ts';
 import { parseScenario } from './scenarioFile.ts';
-import { describeLoans, foreclosureTreatment, startingLoans } from './startingLoans.ts';
+import {
+  describeLoans,
+  foreclosureTreatment,
+  rollTreatment,
+  startingLoans,
+} from './startingLoans.ts';
 import { latestKnownState } from './startingState.ts';
 
 describe('startingLoans', () => {
@@ -44,6 +49,7 @@ describe('describeLoans', () => {
           loans: 510,
           inForeclosure: 15,
           distressed: 31,
+          seriouslyDelinquent: 12,
           label: "the store's remittance rows",
         },
         foreclosureTreatment(parseScenario({ recoveryLag: 12 })),
@@ -57,6 +63,25 @@ describe('describeLoans', () => {
     expect(foreclosureTreatment(parseScenario({ foreclosures: 'perform' }))).toBe(
       'projected as performing',
     );
+    const rolling = parseScenario({ rollToDefault: 50 });
+    expect(
+      describeLoans(
+        {
+          kind: 'remittance',
+          date: plainDate('2002-12-26'),
+          loans: 510,
+          inForeclosure: 0,
+          distressed: 31,
+          seriouslyDelinquent: 12,
+          label: "the store's remittance rows",
+        },
+        foreclosureTreatment(rolling),
+        rollTreatment(rolling),
+      ),
+    ).toBe(
+      "510 loans as of 2002-12-26 from the store's remittance rows; 31 delinquent or in bankruptcy, projected as performing, but for 50% of the balance of the 12 of them 60+ days late or in bankruptcy, which defaults at the start",
+    );
+    expect(rollTreatment(parseScenario({}))).toBeUndefined();
     expect(
       describeLoans({
         kind: 'aged-tape',

@@ -27,9 +27,10 @@ export type LoanOrigin =
       readonly kind: 'remittance';
       readonly date: PlainDate;
       readonly loans: number;
-      /** In foreclosure or REO; the other loans behind or in bankruptcy. */
+      /** In foreclosure or REO; the other loans behind or in bankruptcy; of which 60+ days. */
       readonly inForeclosure: number;
       readonly distressed: number;
+      readonly seriouslyDelinquent: number;
       readonly label: string;
     }
   | {
@@ -61,7 +62,7 @@ export function startingLoans(
 ): StartingLoans {
   if (closed && closed.rows.length > 0) {
     const after = loansAfterPeriod(closed.rows, closed.source);
-    const { loans, inForeclosure, distressed } = loansFromRemittance(
+    const { loans, inForeclosure, distressed, seriouslyDelinquent } = loansFromRemittance(
       deal,
       state,
       tape,
@@ -76,6 +77,7 @@ export function startingLoans(
         loans: loans.count,
         inForeclosure,
         distressed,
+        seriouslyDelinquent,
         label: closed.label,
       },
     };
@@ -104,22 +106,40 @@ export function foreclosureTreatment(scenario: Scenario): string {
 }
 
 /**
- * One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows; 15 in
- * foreclosure or REO, liquidated in month 12; 31 delinquent or in bankruptcy, projected as
+ * The share of the loans 60+ days delinquent or in bankruptcy at the start that a scenario
+ * rolls to default ("50%", or "50% (fixed), 30% (ARM)"); undefined when they all perform.
+ */
+export function rollTreatment(scenario: Scenario): string | undefined {
+  const [fixed, arm] = (['fixed', 'arm'] as const).map(
+    (kind) => groupAssumptions(scenario, kind).rollToDefault,
+  );
+  if (!fixed && !arm) return undefined;
+  return fixed === arm ? `${fixed}%` : `${fixed}% (fixed), ${arm}% (ARM)`;
+}
+
+/**
+ * One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows; 17 in
+ * foreclosure or REO, liquidated in month 12; 29 delinquent or in bankruptcy, projected as
  * performing". `treatment` says what the scenario does with the loans in foreclosure or REO
- * (foreclosureTreatment); a grid's scenarios may differ.
+ * (foreclosureTreatment), `roll` the share of those 60+ days late that defaults at the start
+ * (rollTreatment); a grid's scenarios may differ.
  */
 export function describeLoans(
   origin: LoanOrigin,
   treatment = 'liquidated as each scenario says',
+  roll?: string,
 ): string {
   if (origin.kind === 'aged-tape')
     return `${origin.rows} rows: the cut-off tape aged ${origin.payments} payment${origin.payments === 1 ? '' : 's'} and scaled to the pool (${origin.why})`;
   const foreclosed =
     origin.inForeclosure > 0 ? `; ${origin.inForeclosure} in foreclosure or REO, ${treatment}` : '';
+  const rolling =
+    roll && origin.seriouslyDelinquent > 0
+      ? `, but for ${roll} of the balance of the ${origin.seriouslyDelinquent} of them 60+ days late or in bankruptcy, which defaults at the start`
+      : '';
   const distressed =
     origin.distressed > 0
-      ? `; ${origin.distressed} delinquent or in bankruptcy, projected as performing`
+      ? `; ${origin.distressed} delinquent or in bankruptcy, projected as performing${rolling}`
       : '';
   return `${origin.loans} loans as of ${origin.date} from ${origin.label}${foreclosed}${distressed}`;
 }

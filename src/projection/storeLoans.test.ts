@@ -25,6 +25,7 @@ const line = (
   scheduledPayment: cents(73_376),
   distressed: false,
   inForeclosure: false,
+  seriouslyDelinquent: false,
   ...more,
 });
 
@@ -72,6 +73,13 @@ describe('loansFromRemittance', () => {
     expect(result.inForeclosure).toBe(1);
     expect(result.distressed).toBe(0);
     expect([...result.loans.inForeclosure]).toEqual([0, 1]);
+  });
+
+  it('marks the loans 60+ days late or in bankruptcy, which may roll to default', () => {
+    const late = december.map((l) => (l.loanId === 'A1' ? { ...l, seriouslyDelinquent: true } : l));
+    const result = loansFromRemittance(deal, state, tape, late, 'store');
+    expect(result.seriouslyDelinquent).toBe(1);
+    expect([...result.loans.seriouslyDelinquent]).toEqual([0, 1]);
   });
 
   it('refuses lines that are not the pool of the state (UNRECONCILED)', () => {

@@ -16,6 +16,8 @@ export interface LoansAtState {
   readonly inForeclosure: number;
   /** The other loans behind on their installments or in bankruptcy: projected as performing. */
   readonly distressed: number;
+  /** Of which 60+ days delinquent or in bankruptcy (`rollToDefault` applies to these). */
+  readonly seriouslyDelinquent: number;
 }
 
 const dollars = (cents: number): string => (cents / 100).toFixed(2);
@@ -64,11 +66,13 @@ export function loansFromRemittance(
   const nextDue = addMonths(collectionMonth(deal, state.distributionNumber).dueDate, 1);
   const records = left.map((line) => {
     const record = loanRecordFromLoan(loanAsOf(contracts.get(line.loanId)!, line, nextDue));
-    return line.inForeclosure ? { ...record, inForeclosure: true } : record;
+    if (line.inForeclosure) return { ...record, inForeclosure: true };
+    return line.seriouslyDelinquent ? { ...record, seriouslyDelinquent: true } : record;
   });
   return {
     loans: loanArraysFrom(records),
     inForeclosure: left.filter((line) => line.inForeclosure).length,
     distressed: left.filter((line) => line.distressed && !line.inForeclosure).length,
+    seriouslyDelinquent: left.filter((line) => line.seriouslyDelinquent).length,
   };
 }

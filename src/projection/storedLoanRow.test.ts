@@ -33,6 +33,7 @@ describe('loansAfterPeriod', () => {
         scheduledPayment: 694550,
         distressed: false,
         inForeclosure: false,
+        seriouslyDelinquent: false,
       },
     ]);
   });
@@ -51,6 +52,14 @@ describe('loansAfterPeriod', () => {
       true,
       true,
       true,
+      false,
+    ]);
+    // 60+ days late or in bankruptcy, not in foreclosure: these may roll to default.
+    expect(loansAfterPeriod(lines, 'store').map((l) => l.seriouslyDelinquent)).toEqual([
+      false,
+      true,
+      false,
+      false,
       false,
     ]);
     // Of which in foreclosure or REO (liquidated by projections unless told not to).

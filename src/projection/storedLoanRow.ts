@@ -21,6 +21,8 @@ export interface LoanAfterPeriod {
   readonly distressed: boolean;
   /** In foreclosure or REO after the period (projections liquidate these unless told not to). */
   readonly inForeclosure: boolean;
+  /** 60+ days delinquent or in bankruptcy, not in foreclosure (`rollToDefault` applies). */
+  readonly seriouslyDelinquent: boolean;
 }
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -47,6 +49,9 @@ const storedRowSchema = z
     distressed:
       (r.delinquencyMba ?? 'current') !== 'current' || r.foreclosure || r.bankruptcy || r.reo,
     inForeclosure: r.foreclosure || r.reo,
+    seriouslyDelinquent:
+      !(r.foreclosure || r.reo) &&
+      (r.delinquencyMba === '60' || r.delinquencyMba === '90' || r.bankruptcy),
   }));
 
 /**

@@ -56,10 +56,12 @@ export interface Workspace {
   /** Per kind (0 fixed, 1 ARM): loans with a balance (loan-months are counted from it). */
   readonly active: Float64Array;
   /**
-   * Per kind (k * 3): the loans in foreclosure or REO at the start awaiting liquidation: their
-   * balance, one month's interest at their note rates, and their number.
+   * Loans in default at the start, awaiting liquidation, at ((group * 2) + kind) * 3: their
+   * balance, one month's interest at their note rates, and their number. Group 0: the loans in
+   * foreclosure or REO; group 1: the share of the seriously delinquent ones that rolls to
+   * default (see START_DEFAULTS in collateralLoop.ts).
    */
-  readonly foreclosures: Float64Array;
+  readonly startDefaults: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
   readonly acc: Float64Array;
   /** A large pool projected block by block: each month's per-kind sums, and one block's. */
@@ -88,7 +90,7 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     pipeInterest: [perMonth(), perMonth()],
     pipeLoans: [perMonth(), perMonth()],
     active: new Float64Array(2),
-    foreclosures: new Float64Array(6),
+    startDefaults: new Float64Array(12),
     acc: new Float64Array(32),
     monthAcc: new Float64Array((monthsCapacity + 1) * 32),
     blockAcc: new Float64Array(32),
@@ -106,16 +108,33 @@ export function workspaceFor(
   return createWorkspace(loans, months);
 }
 
+/** How the loans behind at the start begin: see CompiledScenario. */
+export interface StartTreatment {
+  readonly liquidateForeclosures: boolean;
+  /** Per kind (fixed, ARM): the share of the seriously delinquent loans that rolls to default. */
+  readonly rollToDefault: readonly [number, number];
+}
+
+const PERFORMING: StartTreatment = { liquidateForeclosures: false, rollToDefault: [0, 0] };
+
+/** Adds `share` of row i to a group of the loans in default at the start. */
+function addStartDefault(ws: Workspace, a: LoanArrays, i: number, group: number, share: number) {
+  const at = (group * 2 + (i < a.fixedCount ? 0 : 1)) * 3;
+  ws.startDefaults[at]! += a.balance[i]! * share;
+  ws.startDefaults[at + 1]! += (a.balance[i]! * share * a.rate[i]!) / 12;
+  ws.startDefaults[at + 2]! += a.loans[i]! * share;
+}
+
 /**
- * Copies the loans' starting values into the workspace and clears the month arrays. With
- * `liquidateForeclosures`, the loans in foreclosure or REO at the start leave the performing
- * rows for `ws.foreclosures`.
+ * Copies the loans' starting values into the workspace and clears the month arrays. The loans
+ * in foreclosure or REO (when liquidated), and the rolling share of the seriously delinquent
+ * ones, leave the performing rows for `ws.startDefaults`.
  */
 export function resetWorkspace(
   ws: Workspace,
   a: LoanArrays,
   schedule: ArmSchedule,
-  liquidateForeclosures = true,
+  start: StartTreatment = PERFORMING,
 ): void {
   ws.balance.set(a.balance);
   ws.payment.set(a.payment);
@@ -124,16 +143,24 @@ export function resetWorkspace(
   ws.resetPointer.set(schedule.start.subarray(0, a.count));
   ws.loans.set(a.loans);
   ws.active.fill(0);
-  ws.foreclosures.fill(0);
+  ws.startDefaults.fill(0);
   for (let i = 0; i < a.count; i++) {
     const k = i < a.fixedCount ? 0 : 1;
-    if (liquidateForeclosures && a.inForeclosure[i] === 1 && a.balance[i]! > 0) {
-      ws.foreclosures[k * 3]! += a.balance[i]!;
-      ws.foreclosures[k * 3 + 1]! += (a.balance[i]! * a.rate[i]!) / 12;
-      ws.foreclosures[k * 3 + 2]! += a.loans[i]!;
-      ws.balance[i] = 0;
-      ws.loans[i] = 0;
-    } else if (a.balance[i]! > 0) ws.active[k]! += 1;
+    if (a.balance[i]! <= 0) continue;
+    let keep = 1;
+    if (start.liquidateForeclosures && a.inForeclosure[i] === 1) {
+      addStartDefault(ws, a, i, 0, 1);
+      keep = 0;
+    } else if (a.seriouslyDelinquent[i] === 1 && start.rollToDefault[k]! > 0) {
+      addStartDefault(ws, a, i, 1, start.rollToDefault[k]!);
+      keep = 1 - start.rollToDefault[k]!;
+    }
+    if (keep < 1) {
+      ws.balance[i] = a.balance[i]! * keep;
+      ws.payment[i] = a.payment[i]! * keep;
+      ws.loans[i] = a.loans[i]! * keep;
+    }
+    if (keep > 0) ws.active[k]! += 1;
   }
   for (const arrays of [ws.pipeBalance, ws.pipeInterest, ws.pipeLoans]) {
     arrays[0].fill(0);

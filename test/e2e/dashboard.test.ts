@@ -148,12 +148,14 @@ describe('the dashboard in Chromium', () => {
       /^Loans: 510 loans as of 2002-12-26 from the remittance rows; \d+ in foreclosure or REO, liquidated in month \d+/,
     );
     await page.locator('[data-chart="projected-balances"] .recharts-line-curve').first().waitFor();
-    // Unticked, the loans in foreclosure or REO are projected as performing.
+    // Unticked, the loans in foreclosure or REO are projected as performing; a share of those
+    // 60+ days late defaults at the start.
     await page.getByLabel('Liquidate loans in foreclosure or REO (after the lag)').uncheck();
+    await page.getByLabel('60+ late defaulting %').fill('50');
     await page.getByTestId('run-scenario').click();
     await expect
       .poll(() => page.getByTestId('projection-loans').innerText(), { timeout: 60_000 })
-      .toMatch(/in foreclosure or REO, projected as performing/);
+      .toMatch(/in foreclosure or REO, projected as performing;.*but for 50% of the balance/);
   });
 
   it('shows the loan tape with its stratification tables', async () => {

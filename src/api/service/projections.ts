@@ -13,6 +13,7 @@ import type { Scenario } from '../../projection/scenarioSchema.ts';
 import {
   describeLoans,
   foreclosureTreatment,
+  rollTreatment,
   startingLoans,
   type ClosedRemittance,
   type LoanOrigin,
@@ -147,7 +148,7 @@ export function projections(portal: Portal) {
       const result: ProjectionResult = {
         dealId: deal.id,
         asOf: ctx.state.lastDate,
-        loans: describeLoans(origin, foreclosureTreatment(scenario)),
+        loans: describeLoans(origin, foreclosureTreatment(scenario), rollTreatment(scenario)),
         scenario,
         classes: classesOf(deal, run),
         periods: periodsOf(deal, run),

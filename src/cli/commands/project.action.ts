@@ -22,7 +22,11 @@ import { representativeLines } from '../../projection/repLines.ts';
 import { runScenario } from '../../projection/runScenario.ts';
 import { parseScenario, readJsonFile } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
-import { describeLoans, foreclosureTreatment } from '../../projection/startingLoans.ts';
+import {
+  describeLoans,
+  foreclosureTreatment,
+  rollTreatment,
+} from '../../projection/startingLoans.ts';
 import { backtestTable } from '../../analytics/backtest.ts';
 import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
@@ -53,6 +57,7 @@ function scenarioFrom(o: ProjectOptions): Scenario {
   set('recoveryLag', o.lag);
   set('foreclosureLag', o.foreclosureLag);
   set('foreclosures', o.foreclosures);
+  set('rollToDefault', o.rollToDefault);
   set('delinquency', o.delinquency);
   if (!o.advancing) set('advancing', false);
   if (o.index !== undefined) set('index', { flat: o.index, history: o.history });
@@ -111,11 +116,12 @@ function startLines(
   const { state } = ctx;
   const lines = repLines ? `; grouped into ${ctx.loans.count} representative lines` : '';
   const treatment = scenario ? foreclosureTreatment(scenario) : undefined;
+  const roll = scenario ? rollTreatment(scenario) : undefined;
   return {
     deal: state.dealId,
     start: `after distribution ${state.distributionNumber} (${state.lastDate}), pool ${(state.poolBalance / 100).toFixed(2)}, ${state.loanCount} loans`,
     state: begin.stateFrom,
-    loans: `${describeLoans(begin.loans, treatment)}${lines}`,
+    loans: `${describeLoans(begin.loans, treatment, roll)}${lines}`,
   };
 }
 

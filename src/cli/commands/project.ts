@@ -16,6 +16,7 @@ export interface ProjectOptions {
   lag?: number;
   foreclosureLag?: number;
   foreclosures?: 'liquidate' | 'perform';
+  rollToDefault?: number;
   delinquency?: number;
   advancing: boolean;
   index?: number;
@@ -88,6 +89,11 @@ export function registerProject(program: Command): void {
         '--foreclosures <what>',
         'loans in foreclosure or REO at the start: liquidate (default) or perform',
       ).choices(['liquidate', 'perform']),
+    )
+    .option(
+      '--roll-to-default <pct>',
+      'percent of the loans 60+ days late or in bankruptcy at the start that default at once',
+      number('--roll-to-default'),
     )
     .option(
       '--delinquency <pct>',

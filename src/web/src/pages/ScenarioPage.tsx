@@ -27,6 +27,7 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
   const [price, setPrice] = useState<number | string>(100);
   const [call, setCall] = useState(true);
   const [liquidateForeclosures, setLiquidateForeclosures] = useState(true);
+  const [roll, setRoll] = useState<number | string>(0);
   const { job, problem, start } = useJob<ProjectionResult>();
   const run = () =>
     start(`/api/deals/${dealId}/projections`, {
@@ -37,6 +38,7 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
         severity: Number(severity),
         recoveryLag: Number(lag),
         foreclosures: liquidateForeclosures ? 'liquidate' : 'perform',
+        rollToDefault: Number(roll),
         cleanUpCall: call,
         price: Number(price),
       },
@@ -66,6 +68,14 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
             name="lag"
           />
           <NumberInput
+            label="60+ late defaulting %"
+            value={roll}
+            onChange={setRoll}
+            min={0}
+            max={100}
+            name="rollToDefault"
+          />
+          <NumberInput
             label="Price (% of par)"
             value={price}
             onChange={setPrice}
@@ -74,19 +84,19 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
             decimalScale={4}
             name="price"
           />
+        </SimpleGrid>
+        <Group mt="md">
           <Checkbox
-            mt="xl"
             label="Clean-up call"
             checked={call}
             onChange={(e) => setCall(e.currentTarget.checked)}
           />
           <Checkbox
-            mt="xl"
             label="Liquidate loans in foreclosure or REO (after the lag)"
             checked={liquidateForeclosures}
             onChange={(e) => setLiquidateForeclosures(e.currentTarget.checked)}
           />
-        </SimpleGrid>
+        </Group>
         <Group mt="md">
           <Button onClick={run} loading={jobActive(job)} data-testid="run-scenario">
             Run projection
