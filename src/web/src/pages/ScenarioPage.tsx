@@ -18,6 +18,16 @@ import { ScenarioGrid } from '../components/ScenarioGrid.tsx';
 import { jobActive, queuedLabel } from '../jobStatus.ts';
 import { useJob } from '../useJob.ts';
 
+/** A percentage of the scenario (0-100). */
+function PercentInput(props: {
+  label: string;
+  value: number | string;
+  onChange: (value: number | string) => void;
+  name: string;
+}) {
+  return <NumberInput {...props} min={0} max={100} />;
+}
+
 /** A scenario: CPR / CDR / severity in, class cash flows, WAL, yield and breakevens out. */
 export function ScenarioPage({ dealId }: { dealId: string }) {
   const [cpr, setCpr] = useState<number | string>(25);
@@ -49,14 +59,12 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
       <Title order={2}>Scenario</Title>
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 6 }}>
-          <NumberInput label="CPR %" value={cpr} onChange={setCpr} min={0} max={100} name="cpr" />
-          <NumberInput label="CDR %" value={cdr} onChange={setCdr} min={0} max={100} name="cdr" />
-          <NumberInput
+          <PercentInput label="CPR %" value={cpr} onChange={setCpr} name="cpr" />
+          <PercentInput label="CDR %" value={cdr} onChange={setCdr} name="cdr" />
+          <PercentInput
             label="Severity %"
             value={severity}
             onChange={setSeverity}
-            min={0}
-            max={100}
             name="severity"
           />
           <NumberInput
@@ -67,12 +75,10 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
             max={120}
             name="lag"
           />
-          <NumberInput
+          <PercentInput
             label="60+ late defaulting %"
             value={roll}
             onChange={setRoll}
-            min={0}
-            max={100}
             name="rollToDefault"
           />
           <NumberInput
