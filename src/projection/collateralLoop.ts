@@ -180,7 +180,7 @@ function settleKind(ws: Workspace, k: 0 | 1, g: GroupTables, t: number, groupSta
   for (let group = 0; group < 2; group++) {
     const at = (group * 2 + k) * 3;
     const held = ws.startDefaults[at]!;
-    const month = group === 0 ? g.foreclosureMonth : Math.max(1, g.recoveryLag);
+    const month = group === 0 ? g.foreclosureMonth : g.rolledDefaultMonth;
     if (held <= 0 || t > month) continue;
     pipelineBegin += held;
     pipelineRate += ws.startDefaults[at + 1]!;

@@ -28,6 +28,8 @@ export interface GroupTables {
   readonly foreclosureMonth: number;
   /** Share of the seriously delinquent loans' balance that defaults at the start. */
   readonly rollToDefault: number;
+  /** The month that share is liquidated: the recovery lag, never month 0. */
+  readonly rolledDefaultMonth: number;
   readonly delinquency: Float64Array;
   readonly advancing: boolean;
 }
@@ -140,13 +142,14 @@ function groupTables(
     recoveryLag: g.recoveryLag,
     foreclosureMonth: foreclosureMonth(g),
     rollToDefault: g.rollToDefault / 100,
+    rolledDefaultMonth: Math.max(1, g.recoveryLag),
     delinquency,
     advancing: g.advancing,
   };
 }
 
 /** The month the loans in foreclosure or REO at the start are liquidated: never month 0. */
-function foreclosureMonth(g: Required<GroupAssumptions>): number {
+export function foreclosureMonth(g: Required<GroupAssumptions>): number {
   return Math.max(1, g.foreclosureLag || g.recoveryLag);
 }
 

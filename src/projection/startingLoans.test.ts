@@ -52,7 +52,7 @@ describe('describeLoans', () => {
           seriouslyDelinquent: 12,
           label: "the store's remittance rows",
         },
-        foreclosureTreatment(parseScenario({ recoveryLag: 12 })),
+        parseScenario({ recoveryLag: 12 }),
       ),
     ).toBe(
       "510 loans as of 2002-12-26 from the store's remittance rows; 15 in foreclosure or REO, liquidated in month 12; 31 delinquent or in bankruptcy, projected as performing",
@@ -75,8 +75,7 @@ describe('describeLoans', () => {
           seriouslyDelinquent: 12,
           label: "the store's remittance rows",
         },
-        foreclosureTreatment(rolling),
-        rollTreatment(rolling),
+        rolling,
       ),
     ).toBe(
       "510 loans as of 2002-12-26 from the store's remittance rows; 31 delinquent or in bankruptcy, projected as performing, but for 50% of the balance of the 12 of them 60+ days late or in bankruptcy, which defaults at the start",

@@ -8,7 +8,7 @@ import type { LoanArrays } from './loanArrays.ts';
 import { agedTapeLoans } from './projectionContext.ts';
 import { loansFromRemittance } from './storeLoans.ts';
 import { loansAfterPeriod } from './storedLoanRow.ts';
-import { groupAssumptions } from './compileScenario.ts';
+import { foreclosureMonth, groupAssumptions } from './compileScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 /** The remittance the state's own date was closed from, as the history keeps it. */
@@ -92,17 +92,23 @@ export function startingLoans(
   };
 }
 
+/** A figure of each kind's assumptions: one when fixed and ARM agree, else "x (fixed), y (ARM)". */
+function perKind(
+  scenario: Scenario,
+  figure: (g: ReturnType<typeof groupAssumptions>) => number,
+  show: (value: number) => string,
+): { text: string; any: boolean } {
+  const [fixed, arm] = (['fixed', 'arm'] as const).map((kind) =>
+    figure(groupAssumptions(scenario, kind)),
+  );
+  const text = fixed === arm ? show(fixed!) : `${show(fixed!)} (fixed), ${show(arm!)} (ARM)`;
+  return { text, any: fixed !== 0 || arm !== 0 };
+}
+
 /** How a scenario treats the loans in foreclosure or REO at the start (for the output). */
 export function foreclosureTreatment(scenario: Scenario): string {
   if (scenario.foreclosures === 'perform') return 'projected as performing';
-  const [fixed, arm] = (['fixed', 'arm'] as const).map((kind) => {
-    const g = groupAssumptions(scenario, kind);
-    return Math.max(1, g.foreclosureLag || g.recoveryLag);
-  });
-  const month = (m: number | undefined): string => `month ${m}`;
-  return fixed === arm
-    ? `liquidated in ${month(fixed)}`
-    : `liquidated in ${month(fixed)} (fixed), ${month(arm)} (ARM)`;
+  return `liquidated in ${perKind(scenario, foreclosureMonth, (m) => `month ${m}`).text}`;
 }
 
 /**
@@ -110,27 +116,25 @@ export function foreclosureTreatment(scenario: Scenario): string {
  * rolls to default ("50%", or "50% (fixed), 30% (ARM)"); undefined when they all perform.
  */
 export function rollTreatment(scenario: Scenario): string | undefined {
-  const [fixed, arm] = (['fixed', 'arm'] as const).map(
-    (kind) => groupAssumptions(scenario, kind).rollToDefault,
+  const roll = perKind(
+    scenario,
+    (g) => g.rollToDefault,
+    (share) => `${share}%`,
   );
-  if (!fixed && !arm) return undefined;
-  return fixed === arm ? `${fixed}%` : `${fixed}% (fixed), ${arm}% (ARM)`;
+  return roll.any ? roll.text : undefined;
 }
 
 /**
  * One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows; 17 in
  * foreclosure or REO, liquidated in month 12; 29 delinquent or in bankruptcy, projected as
- * performing". `treatment` says what the scenario does with the loans in foreclosure or REO
- * (foreclosureTreatment), `roll` the share of those 60+ days late that defaults at the start
- * (rollTreatment); a grid's scenarios may differ.
+ * performing", with what `scenario` does with the loans behind (foreclosureTreatment,
+ * rollTreatment); without one (a grid, whose scenarios may differ) in general terms.
  */
-export function describeLoans(
-  origin: LoanOrigin,
-  treatment = 'liquidated as each scenario says',
-  roll?: string,
-): string {
+export function describeLoans(origin: LoanOrigin, scenario?: Scenario): string {
   if (origin.kind === 'aged-tape')
     return `${origin.rows} rows: the cut-off tape aged ${origin.payments} payment${origin.payments === 1 ? '' : 's'} and scaled to the pool (${origin.why})`;
+  const treatment = scenario ? foreclosureTreatment(scenario) : 'liquidated as each scenario says';
+  const roll = scenario ? rollTreatment(scenario) : undefined;
   const foreclosed =
     origin.inForeclosure > 0 ? `; ${origin.inForeclosure} in foreclosure or REO, ${treatment}` : '';
   const rolling =

@@ -59,7 +59,7 @@ export interface Workspace {
    * Loans in default at the start, awaiting liquidation, at ((group * 2) + kind) * 3: their
    * balance, one month's interest at their note rates, and their number. Group 0: the loans in
    * foreclosure or REO; group 1: the share of the seriously delinquent ones that rolls to
-   * default (see START_DEFAULTS in collateralLoop.ts).
+   * default (settleKind in collateralLoop.ts liquidates them).
    */
   readonly startDefaults: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
@@ -115,8 +115,6 @@ export interface StartTreatment {
   readonly rollToDefault: readonly [number, number];
 }
 
-const PERFORMING: StartTreatment = { liquidateForeclosures: false, rollToDefault: [0, 0] };
-
 /** Adds `share` of row i to a group of the loans in default at the start. */
 function addStartDefault(ws: Workspace, a: LoanArrays, i: number, group: number, share: number) {
   const at = (group * 2 + (i < a.fixedCount ? 0 : 1)) * 3;
@@ -134,7 +132,7 @@ export function resetWorkspace(
   ws: Workspace,
   a: LoanArrays,
   schedule: ArmSchedule,
-  start: StartTreatment = PERFORMING,
+  start: StartTreatment,
 ): void {
   ws.balance.set(a.balance);
   ws.payment.set(a.payment);

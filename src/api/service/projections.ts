@@ -12,8 +12,6 @@ import { parseScenario } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
 import {
   describeLoans,
-  foreclosureTreatment,
-  rollTreatment,
   startingLoans,
   type ClosedRemittance,
   type LoanOrigin,
@@ -148,7 +146,7 @@ export function projections(portal: Portal) {
       const result: ProjectionResult = {
         dealId: deal.id,
         asOf: ctx.state.lastDate,
-        loans: describeLoans(origin, foreclosureTreatment(scenario), rollTreatment(scenario)),
+        loans: describeLoans(origin, scenario),
         scenario,
         classes: classesOf(deal, run),
         periods: periodsOf(deal, run),

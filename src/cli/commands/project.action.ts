@@ -22,11 +22,7 @@ import { representativeLines } from '../../projection/repLines.ts';
 import { runScenario } from '../../projection/runScenario.ts';
 import { parseScenario, readJsonFile } from '../../projection/scenarioFile.ts';
 import type { Scenario } from '../../projection/scenarioSchema.ts';
-import {
-  describeLoans,
-  foreclosureTreatment,
-  rollTreatment,
-} from '../../projection/startingLoans.ts';
+import { describeLoans } from '../../projection/startingLoans.ts';
 import { backtestTable } from '../../analytics/backtest.ts';
 import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
@@ -115,13 +111,11 @@ function startLines(
 ) {
   const { state } = ctx;
   const lines = repLines ? `; grouped into ${ctx.loans.count} representative lines` : '';
-  const treatment = scenario ? foreclosureTreatment(scenario) : undefined;
-  const roll = scenario ? rollTreatment(scenario) : undefined;
   return {
     deal: state.dealId,
     start: `after distribution ${state.distributionNumber} (${state.lastDate}), pool ${(state.poolBalance / 100).toFixed(2)}, ${state.loanCount} loans`,
     state: begin.stateFrom,
-    loans: `${describeLoans(begin.loans, treatment, roll)}${lines}`,
+    loans: `${describeLoans(begin.loans, scenario)}${lines}`,
   };
 }
 
