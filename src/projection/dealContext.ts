@@ -43,7 +43,7 @@ export interface ProjectionStart {
   /** "the store var/trustee.sqlite (2002-12-26, version 1)", "deals/nchet-2002-1 files"... */
   readonly stateFrom: string;
   readonly loans: LoanOrigin;
-  /** The distributions the store closed after the start (a start `after` an earlier date). */
+  /** The distributions the store closed after an earlier start, when asked for (--compare). */
   readonly later?: readonly Distribution[];
 }
 
@@ -51,14 +51,15 @@ export interface ProjectionStart {
  * The start after the deal's latest closed date in `store` (or the closed date `after`, to
  * project from an earlier date and compare with what came): its current version's state
  * after, and the loans as they stood then from the date's stored remittance rows (the
- * contracts from `tape`, the cut-off tape). Undefined when nothing of the deal is closed;
- * NOT_FOUND when `after` is not a closed date.
+ * contracts from `tape`, the cut-off tape), and with `withLater` the distributions closed after
+ * `after`. Undefined when nothing of the deal is closed; NOT_FOUND when `after` is not closed.
  */
 export async function storeStart(
   store: TrustStore,
   deal: Deal,
   tape: readonly Loan[],
   after?: PlainDate,
+  withLater = false,
 ): Promise<ProjectionStart | undefined> {
   const closed = after ? await closedOn(store, deal.id, after) : await latestClosed(store, deal.id);
   if (!closed) return undefined;
@@ -74,7 +75,7 @@ export async function storeStart(
     context: contextForLoans(deal, table, record.stateAfter, loans),
     stateFrom: `the store ${where}`,
     loans: origin,
-    ...(after ? { later: await closedAfter(store, deal.id, after) } : {}),
+    ...(after && withLater ? { later: await closedAfter(store, deal.id, after) } : {}),
   };
 }
 

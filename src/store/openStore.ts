@@ -67,14 +67,18 @@ async function openPostgres(url: string): Promise<TrustStore> {
   };
   try {
     // The schema the tables go to: the URL's, else the first of the server's search_path.
-    const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    const schema = location.schema ?? current.rows[0]?.schema ?? 'public';
+    const schema = location.schema ?? (await currentSchema(db));
     await migrateToLatest(db as Kysely<unknown>, location.display, schema);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw asUnavailable(error, location.display);
   }
   return new KyselyTrustStore(db, backend);
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return current.rows[0]?.schema ?? 'public';
 }
 
 function asUnavailable(error: unknown, location: string): unknown {

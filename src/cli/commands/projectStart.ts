@@ -17,6 +17,8 @@ export interface StartOptions {
   readonly db?: string;
   /** A closed date of the store to start after instead of the latest. */
   readonly after?: string;
+  /** Load the distributions closed after `after` too (what --compare compares with). */
+  readonly compare?: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function projectStart(deal: Deal, o: StartOptions): Promise<Project
   }
   const store = await openStore(location);
   try {
-    const start = await storeStart(store, deal, tape, after);
+    const start = await storeStart(store, deal, tape, after, o.compare ?? false);
     if (start) return start;
     if (after) throw noStoreFor(after);
     const files = fileStart(deal, tape);
