@@ -51,8 +51,9 @@ export interface Ledger {
  * A class's working figures, made by a constructor rather than an object literal: V8 copies a
  * literal from a boilerplate whose map it does not update, so once a field such as
  * `realizedLoss` widens from small integers to doubles every new ledger's objects were migrated
- * on their first write (258,140 migrations in 200 projected scenarios, about a third of the
- * waterfall's time). A constructor's objects take the updated map.
+ * on their first write (258,140 migrations in 200 projected scenarios; a grid's `distribute`
+ * went from about 20 to 8 us a month without them). A constructor's objects take the updated
+ * map.
  */
 class WorkingFigures implements WorkingClass {
   readonly name: string = '';
