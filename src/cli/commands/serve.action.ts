@@ -15,31 +15,35 @@ interface ServeOptions {
   maxQueued: string;
 }
 
-/** A job limit: a whole number of at least `least`. */
-function jobLimit(flag: string, text: string, least: number): number {
+/** A whole-number flag within [least, most]; `what` and `expected` word the refusal. */
+function wholeNumberFlag(
+  flag: string,
+  text: string,
+  [least, most]: readonly [number, number],
+  what: string,
+  expected: string,
+): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < least) {
+  if (!/^\d+$/.test(text) || value < least || value > most) {
     throw new TrusteeError('INVALID_INPUT', `bad ${flag} ${text}`, [
-      { field: flag, message: 'not a job count', expected: `an integer >= ${least}`, got: text },
+      { field: flag, message: `not a ${what}`, expected, got: text },
     ]);
   }
   return value;
 }
 
-function port(text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 65535) {
-    throw new TrusteeError('INVALID_INPUT', `bad --port ${text}`, [
-      {
-        field: '--port',
-        message: 'not a port number',
-        expected: 'an integer 0..65535 (0: any free port)',
-        got: text,
-      },
-    ]);
-  }
-  return value;
-}
+/** A job limit: a whole number of at least `least`. */
+const jobLimit = (flag: string, text: string, least: number): number =>
+  wholeNumberFlag(flag, text, [least, Infinity], 'job count', `an integer >= ${least}`);
+
+const port = (text: string): number =>
+  wholeNumberFlag(
+    '--port',
+    text,
+    [0, 65535],
+    'port number',
+    'an integer 0..65535 (0: any free port)',
+  );
 
 /**
  * The `serve` command's work, loaded only when the command runs: open the store, close the
