@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../api/jobs/jobRegistry.ts';
-import { jobActive, queuedLabel } from './jobStatus.ts';
+import { jobActive, progressPercent, queuedLabel } from './jobStatus.ts';
 
 describe('queuedLabel', () => {
   it('says the place in line in words', () => {
@@ -26,5 +26,13 @@ describe('jobActive', () => {
       ['queued', 'running', 'done', 'failed'].map((s) => jobActive(job(s as Job['status']))),
     ).toEqual([true, true, false, false]);
     expect(jobActive(undefined)).toBe(false);
+  });
+});
+
+describe('progressPercent', () => {
+  it('is the share done, 0 while the total is unknown', () => {
+    const job = (done: number, total: number) => ({ progress: { done, total } }) as Job;
+    expect(progressPercent(job(3, 12))).toBe(25);
+    expect(progressPercent(job(0, 0))).toBe(0);
   });
 });

@@ -13,3 +13,8 @@ export function queuedLabel(position: number | null): string {
   if (position === null || position <= 1) return 'Queued: next in line';
   return `Queued: ${position}${suffixes[ordinal.select(position)] ?? 'th'} in line`;
 }
+
+/** A running job's progress in percent (0 until its total is known). */
+export function progressPercent(job: Job<unknown>): number {
+  return job.progress.total ? (100 * job.progress.done) / job.progress.total : 0;
+}

@@ -2,7 +2,7 @@ import { Button, Card, Group, Progress, Table, Text, TextInput, Title } from '@m
 import { useState } from 'react';
 import type { GridResult } from '../../../api/service/projectionTypes.ts';
 import { pct } from '../format.ts';
-import { jobActive, queuedLabel } from '../jobStatus.ts';
+import { jobActive, progressPercent, queuedLabel } from '../jobStatus.ts';
 import { useJob } from '../useJob.ts';
 import { Problem } from './Problem.tsx';
 
@@ -52,10 +52,7 @@ export function ScenarioGrid(props: { dealId: string; severity: number; lag: num
       )}
       {job?.status === 'running' && (
         <>
-          <Progress
-            mt="sm"
-            value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
-          />
+          <Progress mt="sm" value={progressPercent(job)} />
           <Text size="sm" c="dimmed">
             {job.progress.done} of {job.progress.total} scenarios
           </Text>

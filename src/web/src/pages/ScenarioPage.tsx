@@ -15,7 +15,7 @@ import type { ProjectionResult } from '../../../api/service/projectionTypes.ts';
 import { Problem } from '../components/Problem.tsx';
 import { ProjectionView } from '../components/ProjectionView.tsx';
 import { ScenarioGrid } from '../components/ScenarioGrid.tsx';
-import { jobActive, queuedLabel } from '../jobStatus.ts';
+import { jobActive, progressPercent, queuedLabel } from '../jobStatus.ts';
 import { useJob } from '../useJob.ts';
 
 /** A percentage of the scenario (0-100). */
@@ -118,13 +118,7 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
             </Text>
           )}
         </Group>
-        {job?.status === 'running' && (
-          <Progress
-            mt="sm"
-            value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
-            animated
-          />
-        )}
+        {job?.status === 'running' && <Progress mt="sm" value={progressPercent(job)} animated />}
       </Card>
       {problem && <Problem problem={problem} />}
       {job?.status === 'done' && job.result && (
