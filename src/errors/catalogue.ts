@@ -15,8 +15,20 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   INVALID_SCENARIO: { status: 422, title: 'A scenario does not match the scenario schema' },
   STORE_UNAVAILABLE: { status: 503, title: 'The database cannot be opened, reached or migrated' },
-  JOB_NOT_DONE: { status: 409, title: 'The job is queued, still running, or has failed' },
+  JOB_NOT_DONE: {
+    status: 409,
+    title: 'The job is queued, still running, has failed or was cancelled',
+  },
   BUSY: { status: 503, title: 'Too many jobs are waiting to run; try again later' },
+  DEAL_CHANGED: {
+    status: 409,
+    title: "The deal's terms differ from those the store's history was closed with",
+  },
+  NOT_A_DISTRIBUTION_DATE: { status: 422, title: 'The date is not a distribution date of the deal' },
+  LIMIT_EXCEEDED: { status: 413, title: 'A request is larger than a configured limit allows' },
+  FORBIDDEN: { status: 403, title: 'The request is not allowed' },
+  MALFORMED_REQUEST: { status: 400, title: 'The request cannot be read (not JSON, wrong media type)' },
+  USAGE: { status: 400, title: 'The command line is not valid (unknown option, missing argument)' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
