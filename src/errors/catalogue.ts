@@ -24,10 +24,16 @@ export const errorCatalogue = {
     status: 409,
     title: "The deal's terms differ from those the store's history was closed with",
   },
-  NOT_A_DISTRIBUTION_DATE: { status: 422, title: 'The date is not a distribution date of the deal' },
+  NOT_A_DISTRIBUTION_DATE: {
+    status: 422,
+    title: 'The date is not a distribution date of the deal',
+  },
   LIMIT_EXCEEDED: { status: 413, title: 'A request is larger than a configured limit allows' },
   FORBIDDEN: { status: 403, title: 'The request is not allowed' },
-  MALFORMED_REQUEST: { status: 400, title: 'The request cannot be read (not JSON, wrong media type)' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    title: 'The request cannot be read (not JSON, wrong media type)',
+  },
   USAGE: { status: 400, title: 'The command line is not valid (unknown option, missing argument)' },
 } as const;
 
