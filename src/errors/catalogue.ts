@@ -39,10 +39,14 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
-/** Where in an input the problem is: file, row (1-based, header = row 1), field, expected. */
+/**
+ * Where in an input the problem is: file, row (1-based, a CSV's header = row 1) or line (of a
+ * JSON document), field, expected.
+ */
 export interface ErrorContext {
   file?: string;
   row?: number;
+  line?: number;
   field?: string;
   expected?: string;
   got?: unknown;
@@ -75,6 +79,7 @@ export function formatDetail(detail: ErrorDetail): string {
   const where = [
     detail.file,
     detail.row !== undefined ? `row ${detail.row}` : undefined,
+    detail.line !== undefined ? `line ${detail.line}` : undefined,
     detail.field !== undefined ? `field ${detail.field}` : undefined,
   ]
     .filter(Boolean)
