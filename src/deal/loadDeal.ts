@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { readJsonDocument } from '../input/jsonDocument.ts';
+import { schemaIssues } from '../input/schemaIssues.ts';
 import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import type { CertificateClass, Deal, FloatingClass, OvercollateralizationClass } from './deal.ts';
@@ -155,11 +156,7 @@ function hasPath(root: unknown, path: string): boolean {
 export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
   const parsed = dealSchema.safeParse(json);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({
-      file: fileName,
-      field: issue.path.join('.'),
-      message: issue.message,
-    }));
+    const details = schemaIssues(dealSchema, json, parsed.error.issues, fileName);
     throw new TrusteeError('INVALID_DEAL', `${fileName}: the deal file is not valid`, details);
   }
   const file = parsed.data;
@@ -227,13 +224,5 @@ export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
 
 /** Reads and validates a deal file from disk; JSON errors name the file. */
 export function loadDealFile(path: string): Deal {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new TrusteeError('INVALID_DEAL', `${path}: cannot read the deal file as JSON`, [
-      { file: path, message: (error as Error).message, expected: 'a JSON deal file' },
-    ]);
-  }
-  return loadDeal(json, path);
+  return loadDeal(readJsonDocument(path, { code: 'INVALID_DEAL', what: 'deal file' }), path);
 }

@@ -16,7 +16,7 @@ export const dayCountSchema = z.enum(['ACT/360', '30/360']);
 
 /** A certificate class. `kind` says which rules apply to it. */
 export const classSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('floating'),
     cusip: z.string().regex(/^[0-9A-Z]{9}$/, 'expected a 9-character CUSIP'),
     originalBalance: dollars,
@@ -33,27 +33,27 @@ export const classSchema = z.discriminatedUnion('kind', [
     principalTarget: fraction,
     description: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('overcollateralization'),
     cusip: z.string(),
     /** At closing: cut-off pool less the other classes. */
     originalBalance: dollars,
     description: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('prepaymentCharges'),
     cusip: z.string(),
     originalBalance: dollars,
     description: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('residual'),
     cusip: z.string().optional(),
     description: z.string().optional(),
   }),
 ]);
 
-export const feeSchema = z.object({
+export const feeSchema = z.strictObject({
   payee: z.string(),
   /** Annual rate on the beginning pool balance. */
   rate: rate,
@@ -65,51 +65,54 @@ export const feeSchema = z.object({
 /** Priority-of-payment steps: one discriminated union run by one interpreter. */
 export const stepSchema = z.discriminatedUnion('kind', [
   /** Pay a fee from the fund. */
-  z.object({ kind: z.literal('fee'), fee: z.string() }),
+  z.strictObject({ kind: z.literal('fee'), fee: z.string() }),
   /**
    * Pay classes interest from the fund. `part` chooses what is paid: the current Monthly
    * Interest Distributable Amount, the Unpaid Interest Amount carried from earlier periods,
    * or both. `allocation` pays several classes pro rata or in order.
    */
-  z.object({
+  z.strictObject({
     kind: z.literal('interest'),
     classes: z.array(z.string()).min(1),
     part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
     allocation: z.enum(['sequential', 'proRata']).default('sequential'),
   }),
   /** Pay principal to classes in order, each up to its balance (or its target after stepdown). */
-  z.object({ kind: z.literal('principal'), classes: z.array(z.string()).min(1) }),
+  z.strictObject({ kind: z.literal('principal'), classes: z.array(z.string()).min(1) }),
   /** Pay the Extra Principal Distribution Amount: the OC deficiency, from excess cashflow. */
-  z.object({ kind: z.literal('extraPrincipal') }),
+  z.strictObject({ kind: z.literal('extraPrincipal') }),
   /** Reimburse classes' unpaid Applied Realized Loss Amounts, in order. */
-  z.object({ kind: z.literal('realizedLossReimbursement'), classes: z.array(z.string()).min(1) }),
+  z.strictObject({
+    kind: z.literal('realizedLossReimbursement'),
+    classes: z.array(z.string()).min(1),
+  }),
   /** Pay classes' Net WAC Rate Carryover Amounts, in order. */
-  z.object({ kind: z.literal('netWacCarryover'), classes: z.array(z.string()).min(1) }),
+  z.strictObject({ kind: z.literal('netWacCarryover'), classes: z.array(z.string()).min(1) }),
   /** Pay what is left of the fund to a class (CE, then R). */
-  z.object({ kind: z.literal('remainder'), class: z.string() }),
+  z.strictObject({ kind: z.literal('remainder'), class: z.string() }),
 ]);
 
 const triggerSchema = z.discriminatedUnion('kind', [
   /** Delinquency Percentage exceeds `threshold` x Credit Enhancement Percentage. */
-  z.object({ kind: z.literal('delinquency'), threshold: z.number().positive() }),
+  z.strictObject({ kind: z.literal('delinquency'), threshold: z.number().positive() }),
   /**
    * Cumulative Realized Losses / cut-off pool exceed the schedule's limit for the distribution
    * number (the last entry at or before it applies).
    */
-  z.object({
+  z.strictObject({
     kind: z.literal('cumulativeLoss'),
     schedule: z
-      .array(z.object({ fromDistribution: z.number().int().positive(), limit: fraction }))
+      .array(z.strictObject({ fromDistribution: z.number().int().positive(), limit: fraction }))
       .min(1),
   }),
 ]);
 
-export const dealSchema = z.object({
+export const dealSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'),
   name: z.string(),
   series: z.string(),
   title: z.string(),
-  registrant: z.object({
+  registrant: z.strictObject({
     depositor: z.string(),
     state: z.string(),
     commissionFileNumber: z.string(),
@@ -118,16 +121,16 @@ export const dealSchema = z.object({
     zip: z.string(),
     telephone: z.string(),
     agreementDate: date,
-    signer: z.object({ name: z.string(), title: z.string() }),
+    signer: z.strictObject({ name: z.string(), title: z.string() }),
   }),
-  parties: z.object({
+  parties: z.strictObject({
     depositor: z.string(),
     masterServicer: z.string(),
     trustee: z.string(),
     trustAdministrator: z.string(),
     underwriter: z.string().optional(),
   }),
-  dates: z.object({
+  dates: z.strictObject({
     cutoff: date,
     closing: date,
     firstDistribution: date,
@@ -135,12 +138,12 @@ export const dealSchema = z.object({
     distributionDay: z.number().int().min(1).max(28),
     calendar: z.literal('US'),
   }),
-  collateral: z.object({
+  collateral: z.strictObject({
     cutoffBalance: dollars,
     cutoffLoanCount: z.number().int().positive(),
     description: z.string(),
   }),
-  index: z.object({
+  index: z.strictObject({
     name: z.string(),
     /** Fixed `businessDaysBefore` London business days before each accrual period starts. */
     businessDaysBefore: z.number().int().min(0),
@@ -149,7 +152,7 @@ export const dealSchema = z.object({
   }),
   classes: z.record(z.string(), classSchema),
   fees: z.record(z.string(), feeSchema),
-  overcollateralization: z.object({
+  overcollateralization: z.strictObject({
     /** Required Overcollateralized Amount before the Stepdown Date (the OC at closing). */
     initialTarget: dollars,
     /** After the Stepdown Date (no Trigger Event): this fraction of the current pool... */
@@ -157,7 +160,7 @@ export const dealSchema = z.object({
     /** ...but never less than this fraction of the cut-off pool (the OC floor). */
     floor: fraction,
   }),
-  stepdown: z.object({
+  stepdown: z.strictObject({
     /** The Stepdown Date is no earlier than this distribution number... */
     earliestDistribution: z.number().int().positive(),
     /** ...and needs the senior Credit Enhancement Percentage at least this. */
@@ -166,11 +169,11 @@ export const dealSchema = z.object({
     seniorClass: z.string(),
   }),
   triggers: z.array(triggerSchema),
-  netWacCap: z.object({
+  netWacCap: z.strictObject({
     /** Fee rates netted from the loans' rate to give the Net WAC (servicing, trustee). */
     netOfFees: z.array(z.string()),
   }),
-  cleanUpCall: z.object({
+  cleanUpCall: z.strictObject({
     /** The Optional Termination Date: the pool at or below this fraction of cut-off. */
     poolFraction: fraction,
   }),
@@ -178,7 +181,7 @@ export const dealSchema = z.object({
   lossAllocation: z.array(z.string()),
   /** Net prepayment interest and Relief Act shortfalls reduce these classes pro rata. */
   interestShortfallClasses: z.array(z.string()),
-  waterfall: z.object({
+  waterfall: z.strictObject({
     /** Interest Remittance Amount: fees and class interest. */
     interest: z.array(stepSchema),
     /** Principal Distribution Amount. */
@@ -187,7 +190,7 @@ export const dealSchema = z.object({
     excess: z.array(stepSchema),
   }),
   /** Terms not confirmed by the seeds: the JSON path, the value used and why. */
-  assumptions: z.array(z.object({ path: z.string(), value: z.unknown(), note: z.string() })),
+  assumptions: z.array(z.strictObject({ path: z.string(), value: z.unknown(), note: z.string() })),
 });
 
 export type DealFile = z.infer<typeof dealSchema>;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { cents, parseDollars, ZERO, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
+import { readJsonDocument } from '../input/jsonDocument.ts';
+import { schemaIssues } from '../input/schemaIssues.ts';
 import type { ClassState, DealState } from '../waterfall/types.ts';
 import type { Deal } from './deal.ts';
 import { distributionDate } from './schedule.ts';
@@ -19,13 +20,13 @@ const amount = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
 });
-const classEntry = z.object({
+const classEntry = z.strictObject({
   balance: amount,
   unpaidInterest: amount.prefault('0'),
   netWacCarryover: amount.prefault('0'),
   unpaidRealizedLoss: amount.prefault('0'),
 });
-export const stateFileSchema = z.object({
+export const stateFileSchema = z.strictObject({
   distributionDate: z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD'),
   distributionNumber: z.number().int().min(0),
   source: z.string().optional(),
@@ -43,7 +44,7 @@ export function parseStateFile(deal: Deal, json: unknown, file = '<state>'): Dea
     throw new TrusteeError(
       'INVALID_INPUT',
       `${file}: the state file is not valid`,
-      parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })),
+      schemaIssues(stateFileSchema, json, parsed.error.issues, file),
     );
   }
   const data = parsed.data;
@@ -118,13 +119,6 @@ export function parseStateFile(deal: Deal, json: unknown, file = '<state>'): Dea
 }
 
 export function readStateFile(deal: Deal, path: string): DealState {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new TrusteeError('INVALID_INPUT', `${path}: cannot read the state file as JSON`, [
-      { file: path, message: (error as Error).message },
-    ]);
-  }
+  const json = readJsonDocument(path, { code: 'INVALID_INPUT', what: 'state file' });
   return parseStateFile(deal, json, path);
 }

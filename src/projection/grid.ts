@@ -1,6 +1,6 @@
 import { TrusteeError } from '../errors/catalogue.ts';
 import { parseScenario, readJsonFile } from './scenarioFile.ts';
-import { scenarioIssues } from './scenarioIssues.ts';
+import { schemaIssues } from '../input/schemaIssues.ts';
 import { gridSchema, type Scenario } from './scenarioSchema.ts';
 
 /** The most scenarios one grid may expand to. */
@@ -68,7 +68,7 @@ export function expandGrid(json: unknown, file = '<grid>'): Scenario[] {
     throw new TrusteeError(
       'INVALID_SCENARIO',
       `${file}: the grid is not valid`,
-      scenarioIssues(parsed.error.issues, file),
+      schemaIssues(gridSchema, json, parsed.error.issues, file),
     );
   }
   const grid = parsed.data;

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { TrusteeError } from '../errors/catalogue.ts';
+import { readJsonDocument } from '../input/jsonDocument.ts';
+import { schemaIssues } from '../input/schemaIssues.ts';
 import { parseDollars, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
 import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../waterfall/types.ts';
@@ -26,10 +27,10 @@ const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
   }
 });
 const count = z.number().int().min(0);
-const bucket = z.object({ count, unpaidPrincipal: amount, statedPrincipal: amount });
+const bucket = z.strictObject({ count, unpaidPrincipal: amount, statedPrincipal: amount });
 const emptyBucket = { count: 0, unpaidPrincipal: '0', statedPrincipal: '0' };
 
-export const periodTotalsSchema = z.object({
+export const periodTotalsSchema = z.strictObject({
   distributionDate: z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD'),
   source: z.string().default('collection-period totals file'),
   beginningPoolBalance: amount,
@@ -75,11 +76,7 @@ export function parsePeriodTotals(json: unknown, file = '<period totals>'): Coll
     throw new TrusteeError(
       'INVALID_INPUT',
       `${file}: the collection-period totals are not valid`,
-      parsed.error.issues.map((issue) => ({
-        file,
-        field: issue.path.join('.'),
-        message: issue.message,
-      })),
+      schemaIssues(periodTotalsSchema, json, parsed.error.issues, file),
     );
   }
   const { notes: _notes, distributionDate, delinquency, ...rest } = parsed.data;
@@ -102,17 +99,9 @@ export function parsePeriodTotals(json: unknown, file = '<period totals>'): Coll
 }
 
 export function readPeriodTotalsFile(path: string): CollectionPeriod {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new TrusteeError('INVALID_INPUT', `${path}: cannot read the totals file as JSON`, [
-      {
-        file: path,
-        message: (error as Error).message,
-        expected: 'a JSON collection-period totals file',
-      },
-    ]);
-  }
+  const json = readJsonDocument(path, {
+    code: 'INVALID_INPUT',
+    what: 'collection-period totals file',
+  });
   return parsePeriodTotals(json, path);
 }
