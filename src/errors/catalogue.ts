@@ -35,6 +35,7 @@ export const errorCatalogue = {
     title: 'The request cannot be read (not JSON, wrong media type)',
   },
   USAGE: { status: 400, title: 'The command line is not valid (unknown option, missing argument)' },
+  INTERNAL: { status: 500, title: 'A fault of trustee itself, not of the request' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
