@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { TrusteeError } from '../errors/catalogue.ts';
 import type { Deal } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import * as audit from './auditRecords.ts';
@@ -35,6 +36,28 @@ export interface Backend {
   /** Taken first in every write transaction, so writers are serialized. */
   lockWrites(trx: Transaction<Database>): Promise<void>;
   destroy(): Promise<void>;
+  /** Why the store can be read but not written (a read-only SQLite file or folder). */
+  readonly readOnly?: string;
+}
+
+/**
+ * SQLite's result codes of a store that cannot be written now (busy past the timeout, read-only,
+ * cannot open, I/O error, disk full): the store is unavailable, not trustee broken.
+ */
+const UNAVAILABLE_SQLITE_CODES = new Set([5, 8, 10, 13, 14]);
+
+function storeFailure(error: unknown, location: string): unknown {
+  const sqlite = error as { code?: unknown; errcode?: unknown; message?: unknown };
+  if (
+    sqlite.code === 'ERR_SQLITE_ERROR' &&
+    typeof sqlite.errcode === 'number' &&
+    UNAVAILABLE_SQLITE_CODES.has(sqlite.errcode & 0xff)
+  ) {
+    return new TrusteeError('STORE_UNAVAILABLE', `${location}: cannot write the store`, [
+      { file: location, field: 'db', message: String(sqlite.message) },
+    ]);
+  }
+  return error;
 }
 
 /**
@@ -59,10 +82,23 @@ export class KyselyTrustStore implements TrustStore {
   /** Runs `write` in the current transaction, or in a new one holding the write lock. */
   #write<T>(write: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return write(this.#db);
-    return this.#db.transaction().execute(async (trx) => {
-      await this.#engine.lockWrites(trx);
-      return write(trx);
-    });
+    const { readOnly } = this.#engine;
+    if (readOnly) {
+      return Promise.reject(
+        new TrusteeError('STORE_UNAVAILABLE', `${this.location}: the store is read-only`, [
+          { file: this.location, field: 'db', message: readOnly, expected: 'a writable store' },
+        ]),
+      );
+    }
+    return this.#db
+      .transaction()
+      .execute(async (trx) => {
+        await this.#engine.lockWrites(trx);
+        return write(trx);
+      })
+      .catch((error: unknown) => {
+        throw storeFailure(error, this.location);
+      });
   }
 
   transaction<T>(work: (tx: TrustStore) => Promise<T>): Promise<T> {

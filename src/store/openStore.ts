@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Kysely, sql } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { KyselyTrustStore, type Backend } from './kyselyTrustStore.ts';
@@ -6,6 +8,7 @@ import { migrateToLatest } from './migrations.ts';
 import { ensurePostgresSchema, parsePostgresUrl, postgresDialect } from './postgresDialect.ts';
 import type { Database } from './schema.ts';
 import { NodeSqliteDialect } from './sqliteDialect.ts';
+import { sqliteCannotCreate, sqliteReadOnly } from './sqliteAccess.ts';
 import type { TrustStore } from './trustStore.ts';
 
 /** Where trustee keeps its data when neither --db nor TRUSTEE_DB says otherwise. */
@@ -20,17 +23,62 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+/** The forms --db and TRUSTEE_DB accept, for the message refusing any other. */
+export const STORE_FORMS = [
+  'a SQLite file path (var/trustee.sqlite)',
+  'a file: URL (file:///srv/trustee.sqlite)',
+  'postgres://user@host:5432/db[?schema=NAME]',
+  ':memory:',
+];
+
 /**
- * Opens the store at `location` and brings its schema to the latest migration:
- * `postgres://user@host:5432/db[?schema=NAME]` for PostgreSQL, anything else is a SQLite file
- * path (its folder is created; ":memory:" for a private in-memory store).
+ * The SQLite file a location names: a plain path, or a file: URL. Any other `scheme://`
+ * (`mysql://`, `http://`) is refused: read as a path it would quietly become a SQLite file in
+ * a folder named `mysql:`.
  */
-export async function openStore(location: string): Promise<TrustStore> {
-  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+export function sqlitePath(location: string): string {
+  if (location === ':memory:') return location;
+  if (/^file:/i.test(location)) {
+    try {
+      return fileURLToPath(location);
+    } catch (error) {
+      throw unknownLocation(location, (error as Error).message);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location))
+    throw unknownLocation(location, `trustee has no ${location.split(':')[0]} backend`);
+  return resolve(location);
 }
 
-async function openSqlite(path: string): Promise<TrustStore> {
-  const file = path === ':memory:' ? path : resolve(path);
+/** Whether there is a store to read at `location` (a listing creates none); refuses `mysql://`. */
+export function storeExists(location: string): boolean {
+  return isPostgresUrl(location) || existsSync(sqlitePath(location));
+}
+
+function unknownLocation(location: string, why: string): TrusteeError {
+  return new TrusteeError('STORE_UNAVAILABLE', `${location}: not a store trustee can open`, [
+    { field: 'db', message: why, expected: STORE_FORMS.join(', or '), got: location },
+  ]);
+}
+
+/**
+ * Opens the store at `location` and brings its schema to the latest migration:
+ * `postgres://user@host:5432/db[?schema=NAME]` for PostgreSQL, a path or a file: URL for a
+ * SQLite file (its folder is created; ":memory:" for a private in-memory store). Every failure
+ * to open or migrate is STORE_UNAVAILABLE with the reason.
+ */
+export async function openStore(location: string): Promise<TrustStore> {
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(sqlitePath(location));
+}
+
+async function openSqlite(file: string): Promise<TrustStore> {
+  const cannotCreate = sqliteCannotCreate(file);
+  if (cannotCreate) {
+    throw new TrusteeError('STORE_UNAVAILABLE', `${file}: cannot create the store`, [
+      { file, field: 'db', message: cannotCreate },
+    ]);
+  }
+  const readOnly = sqliteReadOnly(file);
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(file) });
   const backend: Backend = {
     kind: 'sqlite',
@@ -38,6 +86,7 @@ async function openSqlite(path: string): Promise<TrustStore> {
     // BEGIN IMMEDIATE (sqliteDialect.ts) already holds the database's one write lock.
     lockWrites: async () => undefined,
     destroy: () => db.destroy(),
+    ...(readOnly ? { readOnly } : {}),
   };
   try {
     await migrateToLatest(db as Kysely<unknown>, file);
@@ -84,6 +133,10 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
 function asUnavailable(error: unknown, location: string): unknown {
   if (error instanceof TrusteeError) return error;
   return new TrusteeError('STORE_UNAVAILABLE', `${location}: cannot open the store`, [
-    { file: location, field: 'db', message: (error as Error).message },
+    {
+      file: location,
+      field: 'db',
+      message: error instanceof Error ? error.message : String(error),
+    },
   ]);
 }

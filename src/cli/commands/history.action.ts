@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import { history } from '../../administration/history.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { dollarsAndCents } from '../../reports/format.ts';
-import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.ts';
+import { openStore, storeExists, storeLocation } from '../../store/openStore.ts';
 
 /** The `history` command's work, loaded only when the command runs. */
 export const action = async (options: { deal: string; db?: string; json?: boolean }) => {
   const deal = resolveDeal(options.deal);
   const location = storeLocation(options.db);
-  if (!isPostgresUrl(location) && !existsSync(location)) {
+  if (!storeExists(location)) {
     // A listing never creates a database.
     process.stdout.write(`${deal.id}: no closed dates (no store at ${location})\n`);
     return;
