@@ -73,3 +73,69 @@ describe('deal files', () => {
     expect(() => resolveDeal('nope')).toThrow(TrusteeError);
   });
 });
+
+describe('the structure of the priorities of payment', () => {
+  it('refuses an empty priority, naming what it must pay', () => {
+    const deal = raw();
+    deal.waterfall.interest = [];
+    const error = problems(deal);
+    expect(error.code).toBe('INVALID_DEAL');
+    const fields = error.details.map((d) => d.field);
+    expect(fields).toContain('waterfall.interest');
+    // With no interest step, no fee and no class's current interest is paid: each is listed.
+    expect(fields).toEqual(
+      expect.arrayContaining(['fees.servicing', 'fees.trustee', 'classes.A', 'classes.M-4']),
+    );
+  });
+  it('refuses excess cashflow that never reaches a remainder', () => {
+    const deal = raw();
+    deal.waterfall.excess = deal.waterfall.excess.filter(
+      (s: { kind: string }) => s.kind !== 'remainder',
+    );
+    const error = problems(deal);
+    expect(error.details.map((d) => d.field)).toEqual([
+      'waterfall.excess',
+      'classes.CE',
+      'classes.R',
+    ]);
+  });
+  it('refuses a class no step pays', () => {
+    const deal = raw();
+    deal.waterfall.principal[0].classes = ['A', 'M-1', 'M-2', 'M-4', 'P'];
+    deal.waterfall.interest = deal.waterfall.interest.filter(
+      (s: { classes?: string[] }) => !s.classes?.includes('M-2'),
+    );
+    const error = problems(deal);
+    expect(error.details).toEqual([
+      expect.objectContaining({
+        file: 'bad-deal.json',
+        field: 'classes.M-2',
+        message: 'no step pays class M-2 its current interest',
+      }),
+      expect.objectContaining({
+        field: 'classes.M-3',
+        message: 'no step pays class M-3 its principal',
+      }),
+    ]);
+  });
+  it('lists unknown keys with the schema problems, all at once', () => {
+    const deal = raw();
+    deal.classes['M-3'].margn = deal.classes['M-3'].margin;
+    delete deal.classes['M-3'].margin;
+    deal.dates.firstDistributon = '2002-04-25';
+    const error = problems(deal);
+    expect(error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'classes.M-3.margn',
+          expected: 'a known field (did you mean "margin"?)',
+        }),
+        expect.objectContaining({ field: 'classes.M-3.margin' }),
+        expect.objectContaining({
+          field: 'dates.firstDistributon',
+          expected: 'a known field (did you mean "firstDistribution"?)',
+        }),
+      ]),
+    );
+  });
+});

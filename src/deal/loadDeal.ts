@@ -4,6 +4,7 @@ import { schemaIssues } from '../input/schemaIssues.ts';
 import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import type { CertificateClass, Deal, FloatingClass, OvercollateralizationClass } from './deal.ts';
+import { structureProblems } from './dealStructure.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
 
 function toCents(value: number | string): Cents {
@@ -160,7 +161,7 @@ export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
     throw new TrusteeError('INVALID_DEAL', `${fileName}: the deal file is not valid`, details);
   }
   const file = parsed.data;
-  const problems = semanticProblems(file);
+  const problems = [...semanticProblems(file), ...structureProblems(file)];
   if (problems.length > 0) {
     const unknownClass = problems.every((p) => p.message.startsWith('unknown class'));
     throw new TrusteeError(

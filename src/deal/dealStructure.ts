@@ -1,0 +1,85 @@
+import type { ErrorDetail } from '../errors/catalogue.ts';
+import type { DealFile, Step } from './schema.ts';
+
+const PRIORITIES = ['interest', 'principal', 'excess'] as const;
+type Priority = (typeof PRIORITIES)[number];
+
+/** What each kind of class must be paid by some step, for the deal to pay it at all. */
+const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current?: true }[]> = {
+  floating: [
+    { kind: 'interest', what: 'its current interest', current: true },
+    { kind: 'principal', what: 'its principal' },
+  ],
+  overcollateralization: [{ kind: 'remainder', what: 'the remaining excess cashflow' }],
+  prepaymentCharges: [{ kind: 'principal', what: 'its principal balance' }],
+  residual: [{ kind: 'remainder', what: 'what is left' }],
+};
+
+/**
+ * The deal's priorities of payment as a structure that can pay: no priority empty (a deal with
+ * `"interest": []` pays no fee and no class interest, CE takes it all), the excess cashflow
+ * (which the interest and principal remaining flow into) ends in a remainder step, every fee is
+ * paid by a fee step, every class is paid by the steps its kind needs (a floating class its
+ * current interest and its principal; CE and R a remainder; P its balance). Each problem names
+ * its path; the loader lists them with the schema's other problems, all at once.
+ */
+export function structureProblems(file: DealFile): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const priority of PRIORITIES) {
+    if (file.waterfall[priority].length === 0) {
+      problems.push({
+        field: `waterfall.${priority}`,
+        message: `the ${priority} priority of payment has no step`,
+        expected: `at least one step (${expectedSteps[priority]})`,
+      });
+    }
+  }
+  const excess = file.waterfall.excess;
+  if (excess.length > 0 && !excess.some((step) => step.kind === 'remainder')) {
+    problems.push({
+      field: 'waterfall.excess',
+      message: 'the excess cashflow never reaches a remainder step: what is left has no payee',
+      expected: 'a { "kind": "remainder", "class": ... } step (e.g. CE, then R)',
+    });
+  }
+  const steps = PRIORITIES.flatMap((p) => file.waterfall[p]);
+  for (const fee of Object.keys(file.fees)) {
+    if (!steps.some((step) => step.kind === 'fee' && step.fee === fee)) {
+      problems.push({
+        field: `fees.${fee}`,
+        message: `no step pays the fee "${fee}"`,
+        expected: `a { "kind": "fee", "fee": "${fee}" } step`,
+      });
+    }
+  }
+  for (const [name, c] of Object.entries(file.classes)) {
+    for (const need of NEEDS[c.kind] ?? []) {
+      const paid = steps.some(
+        (step) =>
+          step.kind === need.kind &&
+          classesOf(step).includes(name) &&
+          (!need.current || (step.kind === 'interest' && step.part !== 'unpaid')),
+      );
+      if (!paid) {
+        problems.push({
+          field: `classes.${name}`,
+          message: `no step pays class ${name} ${need.what}`,
+          expected: `a "${need.kind}" step naming "${name}"`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+const expectedSteps: Record<Priority, string> = {
+  interest: 'the fees and each class interest',
+  principal: 'principal to the classes',
+  excess: 'ending in a remainder step',
+};
+
+function classesOf(step: Step): readonly string[] {
+  if ('classes' in step) return step.classes;
+  if (step.kind === 'remainder') return [step.class];
+  return [];
+}
