@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { nearestName } from '../errors/suggest.ts';
 
 /** One data record of a CSV file: its cells by column name and its row (header = row 1). */
 export interface CsvRecord {
@@ -92,7 +93,7 @@ function checkHeader(
         row: 1,
         field: name || `column ${i + 1}`,
         message: 'unknown column',
-        expected: `one of the ${what} columns (docs)`,
+        expected: unknownColumnExpected(name, columns, what),
       });
     } else if (header.indexOf(name) !== i) {
       problems.push({
@@ -107,4 +108,15 @@ function checkHeader(
   if (problems.length > 0) {
     throw new TrusteeError('INVALID_INPUT', `${path}: the ${what} header is not valid`, problems);
   }
+}
+
+/** What an unknown column should have been: the nearest column of the format, if one is near. */
+function unknownColumnExpected(name: string, columns: readonly string[], what: string): string {
+  const nearest = nearestName(
+    name,
+    columns.filter((c) => c !== name),
+  );
+  return nearest !== undefined
+    ? `a ${what} column (did you mean "${nearest}"?)`
+    : `one of the ${what} columns (docs)`;
 }

@@ -68,6 +68,14 @@ describe('readLoanTape', () => {
       [1, 'fico', 'missing column'],
       [1, 'credit_score', 'unknown column'],
     ]);
+    const misspelt = await failure(
+      write('typo.csv', `${header.replace('periodic_cap', 'periodic_caps')}\n${fixedRow}\n`),
+    );
+    expect(misspelt.details[1]).toMatchObject({
+      row: 1,
+      field: 'periodic_caps',
+      expected: 'a loan tape column (did you mean "periodic_cap"?)',
+    });
     expect((await failure(write('empty.csv', ''))).message).toMatch(/empty/);
     expect((await failure(write('header-only.csv', `${header}\n`))).details[0]?.message).toBe(
       'no loans',
