@@ -1,9 +1,10 @@
 import type { Deal } from '../deal/deal.ts';
-import type { PlainDate } from '../money/plainDate.ts';
-import { dealPeriods } from '../servicing/dealPeriods.ts';
-import type { RemittanceFile } from '../servicing/remittanceRow.ts';
+import { compare, type PlainDate } from '../money/plainDate.ts';
+import { dealPeriods, type DealPeriod, type PeriodBefore } from '../servicing/dealPeriods.ts';
+import type { RemittanceFile, RemittanceRow } from '../servicing/remittanceRow.ts';
 import type { StoredDistribution, TrustStore } from '../store/trustStore.ts';
 import { closeDistributionDate } from './closeDistributionDate.ts';
+import { closedDates } from './closedDates.ts';
 
 export interface CloseThroughOptions {
   readonly actor: string;
@@ -15,19 +16,23 @@ export interface CloseThroughOptions {
 
 export interface ClosedDate {
   readonly record: StoredDistribution;
-  /** The servicer's report for the date (loan-level rows); undefined for a totals file. */
-  readonly report: RemittanceFile | undefined;
+  /**
+   * The servicer's loan-level rows of the date (the report read now, or the rows the store kept
+   * when the date was closed); undefined when it was closed from totals.
+   */
+  readonly report: (Pick<RemittanceFile, 'rows'> & { readonly file: string }) | undefined;
 }
 
 /**
- * Runs the monthly cycle for every distribution date from the first through `last`, in order
- * (`dealPeriods`): from the servicer's remittance report when the date has one (validated and
- * reconciled against the loans before it), else from the deal's collection-period totals file
- * (2002-1: March 2002 derived, April 2002 from the seed statement; May-December 2002 from the
- * reports, the loans after April from deals/nchet-2002-1/tape-2002-04-25.csv). Each date is
- * closed in the store in one transaction. A date already closed with the same inputs is reused
- * as it is; one closed with other inputs is refused (CLOSED_DATE). A missing or bad file is an
- * error naming it. Returns every date's stored distribution and report.
+ * Runs the monthly cycle for every distribution date from the first through `last`, in order.
+ * A date the store has closed is taken as stored (its current version, with the remittance rows
+ * it was closed from): its files are never read again, so a corrected date stays corrected.
+ * The dates after the last closed one come from the files (`dealPeriods`): the servicer's
+ * remittance report when the date has one (validated and reconciled against the loans before
+ * it, the stored rows for the first), else the deal's collection-period totals file. Every one
+ * of those is read and checked before any is closed, so a missing or bad file (e.g. a year the
+ * deal ships no data for) is refused with the store unchanged; then each is closed in one
+ * transaction. Returns every date's stored distribution and rows.
  */
 export async function closeThrough(
   store: TrustStore,
@@ -35,20 +40,42 @@ export async function closeThrough(
   last: PlainDate,
   options: CloseThroughOptions,
 ): Promise<ClosedDate[]> {
-  const closed: ClosedDate[] = [];
-  const periods = dealPeriods(
-    deal,
-    last,
-    options.remittanceDirectory ? { remittanceDirectory: options.remittanceDirectory } : {},
-  );
-  for await (const { date, source, period, report } of periods) {
-    const result = await closeDistributionDate(store, deal, period, {
+  const result: ClosedDate[] = [];
+  let before: PeriodBefore | undefined;
+  for (const version of await closedDates(store, deal.id)) {
+    const record = (await store.getDistribution(deal.id, version.distributionDate))!;
+    const remittance = (await store.getRemittance(record.remittanceId))!;
+    // The store kept the rows as closeThrough read them (RemittanceRow as JSON).
+    const rows = remittance.rows as unknown as readonly RemittanceRow[];
+    const report = rows.length > 0 ? { file: remittance.source, rows } : undefined;
+    before = {
+      distributionNumber: record.distributionNumber,
+      date: record.distributionDate,
+      source: remittance.source,
+      period: remittance.period,
+      report,
+    };
+    if (compare(record.distributionDate, last) > 0) break;
+    result.push({ record, report });
+    options.onDate?.(record.distributionDate, 'unchanged');
+  }
+  if (before && compare(before.date, last) >= 0) return result;
+
+  const pending: DealPeriod[] = [];
+  const periods = dealPeriods(deal, last, {
+    ...(options.remittanceDirectory ? { remittanceDirectory: options.remittanceDirectory } : {}),
+    ...(before ? { after: before } : {}),
+  });
+  for await (const period of periods) pending.push(period);
+
+  for (const { date, source, period, report } of pending) {
+    const closed = await closeDistributionDate(store, deal, period, {
       actor: options.actor,
       source,
       remittanceRows: (report?.rows ?? []) as unknown as Record<string, unknown>[],
     });
-    options.onDate?.(date, result.outcome === 'unchanged' ? 'unchanged' : 'closed');
-    closed.push({ record: result.record, report });
+    options.onDate?.(date, closed.outcome === 'unchanged' ? 'unchanged' : 'closed');
+    result.push({ record: closed.record, report });
   }
-  return closed;
+  return result;
 }

@@ -29,9 +29,20 @@ export interface DealPeriod {
   readonly report: RemittanceFile | undefined;
 }
 
+/** A date before the periods wanted, whose loans the next report starts from. */
+export type PeriodBefore = Omit<DealPeriod, 'report'> & {
+  readonly report: Pick<RemittanceFile, 'rows'> | undefined;
+};
+
 export interface DealPeriodsOptions {
   /** Folder of remittance reports named <date>.csv (default: deals/<id>/remittances/). */
   readonly remittanceDirectory?: string;
+  /**
+   * Start after this date (e.g. the store's last closed date, with its stored rows): its files
+   * are not read again, and its rows (or, for totals, the pool after it) are the loans before
+   * the next report.
+   */
+  readonly after?: PeriodBefore;
 }
 
 /** A built-in file as the project names it (deals/...); any other path as given. */
@@ -45,7 +56,7 @@ const money = (c: number): string => (c / 100).toFixed(2);
  * The pool after a date whose figures came from a totals file, from the deal's
  * deals/<id>/tape-<date>.csv, checked against that period's ending pool and loan count.
  */
-async function poolAfterTotals(deal: Deal, previous: DealPeriod): Promise<PoolPositions> {
+async function poolAfterTotals(deal: Deal, previous: PeriodBefore): Promise<PoolPositions> {
   const path = dealPositionsTapePath(deal.id, previous.date);
   if (!existsSync(path)) {
     throw new TrusteeError('NOT_FOUND', `no loans for ${deal.id} after ${previous.date}`, [
@@ -73,9 +84,10 @@ async function poolAfterTotals(deal: Deal, previous: DealPeriod): Promise<PoolPo
 }
 
 /**
- * Every distribution date of a deal from the first through `last`, in order, with its collection
- * period: from the servicer's remittance report `<date>.csv` when there is one (read, validated,
- * reconciled against the loans before it), else from the collection-period totals file
+ * Every distribution date of a deal from the first (or after `options.after`) through `last`,
+ * in order, with its collection period: from the servicer's remittance report `<date>.csv` when
+ * there is one (read, validated, reconciled against the loans before it), else from the
+ * collection-period totals file
  * deals/<id>/periods/<date>.json. The loans before a report are the cut-off tape for the first
  * date, the previous report's positions after it, or, after a totals-file date, the deal's
  * deals/<id>/tape-<date>.csv (for 2002-1 the loans after April 2002). A date with neither file
@@ -86,8 +98,9 @@ export async function* dealPeriods(
   last: PlainDate,
   options: DealPeriodsOptions = {},
 ): AsyncGenerator<DealPeriod> {
-  let previous: DealPeriod | undefined;
-  for (let n = 1; compare(distributionDate(deal, n), last) <= 0; n += 1) {
+  let previous: PeriodBefore | undefined = options.after;
+  const first = (options.after?.distributionNumber ?? 0) + 1;
+  for (let n = first; compare(distributionDate(deal, n), last) <= 0; n += 1) {
     const date = distributionDate(deal, n);
     const reportPath = options.remittanceDirectory
       ? `${options.remittanceDirectory.replace(/\/$/, '')}/${date}.csv`

@@ -7,8 +7,8 @@ import type { RemittanceFile } from './remittanceRow.ts';
  * each loan liquidated in the last month with its loss severity (realized loss / balance).
  */
 export function yearEndLoans(
-  previous: RemittanceFile | undefined,
-  last: RemittanceFile,
+  previous: Pick<RemittanceFile, 'rows'> | undefined,
+  last: Pick<RemittanceFile, 'rows'>,
 ): {
   newReoLoans: { loan: string; unpaidPrincipal: Cents; statedPrincipal: Cents }[];
   lossSeverityLoans: { loan: string; severity: number }[];
