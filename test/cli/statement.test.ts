@@ -44,6 +44,10 @@ describe('trustee statement: stored statements show their version', () => {
       /Version 2 \(corrected \d{4}-\d{2}-\d{2} by bob: servicer restated interest\)/,
     );
     expect(latest.stdout).toContain('932,980.71'); // CE bears the 10,000.00
+    // The classes as filed (A, M-1..M-4, CE, P, R), not as the store's sorted JSON has them.
+    const rows = latest.stdout.split('\n').map((line) => line.split(/\s+/)[0]);
+    const firstTable = rows.slice(rows.indexOf('A'), rows.indexOf('Total'));
+    expect(firstTable).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4', 'CE', 'P']);
     const first = trustee(['statement', ...april, '--version-number', '1']);
     expect(first.stdout).toContain('Version 1');
     expect(first.stdout).toContain('942,980.71');

@@ -1,5 +1,5 @@
+import { dealAsClosed } from '../../administration/dealAsClosed.ts';
 import { versionNote } from '../../administration/history.ts';
-import { loadDeal } from '../../deal/loadDeal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { isPlainDate, plainDate } from '../../money/plainDate.ts';
 import { renderStatement } from '../../reports/index.ts';
@@ -41,16 +41,7 @@ export async function storedStatement(options: StatementCommandOptions): Promise
         ],
       );
     }
-    const stored = await store.getDeal(record.dealId, record.dealHash);
-    if (!stored)
-      throw new TrusteeError(
-        'NOT_FOUND',
-        `the deal terms of ${record.dealId} ${record.distributionDate} are missing from the store`,
-      );
-    const deal = loadDeal(
-      stored.file,
-      `${store.location} (deal ${record.dealId} ${record.dealHash.slice(0, 12)})`,
-    );
+    const deal = await dealAsClosed(store, record);
     return renderStatement(deal, record.distribution, options.format, {
       version: versionNote(record),
     });
