@@ -4,7 +4,10 @@ import { registerErrorHandling } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
+import { DEFAULT_LIMITS, type JobLimits } from './jobs/jobLimits.ts';
 import { jobRegistry, type JobRegistryOptions } from './jobs/jobRegistry.ts';
+import { resultFiles } from './jobs/resultFiles.ts';
+import { jobReadRoutes } from './routes/jobReadRoutes.ts';
 import { jobRoutes } from './routes/jobRoutes.ts';
 import { loanRoutes } from './routes/loanRoutes.ts';
 import { remittanceRoutes } from './routes/remittanceRoutes.ts';
@@ -22,25 +25,45 @@ export interface AppOptions {
    * How many projection and grid jobs run at a time (`maxRunning`, default 2) and may wait
    * (`maxQueued`, default 20; one more is refused with 503 BUSY). docs/portal.md, "Jobs".
    */
-  jobs?: JobRegistryOptions;
+  jobs?: Omit<JobRegistryOptions, 'onDrop'>;
+  /**
+   * How big a job and a request may be: scenarios a grid, months a projection, bytes a body
+   * (jobLimits.ts has the defaults); beyond them, 413 LIMIT_EXCEEDED naming the limit.
+   */
+  limits?: Partial<JobLimits>;
+  /** Where finished jobs' results are written (a file a job); default a temporary folder. */
+  resultsDir?: string;
 }
 
 /** The portal's HTTP server: the JSON API under /api, OpenAPI at /docs, the dashboard at /. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
     logger: options.logger ?? false,
-    ajv: { customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false } },
+    bodyLimit: limits.maxBodyBytes,
+    // removeAdditional false: an unknown key is refused, never silently dropped; verbose: the
+    // error carries its schema, whose known property names suggest the one meant.
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false, verbose: true },
+    },
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, limits);
   await registerOpenApi(app);
   dealRoutes(app, options.portal);
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);
   loanRoutes(app, options.portal);
   remittanceRoutes(app, options.portal);
-  jobRoutes(app, options.portal, jobRegistry(options.jobs), projections(options.portal));
-  // The projection's worker threads stop with the server.
-  app.addHook('onClose', () => closeGridPool());
+  const files = resultFiles(options.resultsDir);
+  const jobs = jobRegistry({ ...options.jobs, onDrop: (id) => files.drop(id) });
+  const services = { jobs, runs: projections(options.portal), files, limits };
+  jobRoutes(app, options.portal, services);
+  jobReadRoutes(app, services);
+  // The projection's worker threads stop with the server; a temporary results folder goes.
+  app.addHook('onClose', async () => {
+    await closeGridPool();
+    files.close();
+  });
   if (options.webRoot) await registerWebAssets(app, options.webRoot);
   return app;
 }

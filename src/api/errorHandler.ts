@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import { TrusteeError, type ErrorCode, type ErrorDetail } from '../errors/catalogue.ts';
+import { didYouMean } from '../errors/suggest.ts';
+import type { JobLimits } from './jobs/jobLimits.ts';
 
 /** The JSON body of every error the API answers: `{ code, message, details }`. */
 export interface ErrorBody {
@@ -14,6 +16,15 @@ interface AjvError {
   keyword?: string;
   params?: Record<string, unknown>;
   message?: string;
+  /** With Ajv's `verbose` (app.ts): the schema object the failing keyword belongs to. */
+  parentSchema?: { properties?: Record<string, unknown> };
+}
+
+/** What an unknown key was expected to be: a known field, the nearest one suggested. */
+function knownField(extra: string, item: AjvError): string {
+  const known = Object.keys(item.parentSchema?.properties ?? {});
+  if (known.length === 0) return 'no other field';
+  return `a known field${didYouMean(extra, known)}: one of ${known.join(', ')}`;
 }
 
 /** An Ajv (fastify schema) failure as our details: the field, what was expected, what came. */
@@ -22,9 +33,12 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
   const list = (error.validation ?? []) as AjvError[];
   return list.map((item) => {
     const path = (item.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    const missing = item.params?.missingProperty;
-    const extra = item.params?.additionalProperty;
+    const missing = item.params?.missingProperty as string | undefined;
+    const extra = item.params?.additionalProperty as string | undefined;
     const field = [context, path, missing ?? extra].filter((part) => part).join('.');
+    if (extra !== undefined) {
+      return { field, message: 'unknown field', expected: knownField(extra, item) };
+    }
     const allowed = item.params?.allowedValues as unknown[] | undefined;
     return {
       field,
@@ -35,37 +49,57 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
 }
 
 /**
- * Every error leaves the API as JSON `{ code, message, details }`: a TrusteeError with its
- * catalogue status, a schema failure as 422 INVALID_INPUT naming the field, an unknown route as
- * 404 NOT_FOUND, a malformed body as 400. Only a fault of ours is a 500.
+ * Fastify's own refusals (before a route runs) as catalogue errors: a body over the limit,
+ * a forbidden path (the static files), one that cannot be read (not JSON, a media type the API
+ * does not take, a bad URL or Content-Length). The status is the code's, from the catalogue.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+function fastifyRefusal(error: FastifyError, limits: JobLimits): TrusteeError {
+  const status = error.statusCode ?? 400;
+  const detail = (code: ErrorCode, field: string, expected: string) =>
+    new TrusteeError(code, error.message, [{ field, message: error.message, expected }]);
+  if (status === 413) {
+    return detail(
+      'LIMIT_EXCEEDED',
+      'body',
+      `a body of at most ${limits.maxBodyBytes} bytes (maxBodyBytes)`,
+    );
+  }
+  if (status === 403) return detail('FORBIDDEN', 'url', 'a path of the portal');
+  if (status === 404) return detail('NOT_FOUND', 'url', 'a route listed at /docs');
+  if (status === 415) {
+    return detail('MALFORMED_REQUEST', 'content-type', 'application/json (or no body)');
+  }
+  return detail('MALFORMED_REQUEST', 'body', 'a well-formed request (JSON where a body is taken)');
+}
+
+/**
+ * Every error leaves the API as JSON `{ code, message, details }` with the status of its code
+ * in the catalogue: a TrusteeError as it is, a schema failure as 422 INVALID_INPUT naming the
+ * field, fastify's own 4xx mapped (fastifyRefusal), an unknown route as 404 NOT_FOUND. Only a
+ * fault of ours is a 500 INTERNAL.
+ */
+export function registerErrorHandling(app: FastifyInstance, limits: JobLimits): void {
   app.setErrorHandler((error: FastifyError | TrusteeError | Error, request, reply) => {
     if (error instanceof TrusteeError) {
       return reply.status(error.status).send(error.toJSON() satisfies ErrorBody);
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      const body: ErrorBody = {
-        code: 'INVALID_INPUT',
-        message: `the request ${fastifyError.validationContext ?? 'input'} does not match its schema`,
-        details: validationDetails(fastifyError),
-      };
-      return reply.status(422).send(body);
+      const refusal = new TrusteeError(
+        'INVALID_INPUT',
+        `the request ${fastifyError.validationContext ?? 'input'} does not match its schema`,
+        validationDetails(fastifyError),
+      );
+      return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Malformed JSON, unsupported media type, body too large: fastify's own 4xx.
-      const body: ErrorBody = {
-        code: 'INVALID_INPUT',
-        message: error.message,
-        details: [{ message: error.message, expected: 'a well-formed request' }],
-      };
-      return reply.status(status).send(body);
+      const refusal = fastifyRefusal(fastifyError, limits);
+      return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
     }
     request.log.error(error);
-    const body: ErrorBody = { code: 'INTERNAL', message: 'internal error', details: [] };
-    return reply.status(500).send(body);
+    const internal = new TrusteeError('INTERNAL', 'internal error');
+    return reply.status(internal.status).send(internal.toJSON() satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {

@@ -38,7 +38,18 @@ describe('POST /api/deals/:dealId/projections', () => {
     const done = seen.at(-1)!;
     expect(done.status).toBe('done');
     expect(done.progress).toEqual({ done: 6, total: 6 });
-    const result = done.result as {
+    // The job names where its result is; the result itself is read from there.
+    expect(done.result).toEqual({ href: `/api/jobs/${job.id}/result`, count: expect.any(Number) });
+    const page = await app.inject(`/api/jobs/${job.id}/result?limit=1000`);
+    expect(page.statusCode).toBe(200);
+    const { rows: periods, ...fields } = page.json() as {
+      rows: { date: string }[];
+      total: number;
+      next: string | null;
+    };
+    expect(fields).toMatchObject({ total: periods.length, offset: 0, limit: 1000, next: null });
+    expect(periods).toHaveLength((done.result as { count: number }).count);
+    const result = { ...fields, periods } as unknown as {
       asOf: string;
       classes: {
         name: string;
@@ -111,7 +122,7 @@ describe('POST /api/deals/:dealId/projections', () => {
     expect(files.details[0]).toMatchObject({ field: 'scenario.actuals' });
   });
 
-  it('422 for a body without a scenario, 400 for malformed JSON, 404 for an unknown deal', async () => {
+  it('422 for a body without a scenario, 400 MALFORMED_REQUEST for malformed JSON, 404 for an unknown deal', async () => {
     const app = await testApp();
     expectProblem(
       await app.inject({ method: 'POST', url: PROJECTIONS, payload: {} }),
@@ -136,7 +147,7 @@ describe('POST /api/deals/:dealId/projections', () => {
         payload: '{"scenario": ',
       }),
       400,
-      'INVALID_INPUT',
+      'MALFORMED_REQUEST',
     );
     expectProblem(
       await app.inject({
@@ -162,9 +173,22 @@ describe('POST /api/deals/:dealId/scenario-grids', () => {
     expect((res.json() as JobBody).progress.total).toBe(4);
     const done = (await waitFor(app, (res.json() as JobBody).id)).at(-1)!;
     expect(done.status).toBe('done');
-    const rows = (
-      done.result as { rows: { name: string; classes: { name: string; wal: number }[] }[] }
-    ).rows;
+    expect(done.result).toEqual({ href: `/api/jobs/${done.id}/result`, count: 4 });
+    type Page = {
+      total: number;
+      offset: number;
+      next: string | null;
+      asOf: string;
+      rows: { index: number; name: string; classes: { name: string; wal: number }[] }[];
+    };
+    // A page at a time: three rows, then the last one by the next link.
+    const first = (await app.inject(`/api/jobs/${done.id}/result?limit=3`)).json() as Page;
+    expect(first).toMatchObject({ total: 4, offset: 0, asOf: '2002-12-26' });
+    expect(first.rows.map((r) => r.index)).toEqual([0, 1, 2]);
+    expect(first.next).toBe(`/api/jobs/${done.id}/result?offset=3&limit=3`);
+    const last = (await app.inject(first.next!)).json() as Page;
+    expect(last).toMatchObject({ total: 4, offset: 3, next: null });
+    const rows = [...first.rows, ...last.rows];
     expect(rows.map((r) => r.name)).toEqual([
       'prepayment.cpr=10 default.cdr=0',
       'prepayment.cpr=10 default.cdr=5',

@@ -62,7 +62,16 @@ describe('OpenAPI', () => {
       'running',
       'done',
       'failed',
+      'cancelled',
     ]);
+    // Cancel, and the result a page at a time.
+    expect(Object.keys(doc.paths['/api/jobs/{jobId}']!)).toEqual(['get', 'delete']);
+    const page = doc.paths['/api/jobs/{jobId}/result']!.get as unknown as {
+      parameters: { name: string; schema: { maximum?: number } }[];
+      responses: Record<string, unknown>;
+    };
+    expect(page.parameters.map((p) => p.name)).toEqual(['offset', 'limit', 'jobId']);
+    expect(Object.keys(page.responses)).toEqual(expect.arrayContaining(['200', '409']));
     for (const path of ['/api/deals/{dealId}/projections', '/api/deals/{dealId}/scenario-grids']) {
       const responses = doc.paths[path]!.post!.responses;
       const started = job(responses['202']!);
@@ -70,6 +79,7 @@ describe('OpenAPI', () => {
       expect(started.properties.position!.type).toEqual(['integer', 'null']);
       expect(started.properties.startedAt!.type).toEqual(['string', 'null']);
       expect(responses['503']!.headers?.['retry-after']?.schema).toEqual({ type: 'integer' });
+      expect(Object.keys(responses)).toContain('413');
       expect(job(responses['503']!).required).toEqual(['code', 'message', 'details']);
     }
   });

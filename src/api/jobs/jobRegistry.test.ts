@@ -8,10 +8,12 @@ import { jobRegistry, type Job, type JobRegistry, type Work } from './jobRegistr
  */
 function handWork() {
   const begun: string[] = [];
+  const signals = new Map<string, AbortSignal>();
   const settle = new Map<string, { resolve: (v: string) => void; reject: (e: unknown) => void }>();
   const work =
     (name: string): Work<string> =>
-    (report) => {
+    ({ report, signal }) => {
+      signals.set(name, signal);
       begun.push(name);
       report(1, 3);
       return new Promise<string>((resolve, reject) => settle.set(name, { resolve, reject }));
@@ -23,6 +25,7 @@ function handWork() {
   };
   return {
     begun,
+    signals,
     work,
     finish: (name: string) => settler(name).resolve(`result of ${name}`),
     fail: (name: string, error: unknown) => settler(name).reject(error),
@@ -174,6 +177,36 @@ describe('jobRegistry', () => {
     hand.finish('a');
     await until(() => expect(job.status).toBe('done'));
     expect(job.progress).toEqual({ done: 3, total: 3 });
+  });
+
+  it('cancels a queued job (it leaves the queue) and a running one (its slot frees when its work ends)', async () => {
+    const hand = handWork();
+    const dropped: string[] = [];
+    const registry = jobRegistry({ maxRunning: 1, onDrop: (id) => dropped.push(id) });
+    const jobs = startAll(registry, hand, ['a', 'b', 'c']);
+    await until(() => expect(hand.begun).toEqual(['a']));
+
+    expect(registry.cancel(jobs.b!.id)).toBe(jobs.b);
+    expect(statuses(jobs)).toEqual(['running:-', 'cancelled:-', 'queued:1']);
+    expect(jobs.b!.finishedAt).not.toBeNull();
+
+    registry.cancel(jobs.a!.id);
+    expect(jobs.a!.status).toBe('cancelled');
+    expect(hand.signals.get('a')!.aborted).toBe(true);
+    // The running work has not stopped yet: c still waits for the slot.
+    await drain();
+    expect(hand.begun).toEqual(['a']);
+    expect(jobs.c!.status).toBe('queued');
+    // The work ends after all: its result is discarded, the job stays cancelled, c starts.
+    hand.finish('a');
+    await until(() => expect(hand.begun).toEqual(['a', 'c']));
+    expect(jobs.a).toMatchObject({ status: 'cancelled', result: null });
+    expect(dropped).toEqual([jobs.a!.id]);
+    // An ended job is answered as it is.
+    hand.finish('c');
+    await until(() => expect(jobs.c!.status).toBe('done'));
+    expect(registry.cancel(jobs.c!.id)).toMatchObject({ status: 'done', result: 'result of c' });
+    expect(() => registry.cancel('nope')).toThrow(/no job nope/);
   });
 
   it('refuses unusable options', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
 
-/** queued: waiting for a free slot; running; then done or failed for good. */
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** queued: waiting for a free slot; running; then done, failed or cancelled for good. */
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** A long run (a projection, a scenario grid) the client polls: status, progress, result. */
@@ -23,7 +23,15 @@ export interface Job<T = unknown> {
   error: { code: string; message: string; details: readonly ErrorDetail[] } | null;
 }
 
-export type Work<T> = (report: (done: number, total: number) => void) => Promise<T>;
+/** What a job's work is given: its id (to name its result file), a progress hook, a cancel flag. */
+export interface WorkContext {
+  id: string;
+  report: (done: number, total: number) => void;
+  /** Aborted when the job is cancelled: the work stops at its next check and its result is dropped. */
+  signal: AbortSignal;
+}
+
+export type Work<T> = (context: WorkContext) => Promise<T>;
 
 export interface JobRegistry {
   /**
@@ -33,6 +41,11 @@ export interface JobRegistry {
   start<T>(kind: string, dealId: string, total: number, work: Work<T>): Job<T>;
   /** The job, or NOT_FOUND naming the id. */
   get(id: string): Job;
+  /**
+   * Cancels a queued job (it leaves the queue) or a running one (its signal is aborted; its slot
+   * frees when the work has stopped); an ended job is returned as it is. NOT_FOUND as `get`.
+   */
+  cancel(id: string): Job;
 }
 
 export interface JobRegistryOptions {
@@ -45,12 +58,20 @@ export interface JobRegistryOptions {
   maxQueued?: number;
   /** Jobs kept in memory (default 100): the oldest finished ones are dropped beyond it. */
   keep?: number;
+  /**
+   * Called with a job's id and result when it is forgotten (pruned) or its result is discarded
+   * (the work of a cancelled job ended): where results live on disk, their files go with it.
+   */
+  onDrop?: (id: string, result: unknown) => void;
 }
 
 interface Queued {
   job: Job;
   work: Work<unknown>;
+  abort: AbortController;
 }
+
+const ENDED: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
 
 const now = () => new Date().toISOString();
 
@@ -101,38 +122,51 @@ export function jobRegistry(options: JobRegistryOptions = {}): JobRegistry {
   const maxRunning = count('maxRunning', options.maxRunning ?? 2, 1);
   const maxQueued = count('maxQueued', options.maxQueued ?? 20, 0);
   const keep = count('keep', options.keep ?? 100, 1);
+  const onDrop = options.onDrop ?? (() => undefined);
   const jobs = new Map<string, Job>();
   const queue: Queued[] = [];
+  const active = new Map<string, AbortController>();
   let running = 0;
 
-  // Only finished jobs are dropped: a queued or running one is still polled for.
+  // Only ended jobs are dropped: a queued or running one is still polled for.
   const prune = () => {
     for (const [id, job] of jobs) {
       if (jobs.size <= keep) break;
-      if (job.status === 'done' || job.status === 'failed') jobs.delete(id);
+      if (ENDED.includes(job.status)) {
+        jobs.delete(id);
+        if (job.result !== null) onDrop(id, job.result);
+      }
     }
   };
   const renumber = () => queue.forEach((entry, i) => (entry.job.position = i + 1));
 
   const finish = (job: Job, outcome: Pick<Job, 'status' | 'result' | 'error'>) => {
+    // A job cancelled while its work ran stays cancelled; what the work made is thrown away.
+    if (job.status === 'cancelled') {
+      if (outcome.result !== null) onDrop(job.id, outcome.result);
+      return;
+    }
     Object.assign(job, outcome, { finishedAt: now() });
     if (outcome.status === 'done') job.progress = { ...job.progress, done: job.progress.total };
   };
-  const run = ({ job, work }: Queued) => {
+  const run = ({ job, work, abort }: Queued) => {
     running += 1;
+    active.set(job.id, abort);
     Object.assign(job, { status: 'running', position: null, startedAt: now() });
     const report = (done: number, total: number) => {
-      job.progress = { done, total };
+      if (job.status === 'running') job.progress = { done, total };
     };
     // The work begins after the current request has been answered; a throw before its first
     // await fails the job (and frees the slot) like a rejection.
     new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => work(report))
+      .then(() => work({ id: job.id, report, signal: abort.signal }))
       .then(
         (result) => finish(job, { status: 'done', result, error: null }),
         (error: unknown) => finish(job, { status: 'failed', result: null, error: jobError(error) }),
       )
       .finally(() => {
+        // The slot frees only now, also for a cancelled job: its last tasks held the workers.
+        active.delete(job.id);
         running -= 1;
         startWaiting();
       });
@@ -161,24 +195,36 @@ export function jobRegistry(options: JobRegistryOptions = {}): JobRegistry {
         error: null,
       };
       jobs.set(job.id, job);
-      queue.push({ job, work });
+      queue.push({ job, work, abort: new AbortController() });
       startWaiting();
       prune();
       return job;
     },
-    get(id) {
-      const job = jobs.get(id);
-      if (!job) {
-        throw new TrusteeError('NOT_FOUND', `no job ${id}`, [
-          {
-            field: 'jobId',
-            message: 'no such job (jobs are kept in memory)',
-            expected: 'an id from POST',
-            got: id,
-          },
-        ]);
-      }
+    get,
+    cancel(id) {
+      const job = get(id);
+      if (ENDED.includes(job.status)) return job;
+      const waiting = queue.findIndex((entry) => entry.job === job);
+      if (waiting >= 0) queue.splice(waiting, 1);
+      active.get(id)?.abort();
+      Object.assign(job, { status: 'cancelled', position: null, finishedAt: now() });
+      renumber();
       return job;
     },
   };
+
+  function get(id: string): Job {
+    const job = jobs.get(id);
+    if (!job) {
+      throw new TrusteeError('NOT_FOUND', `no job ${id}`, [
+        {
+          field: 'jobId',
+          message: 'no such job (jobs are kept in memory)',
+          expected: 'an id from POST',
+          got: id,
+        },
+      ]);
+    }
+    return job;
+  }
 }

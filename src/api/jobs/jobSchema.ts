@@ -17,7 +17,7 @@ export const jobSchema = {
       enum: JOB_STATUSES,
       description:
         'queued: waiting for a free slot (a few jobs run at a time, first come first served); ' +
-        'running; done (result set) or failed (error set)',
+        'running; done (result set), failed (error set) or cancelled (DELETE /api/jobs/{jobId})',
     },
     position: {
       type: ['integer', 'null'],
@@ -38,7 +38,28 @@ export const jobSchema = {
       description: 'When it left the queue; null while queued',
     },
     finishedAt: { type: ['string', 'null'], format: 'date-time' },
-    result: { description: 'The projection or grid once done; null before' },
+    result: {
+      anyOf: [
+        {
+          type: 'object',
+          properties: {
+            href: {
+              type: 'string',
+              description: 'GET it for the result, a page at a time (?offset=&limit=)',
+              examples: ['/api/jobs/0b7e7d4e-8f43-4a5e-9b7a-2c1d8e0f6a31/result'],
+            },
+            count: {
+              type: 'integer',
+              description: "Rows of the result: a grid's scenarios, a projection's months",
+            },
+          },
+          required: ['href', 'count'],
+          additionalProperties: false,
+        },
+        { type: 'null' },
+      ],
+      description: 'Once done, where to read the result (kept on disk, not in the job); else null',
+    },
     error: { anyOf: [errorSchema, { type: 'null' }], description: 'Why it failed; else null' },
   },
   required: [

@@ -61,3 +61,25 @@ export interface GridResult {
   loans: string;
   rows: GridRow[];
 }
+
+/** A grid's result but its rows: what is kept in memory once the rows are on disk. */
+export type GridHead = Omit<GridResult, 'rows'>;
+
+/** A projection's result but its months. */
+export type ProjectionHead = Omit<ProjectionResult, 'periods'>;
+
+/**
+ * A page of a finished job's result (GET /api/jobs/{jobId}/result): the result's other fields,
+ * `total` rows in all, this page's `rows` (a grid's scenarios, a projection's months) from
+ * `offset`, and `next`, the URL of the next page (null on the last).
+ */
+export type ResultPage<Head, Row> = Head & {
+  total: number;
+  offset: number;
+  limit: number;
+  next: string | null;
+  rows: Row[];
+};
+
+export type ProjectionPage = ResultPage<ProjectionHead, ProjectedPeriod>;
+export type GridPage = ResultPage<GridHead, GridRow>;

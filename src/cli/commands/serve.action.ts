@@ -13,6 +13,9 @@ interface ServeOptions {
   db?: string;
   maxRunning: string;
   maxQueued: string;
+  maxScenarios: string;
+  maxMonths: string;
+  resultsDir?: string;
 }
 
 /** A whole-number flag within [least, most]; `what` and `expected` word the refusal. */
@@ -56,13 +59,23 @@ export const action = async (options: ServeOptions) => {
     maxRunning: jobLimit('--max-running', options.maxRunning, 1),
     maxQueued: jobLimit('--max-queued', options.maxQueued, 0),
   };
+  const limits = {
+    maxScenarios: jobLimit('--max-scenarios', options.maxScenarios, 1),
+    maxMonths: jobLimit('--max-months', options.maxMonths, 1),
+  };
   const store = await openStore(storeLocation(options.db));
   for (const id of builtInDealIds()) {
     const closed = await seedStore(store, resolveDeal(id));
     if (closed > 0) process.stdout.write(`${id}: closed ${closed} shipped distribution dates\n`);
   }
   await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
-  const app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot, jobs });
+  const app = await buildApp({
+    portal: createPortal(storeHistory(store)),
+    webRoot,
+    jobs,
+    limits,
+    resultsDir: options.resultsDir,
+  });
   app.addHook('onClose', () => store.close());
   const address = await app.listen({ port: listenPort, host: options.host });
   process.stdout.write(

@@ -17,6 +17,20 @@ export function registerServe(program: Command): void {
     )
     .option('--max-running <n>', 'projection and grid jobs run at a time', '2')
     .option('--max-queued <n>', 'jobs that may wait; more are refused with 503 BUSY', '20')
+    .option(
+      '--max-scenarios <n>',
+      'scenarios one grid may expand to; more are refused with 413 LIMIT_EXCEEDED',
+      '2000',
+    )
+    .option(
+      '--max-months <n>',
+      "months of a scenario's horizon; more are refused with 413 LIMIT_EXCEEDED",
+      '480',
+    )
+    .option(
+      '--results-dir <path>',
+      "folder for finished jobs' results, a file a job (default: a temporary folder)",
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  npx trustee serve --port 8080\n' +

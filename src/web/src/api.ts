@@ -36,6 +36,10 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   );
 }
 
+export async function deleteJson<T>(path: string): Promise<T> {
+  return parse<T>(await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } }));
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiProblem | undefined;

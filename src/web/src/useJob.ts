@@ -1,18 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../api/jobs/jobRegistry.ts';
-import { getJson, postJson, type ApiProblem } from './api.ts';
+import type { StoredResult } from '../../api/jobs/resultFiles.ts';
+import { deleteJson, getJson, postJson, type ApiProblem } from './api.ts';
 import { jobActive } from './jobStatus.ts';
 
-/** POSTs a job and polls GET /api/jobs/:id while it is queued or running, until done or failed. */
-export function useJob<T>() {
-  const [job, setJob] = useState<Job<T> | undefined>();
+/** A job as the API answers it: once done, `result` says where to read the result. */
+export type ApiJob = Job<StoredResult>;
+
+/**
+ * POSTs a job and polls GET /api/jobs/:id while it is queued or running, until done, failed or
+ * cancelled; `cancel` DELETEs it.
+ */
+export function useJob() {
+  const [job, setJob] = useState<ApiJob | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const poll = useCallback((id: string) => {
-    getJson<Job<T>>(`/api/jobs/${id}`).then(
+    getJson<ApiJob>(`/api/jobs/${id}`).then(
       (next) => {
-        setJob(next);
+        // A cancel answered meanwhile is not undone by an older poll's answer.
+        setJob((shown) => (shown?.id === id && shown.status === 'cancelled' ? shown : next));
         if (jobActive(next)) timer.current = window.setTimeout(() => poll(id), 250);
         else if (next.error)
           setProblem({ status: 0, ...next.error, details: [...next.error.details] });
@@ -25,7 +33,7 @@ export function useJob<T>() {
       window.clearTimeout(timer.current);
       setProblem(undefined);
       setJob(undefined);
-      postJson<Job<T>>(path, body).then(
+      postJson<ApiJob>(path, body).then(
         (created) => {
           setJob(created);
           poll(created.id);
@@ -35,5 +43,12 @@ export function useJob<T>() {
     },
     [poll],
   );
-  return { job, problem, start };
+  const cancel = useCallback(() => {
+    if (!job) return;
+    window.clearTimeout(timer.current);
+    deleteJson<ApiJob>(`/api/jobs/${job.id}`).then(setJob, (error: ApiProblem) =>
+      setProblem(error),
+    );
+  }, [job]);
+  return { job, problem, start, cancel };
 }

@@ -11,7 +11,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { ProjectionResult } from '../../../api/service/projectionTypes.ts';
+import type { ProjectionPage } from '../../../api/service/projectionTypes.ts';
+import { useApi } from '../api.ts';
+import { CancelJob } from '../components/CancelJob.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { ProjectionView } from '../components/ProjectionView.tsx';
 import { ScenarioGrid } from '../components/ScenarioGrid.tsx';
@@ -38,7 +40,10 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
   const [call, setCall] = useState(true);
   const [liquidateForeclosures, setLiquidateForeclosures] = useState(true);
   const [roll, setRoll] = useState<number | string>(0);
-  const { job, problem, start } = useJob<ProjectionResult>();
+  const { job, problem, start, cancel } = useJob();
+  // The months a page: every month of any projection (the API's limit is 480 or so).
+  const stored = job?.status === 'done' ? job.result : null;
+  const result = useApi<ProjectionPage>(stored ? `${stored.href}?limit=1000` : null);
   const run = () =>
     start(`/api/deals/${dealId}/projections`, {
       scenario: {
@@ -107,6 +112,12 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
           <Button onClick={run} loading={jobActive(job)} data-testid="run-scenario">
             Run projection
           </Button>
+          <CancelJob job={job} onCancel={cancel} testId="cancel-scenario" />
+          {job?.status === 'cancelled' && (
+            <Text size="sm" c="dimmed" data-testid="scenario-cancelled">
+              Cancelled
+            </Text>
+          )}
           {job?.status === 'queued' && (
             <Text size="sm" c="dimmed" data-testid="scenario-queued">
               {queuedLabel(job.position)}
@@ -121,8 +132,9 @@ export function ScenarioPage({ dealId }: { dealId: string }) {
         {job?.status === 'running' && <Progress mt="sm" value={progressPercent(job)} animated />}
       </Card>
       {problem && <Problem problem={problem} />}
-      {job?.status === 'done' && job.result && (
-        <ProjectionView jobId={job.id} result={job.result} />
+      {result.error && <Problem problem={result.error} />}
+      {job && result.data && (
+        <ProjectionView jobId={job.id} result={{ ...result.data, periods: result.data.rows }} />
       )}
       <ScenarioGrid dealId={dealId} severity={Number(severity)} lag={Number(lag)} />
     </Stack>
