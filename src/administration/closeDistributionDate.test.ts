@@ -185,7 +185,7 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
             { ...may, distributionDate: '2002-05-27' } as never,
             alice,
           ),
-        'NO_DISTRIBUTION',
+        'NOT_A_DISTRIBUTION_DATE',
         'date',
       ],
       [

@@ -12,6 +12,11 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander's own errors (unknown option, missing argument) read like every other error,
+    // with their catalogue code; main() exits 2 for them as for any refused input.
+    .configureOutput({
+      outputError: (text, write) => write(`trustee: USAGE: ${text.replace(/^error: /, '')}`),
+    })
     .exitOverride();
   registerCommands(program);
   return program;
@@ -25,7 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode;
+      // --help and --version end with 0; a command line that is not valid is refused with 2.
+      return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof TrusteeError) {
       process.stderr.write(`trustee: ${error.code}: ${error.message}\n`);

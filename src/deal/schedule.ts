@@ -36,15 +36,24 @@ export function distributionNumberOf(deal: Deal, date: PlainDate): number {
   const d = parts(date);
   const n = (d.year - first.year) * 12 + (d.month - first.month) + 1;
   if (n >= 1 && distributionDate(deal, n) === date) return n;
-  const nearest = n >= 1 ? distributionDate(deal, n) : deal.firstDistributionDate;
-  throw new TrusteeError('NO_DISTRIBUTION', `${deal.id}: ${date} is not a distribution date`, [
-    {
-      field: 'date',
-      message: `no distribution on ${date}`,
-      expected: `a distribution date such as ${nearest}`,
-      got: date,
-    },
-  ]);
+  // The scheduled dates around it: the month's own (its 25th or the next business day) and
+  // the one after, or the first distribution date for a date before it.
+  const around =
+    n >= 1
+      ? [distributionDate(deal, n), distributionDate(deal, n + 1)].join(' or ')
+      : deal.firstDistributionDate;
+  throw new TrusteeError(
+    'NOT_A_DISTRIBUTION_DATE',
+    `${deal.id}: ${date} is not a distribution date`,
+    [
+      {
+        field: 'date',
+        message: `no distribution on ${date}`,
+        expected: `a distribution date such as ${around}`,
+        got: date,
+      },
+    ],
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { readJsonDocument } from '../input/jsonDocument.ts';
 import { schemaIssues } from '../input/schemaIssues.ts';
 import { parseDollars, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
+import { plainDollars } from '../reports/format.ts';
 import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../waterfall/types.ts';
 
 /**
@@ -105,3 +106,50 @@ export function readPeriodTotalsFile(path: string): CollectionPeriod {
   });
   return parsePeriodTotals(json, path);
 }
+
+/**
+ * A collection period as a totals file (the inverse of `parsePeriodTotals`): every amount in
+ * dollars with cents, so that what `remittance check --json` prints closes a date as
+ * `--totals` and reads back to the same period.
+ */
+export function periodTotalsDocument(period: CollectionPeriod): Record<string, unknown> {
+  const document: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(period)) {
+    if (key === 'delinquency') continue;
+    document[key] = AMOUNT_FIELDS.has(key) ? plainDollars(value as Cents) : value;
+  }
+  const table: Record<string, unknown> = {};
+  for (const [bucket, value] of Object.entries(period.delinquency)) {
+    table[bucket] =
+      typeof value === 'number'
+        ? plainDollars(value as Cents)
+        : {
+            count: value.count,
+            unpaidPrincipal: plainDollars(value.unpaidPrincipal),
+            statedPrincipal: plainDollars(value.statedPrincipal),
+          };
+  }
+  document['delinquency'] = table;
+  return document;
+}
+
+/** The totals file's dollar fields (the schema's `amount`s outside the delinquency table). */
+const AMOUNT_FIELDS = new Set([
+  'beginningPoolBalance',
+  'endingPoolBalance',
+  'scheduledPrincipal',
+  'curtailments',
+  'paymentsInFull',
+  'liquidationProceeds',
+  'repurchasePrincipal',
+  'realizedLosses',
+  'bankruptcyLosses',
+  'interestCollected',
+  'compensatingInterest',
+  'prepaymentInterestShortfall',
+  'reliefActShortfall',
+  'prepaymentCharges',
+  'advances',
+  'reoPrincipalAmortization',
+  'extraordinaryExpenses',
+]);

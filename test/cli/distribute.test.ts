@@ -92,7 +92,7 @@ describe('trustee distribute (end to end through the CLI)', () => {
     expect(unknown.stderr).toContain('UNKNOWN_DEAL');
     const badDate = trustee(['distribute', '--deal', 'nchet-2002-1', '--date', '2002-04-26']);
     expect(badDate.status).toBe(2);
-    expect(badDate.stderr).toMatch(/NO_DISTRIBUTION.*not a distribution date/);
+    expect(badDate.stderr).toMatch(/NOT_A_DISTRIBUTION_DATE.*not a distribution date/);
     const dir = mkdtempSync(join(tmpdir(), 'trustee-'));
     const totals = JSON.parse(
       readFileSync(join(root, 'deals/nchet-2002-1/periods/2002-04-25.json'), 'utf8'),

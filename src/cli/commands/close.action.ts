@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { closeDistributionDate } from '../../administration/closeDistributionDate.ts';
-import { closedDates } from '../../administration/closedDates.ts';
+import { closedDates, outOfOrder } from '../../administration/closedDates.ts';
 import { correctDistributionDate } from '../../administration/correctDistributionDate.ts';
 import { versionNote } from '../../administration/history.ts';
 import type { CloseResult } from '../../administration/options.ts';
@@ -13,7 +13,7 @@ import { TrusteeError } from '../../errors/catalogue.ts';
 import { isPlainDate, plainDate, type PlainDate } from '../../money/plainDate.ts';
 import { dollarsAndCents, percent } from '../../reports/format.ts';
 import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
-import { openStore, storeLocation } from '../../store/openStore.ts';
+import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 import type { DealState } from '../../waterfall/types.ts';
 
@@ -92,6 +92,42 @@ function describe(deal: Deal, result: CloseResult, store: TrustStore): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * No totals file for the date. When the store's next date is an earlier one, the date is out
+ * of order (a gap), and that is the error; else the file is missing. The store is only read
+ * if it exists already: a refused close leaves no new store behind.
+ */
+async function missingTotals(
+  deal: Deal,
+  date: PlainDate,
+  totals: string,
+  options: CloseCommandOptions,
+): Promise<TrusteeError> {
+  const location = storeLocation(options.db);
+  if (isPostgresUrl(location) || existsSync(location)) {
+    const store = await openStore(location);
+    try {
+      const latest = (await closedDates(store, deal.id)).at(-1);
+      if (latest && distributionNumberOf(deal, date) > latest.distributionNumber + 1) {
+        const after = (await store.getDistribution(deal.id, latest.distributionDate))!.stateAfter;
+        return outOfOrder(deal, date, after, 'a date in between is not closed');
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  return new TrusteeError('NOT_FOUND', `no collection-period totals for ${deal.id} on ${date}`, [
+    {
+      file: totals,
+      field: '--totals',
+      message: 'file not found',
+      expected: options.totals
+        ? 'a totals file (--totals FILE)'
+        : "a totals file (--totals FILE); the deal's dates with servicer reports close with `trustee annual`",
+    },
+  ]);
+}
+
 /** The `close` command's work, loaded only when the command runs. */
 export const action = async (options: CloseCommandOptions) => {
   const deal = resolveDeal(options.deal);
@@ -105,17 +141,9 @@ export const action = async (options: CloseCommandOptions) => {
       },
     ]);
   }
+  distributionNumberOf(deal, date); // NOT_A_DISTRIBUTION_DATE before any file is looked for
   const totals = options.totals ?? `${dealsDirectory}${deal.id}/periods/${date}.json`;
-  if (!existsSync(totals)) {
-    throw new TrusteeError('NOT_FOUND', `no collection-period totals for ${deal.id} on ${date}`, [
-      {
-        file: totals,
-        field: '--totals',
-        message: 'file not found',
-        expected: 'a totals file (--totals FILE)',
-      },
-    ]);
-  }
+  if (!existsSync(totals)) throw await missingTotals(deal, date, totals, options);
   const period = readPeriodTotalsFile(totals);
   if (period.distributionDate !== date) {
     throw new TrusteeError('INVALID_INPUT', `${totals} is for another date`, [

@@ -3,6 +3,7 @@ import { collectionPeriodFromRemittance } from '../../servicing/collectionPeriod
 import { previousPositionsFor } from '../../servicing/dealRemittances.ts';
 import type { DelinquencyMethod } from '../../servicing/delinquencyStatus.ts';
 import { readRemittance } from '../../servicing/readRemittance.ts';
+import { periodTotalsDocument } from '../../servicing/periodTotalsFile.ts';
 import type { CollectionPeriod } from '../../waterfall/types.ts';
 import { textTable } from './tape.action.ts';
 
@@ -84,6 +85,8 @@ export const action = async (
     method: options.method,
   });
   process.stdout.write(
-    options.json ? `${JSON.stringify(period, null, 2)}\n` : remittanceReport(file, period),
+    options.json
+      ? `${JSON.stringify(periodTotalsDocument(period), null, 2)}\n`
+      : remittanceReport(file, period),
   );
 };
