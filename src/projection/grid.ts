@@ -98,8 +98,17 @@ export function expandGrid(json: unknown, file = '<grid>'): Scenario[] {
     for (const combo of combos) {
       const name =
         [entryName, ...combo.names].filter(Boolean).join(' ') || `scenario ${out.length + 1}`;
-      const where = combo.names.length > 0 ? `${file} (${combo.names.join(', ')})` : file;
-      out.push(parseScenario({ ...combo.json, name }, where, prefix));
+      try {
+        out.push(parseScenario({ ...combo.json, name }, file, prefix));
+      } catch (error) {
+        // The details name the file and the field; the message says which combination failed.
+        if (!(error instanceof TrusteeError) || combo.names.length === 0) throw error;
+        throw new TrusteeError(
+          error.code,
+          `${file}: the scenario ${combo.names.join(', ')} is not valid`,
+          error.details,
+        );
+      }
     }
   });
   return out;

@@ -109,7 +109,7 @@ describe('grid of scenarios', () => {
 
   it('reports a bad value with the combination it came from', () => {
     expect(() => expandGrid({ vary: { 'prepayment.cpr': [10, 200] } }, 'grid.json')).toThrow(
-      /grid\.json \(prepayment\.cpr=200\).*\n.*field base\.prepayment\.cpr/,
+      /grid\.json: the scenario prepayment\.cpr=200 is not valid\n.*grid\.json, field base\.prepayment\.cpr/,
     );
   });
 });

@@ -57,7 +57,7 @@ export const periodTotalsSchema = z.strictObject({
   weightedAverageRemainingTerm: z.number().min(0).max(600),
   cleanUpCall: z.boolean().default(false),
   delinquency: z
-    .object({
+    .strictObject({
       days30to59: bucket.prefault(emptyBucket),
       days60to89: bucket.prefault(emptyBucket),
       days90plus: bucket.prefault(emptyBucket),
