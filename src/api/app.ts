@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { closeGridPool } from '../projection/gridRunner.ts';
-import { registerErrorHandling } from './errorHandler.ts';
+import { registerErrorHandling, sendError } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
@@ -46,7 +46,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: {
       customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false, verbose: true },
     },
+    // A URL fastify cannot decode is refused before routing: as JSON like every other error.
+    frameworkErrors: (error, request, reply) => void sendError(error, request, reply, limits),
   });
+  // The API takes JSON only: a text/plain body is refused (415 -> MALFORMED_REQUEST) rather
+  // than handed to a route as a string.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, limits);
   await registerOpenApi(app);
   dealRoutes(app, options.portal);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TrusteeError, type ErrorCode, type ErrorDetail } from '../errors/catalogue.ts';
 import { didYouMean } from '../errors/suggest.ts';
 import type { JobLimits } from './jobs/jobLimits.ts';
@@ -66,6 +66,9 @@ function fastifyRefusal(error: FastifyError, limits: JobLimits): TrusteeError {
   }
   if (status === 403) return detail('FORBIDDEN', 'url', 'a path of the portal');
   if (status === 404) return detail('NOT_FOUND', 'url', 'a route listed at /docs');
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return detail('MALFORMED_REQUEST', 'url', 'a well-formed URL (percent-encoding, lengths)');
+  }
   if (status === 415) {
     return detail('MALFORMED_REQUEST', 'content-type', 'application/json (or no body)');
   }
@@ -75,32 +78,42 @@ function fastifyRefusal(error: FastifyError, limits: JobLimits): TrusteeError {
 /**
  * Every error leaves the API as JSON `{ code, message, details }` with the status of its code
  * in the catalogue: a TrusteeError as it is, a schema failure as 422 INVALID_INPUT naming the
- * field, fastify's own 4xx mapped (fastifyRefusal), an unknown route as 404 NOT_FOUND. Only a
- * fault of ours is a 500 INTERNAL.
+ * field, fastify's own 4xx mapped (fastifyRefusal). Only a fault of ours is a 500 INTERNAL.
+ * Also fastify's `frameworkErrors` (a URL it cannot decode), which it answers before routing.
  */
+export function sendError(
+  error: FastifyError | TrusteeError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limits: JobLimits,
+): FastifyReply {
+  if (error instanceof TrusteeError) {
+    return reply.status(error.status).send(error.toJSON() satisfies ErrorBody);
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const refusal = new TrusteeError(
+      'INVALID_INPUT',
+      `the request ${fastifyError.validationContext ?? 'input'} does not match its schema`,
+      validationDetails(fastifyError),
+    );
+    return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const refusal = fastifyRefusal(fastifyError, limits);
+    return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
+  }
+  request.log.error(error);
+  const internal = new TrusteeError('INTERNAL', 'internal error');
+  return reply.status(internal.status).send(internal.toJSON() satisfies ErrorBody);
+}
+
+/** sendError for every route's error, and 404 NOT_FOUND naming an unknown route. */
 export function registerErrorHandling(app: FastifyInstance, limits: JobLimits): void {
-  app.setErrorHandler((error: FastifyError | TrusteeError | Error, request, reply) => {
-    if (error instanceof TrusteeError) {
-      return reply.status(error.status).send(error.toJSON() satisfies ErrorBody);
-    }
-    const fastifyError = error as FastifyError;
-    if (fastifyError.validation) {
-      const refusal = new TrusteeError(
-        'INVALID_INPUT',
-        `the request ${fastifyError.validationContext ?? 'input'} does not match its schema`,
-        validationDetails(fastifyError),
-      );
-      return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
-    }
-    const status = fastifyError.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const refusal = fastifyRefusal(fastifyError, limits);
-      return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
-    }
-    request.log.error(error);
-    const internal = new TrusteeError('INTERNAL', 'internal error');
-    return reply.status(internal.status).send(internal.toJSON() satisfies ErrorBody);
-  });
+  app.setErrorHandler((error: FastifyError | TrusteeError | Error, request, reply) =>
+    sendError(error, request, reply, limits),
+  );
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {
       code: 'NOT_FOUND',

@@ -11,5 +11,12 @@ export async function registerWebAssets(app: FastifyInstance, root: string): Pro
   if (!existsSync(`${root}/index.html`)) {
     throw new Error(`${root}/index.html not found: run \`npm run build:web\``);
   }
-  await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'] });
+  // dotfiles denied (403 FORBIDDEN): the build folder has none the dashboard needs, and a stray
+  // one (an editor's, an .env) must not be served.
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: ['index.html'],
+    dotfiles: 'deny',
+  });
 }

@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { plainDate } from '../../money/plainDate.ts';
+import { expandGrid } from '../../projection/grid.ts';
+import { closeGridPool } from '../../projection/gridRunner.ts';
 import { parseScenario } from '../../projection/scenarioFile.ts';
 import { dealRemittancePath } from '../../servicing/dealRemittances.ts';
 import { readRemittance } from '../../servicing/readRemittance.ts';
 import { builtInHistory } from './builtInHistory.ts';
 import { createPortal } from './portal.ts';
-import { projections } from './projections.ts';
+import { GRID_CHUNK, projections } from './projections.ts';
+import type { GridRow } from './projectionTypes.ts';
+
+afterAll(() => closeGridPool());
 
 describe("the API's projections", () => {
   it("start from the latest closed date's loans: January 2003 amortizes December's loans left", async () => {
@@ -44,5 +49,41 @@ describe("the API's projections", () => {
     expect(
       Math.abs(liquidate.periods[0]!.poolBalance - (pool - held - (principal - theirs))),
     ).toBeLessThanOrEqual(1);
+  });
+
+  it('run a grid a chunk at a time into the sink, and stop before the next chunk once cancelled', async () => {
+    const deal = resolveDeal('nchet-2002-1');
+    const service = projections(createPortal(builtInHistory()));
+    const scenarios = expandGrid({
+      base: { horizon: 12 },
+      vary: { 'prepayment.cpr': Array.from({ length: 2 * GRID_CHUNK + 1 }, (_, i) => i / 5) },
+    });
+    const chunks: GridRow[][] = [];
+    const head = await service.grid(
+      deal,
+      scenarios,
+      () => undefined,
+      async (rows) => {
+        chunks.push(rows);
+      },
+    );
+    expect(head.asOf).toBe('2002-12-26');
+    expect(chunks.map((rows) => rows.length)).toEqual([GRID_CHUNK, GRID_CHUNK, 1]);
+    expect(chunks.flat().map((row) => row.index)).toEqual(scenarios.map((_, i) => i));
+
+    const abort = new AbortController();
+    let written = 0;
+    const cancelled = service.grid(
+      deal,
+      scenarios,
+      () => undefined,
+      async (rows) => {
+        written += rows.length;
+        abort.abort();
+      },
+      abort.signal,
+    );
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(written).toBe(GRID_CHUNK);
   });
 });
