@@ -93,7 +93,7 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
     expect(again.outcome).toBe('unchanged');
   });
 
-  it('names the deal terms that differ from the deal a date was closed with', async () => {
+  it('refuses a deal whose terms differ from those in force (DEAL_CHANGED), naming each term', async () => {
     await closeDistributionDate(store, deal, aprilPeriod, alice);
     const file = structuredClone(deal.file) as unknown as { fees: { trustee: { rate: number } } };
     file.fees.trustee.rate = 0.0002;
@@ -101,16 +101,27 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
     const error = await refusedWithoutChange(() =>
       closeDistributionDate(store, changed, aprilPeriod, alice),
     );
-    expect(error.code).toBe('CLOSED_DATE');
+    expect(error.code).toBe('DEAL_CHANGED');
     expect(error.details.map((d) => [d.field, d.expected, d.got])).toEqual([
-      ['deal.fees.trustee.rate', '0.00017 (stored)', '0.0002'],
+      ['fees.trustee.rate', '0.00017', 0.0002],
     ]);
-    const corrected = await correctDistributionDate(store, changed, aprilPeriod, {
-      actor: 'bob',
-      reason: 'trustee fee is 0.020%',
-    });
-    expect(corrected.record.version).toBe(2);
-    expect((await store.getDeal(deal.id, corrected.record.dealHash))!.file).toEqual(file);
+    // A closed date keeps the terms it was closed with: a correction cannot change them either.
+    const correction = await refusedWithoutChange(() =>
+      correctDistributionDate(store, changed, aprilPeriod, {
+        actor: 'bob',
+        reason: 'trustee fee is 0.020%',
+      }),
+    );
+    expect(correction.code).toBe('DEAL_CHANGED');
+    // Nor can the next date be closed with them without an amendment.
+    const next = nextPeriod(
+      (await store.getDistribution(deal.id, aprilPeriod.distributionDate))!.stateAfter,
+    );
+    const later = await refusedWithoutChange(() =>
+      closeDistributionDate(store, changed, next, alice),
+    );
+    expect(later.code).toBe('DEAL_CHANGED');
+    expect(later.message).toContain('version 1, from 2002-04-25');
   });
 
   it('closes dates in order (OUT_OF_ORDER), from the closing when no opening state is given', async () => {

@@ -8,6 +8,7 @@ import { initialState } from '../waterfall/initialState.ts';
 import type { CollectionPeriod, DealState } from '../waterfall/types.ts';
 import { checkOpeningDeal, checkOpeningState, closedDates, outOfOrder } from './closedDates.ts';
 import { dateInputs, runDate } from './dateRun.ts';
+import { checkTermsInForce } from './termsInForce.ts';
 import { inputDifferences } from './inputDifferences.ts';
 import { checkWho, isoNow, type CloseOptions, type CloseResult } from './options.ts';
 import { writeVersion } from './writeVersion.ts';
@@ -18,7 +19,9 @@ import { writeVersion } from './writeVersion.ts';
  * deal as used, the remittance and period, the distribution with the state after, and the audit
  * entry. A closed date is immutable: the same inputs again return the stored version and write
  * nothing; other inputs are refused (CLOSED_DATE, naming the fields) - see
- * `correctDistributionDate`. Dates close in order (OUT_OF_ORDER).
+ * `correctDistributionDate`. Dates close in order (OUT_OF_ORDER). The deal's terms must be those
+ * in force for the date in the store (DEAL_CHANGED, naming each term that differs; new terms are
+ * an amendment, `amendDeal`); the first closing binds the store to the deal file (version 1).
  */
 export async function closeDistributionDate(
   store: TrustStore,
@@ -36,6 +39,7 @@ export async function closeDistributionDate(
 
   return store.transaction(async (tx) => {
     const dates = await closedDates(tx, deal.id);
+    const inForce = await checkTermsInForce(tx, deal, date);
     const closed = dates.find((d) => d.distributionDate === date);
     if (closed) {
       const stored = (await tx.getDistribution(deal.id, date))!;
@@ -93,6 +97,18 @@ export async function closeDistributionDate(
       source: file,
       rows: options.remittanceRows ?? [],
     });
+    // The first closing binds the store's history to this deal file: version 1 of its terms.
+    if (!inForce) {
+      await tx.putDealVersion({
+        dealId: deal.id,
+        version: 1,
+        dealHash: record.dealHash,
+        effectiveFrom: date,
+        amendedAt: record.closedAt,
+        amendedBy: record.closedBy,
+        reason: null,
+      });
+    }
     return { outcome: 'closed', record, followOn: [] };
   });
 }

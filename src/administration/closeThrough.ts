@@ -1,10 +1,14 @@
 import type { Deal } from '../deal/deal.ts';
+import { distributionDate } from '../deal/schedule.ts';
+import { contentHash } from '../store/canonicalJson.ts';
 import { compare, type PlainDate } from '../money/plainDate.ts';
 import { dealPeriods, type DealPeriod, type PeriodBefore } from '../servicing/dealPeriods.ts';
 import type { RemittanceFile, RemittanceRow } from '../servicing/remittanceRow.ts';
 import type { StoredDistribution, TrustStore } from '../store/trustStore.ts';
 import { closeDistributionDate } from './closeDistributionDate.ts';
 import { closedDates } from './closedDates.ts';
+import { storedDeal } from './dealAsClosed.ts';
+import { dealChanged, versionInForce } from './termsInForce.ts';
 
 export interface CloseThroughOptions {
   readonly actor: string;
@@ -32,7 +36,8 @@ export interface ClosedDate {
  * it, the stored rows for the first), else the deal's collection-period totals file. Every one
  * of those is read and checked before any is closed, so a missing or bad file (e.g. a year the
  * deal ships no data for) is refused with the store unchanged; then each is closed in one
- * transaction. Returns every date's stored distribution and rows.
+ * transaction, with the deal terms in force for it (`termsByDate`). Returns every date's stored
+ * distribution and rows.
  */
 export async function closeThrough(
   store: TrustStore,
@@ -60,6 +65,9 @@ export async function closeThrough(
     options.onDate?.(record.distributionDate, 'unchanged');
   }
   if (before && compare(before.date, last) >= 0) return result;
+  const termsFor = await termsByDate(store, deal);
+  const next = distributionDate(deal, (before?.distributionNumber ?? 0) + 1);
+  if (compare(next, last) <= 0) await termsFor(next);
 
   const pending: DealPeriod[] = [];
   const periods = dealPeriods(deal, last, {
@@ -67,9 +75,11 @@ export async function closeThrough(
     ...(before ? { after: before } : {}),
   });
   for await (const period of periods) pending.push(period);
+  const terms = new Map<PlainDate, Deal>();
+  for (const { date } of pending) terms.set(date, await termsFor(date));
 
   for (const { date, source, period, report } of pending) {
-    const closed = await closeDistributionDate(store, deal, period, {
+    const closed = await closeDistributionDate(store, terms.get(date)!, period, {
       actor: options.actor,
       source,
       remittanceRows: (report?.rows ?? []) as unknown as Record<string, unknown>[],
@@ -78,4 +88,26 @@ export async function closeThrough(
     result.push({ record: closed.record, report });
   }
   return result;
+}
+
+/**
+ * The deal terms each date is closed with: the given deal where its terms are in force (or
+ * nothing is closed yet); where an amendment put other terms in force, those (from the store),
+ * provided the given deal is one of the store's versions. A deal the store does not know is
+ * refused (DEAL_CHANGED) before anything is closed: new terms are an amendment.
+ */
+async function termsByDate(
+  store: TrustStore,
+  deal: Deal,
+): Promise<(date: PlainDate) => Promise<Deal>> {
+  const versions = await store.listDealVersions(deal.id);
+  const hash = contentHash(deal.file);
+  const known = versions.some((v) => v.dealHash === hash);
+  const order = deal.classes.map((c) => c.name);
+  return async (date) => {
+    const inForce = versionInForce(versions, date);
+    if (!inForce || inForce.dealHash === hash) return deal;
+    if (!known) throw await dealChanged(store, deal, date, inForce);
+    return storedDeal(store, deal.id, inForce.dealHash, order, date);
+  };
 }

@@ -8,6 +8,8 @@ import { validatePeriod } from '../store/validateInputs.ts';
 import type { CollectionPeriod, DealState } from '../waterfall/types.ts';
 import { checkOpeningDeal, checkOpeningState, closedDates } from './closedDates.ts';
 import { dateInputs, runDate } from './dateRun.ts';
+import { dealAsClosed } from './dealAsClosed.ts';
+import { checkTermsInForce } from './termsInForce.ts';
 import { checkWho, isoNow, type CloseResult, type CorrectOptions } from './options.ts';
 import { writeVersion } from './writeVersion.ts';
 
@@ -16,7 +18,8 @@ import { writeVersion } from './writeVersion.ts';
  * earlier versions readable. Later closed dates start from the corrected state, so each is
  * re-run on its stored period and written as a new version too ("follow-on"); if one no longer
  * runs (its period does not roll forward from the corrected pool), nothing is written. All in
- * one transaction. The same inputs as the current version correct nothing ("unchanged").
+ * one transaction. The same inputs as the current version correct nothing ("unchanged"). The
+ * deal must be the terms in force for the date (DEAL_CHANGED): a closed date keeps its terms.
  */
 export async function correctDistributionDate(
   store: TrustStore,
@@ -51,6 +54,8 @@ export async function correctDistributionDate(
         ],
       );
     }
+    // A closed date keeps the terms it was closed with: its correction uses them.
+    await checkTermsInForce(tx, deal, date);
     const stored = (await tx.getDistribution(deal.id, date))!;
     if (index > 0) checkOpeningState(deal, options.openingState, stored.stateBefore, 'closed');
     const inputs = dateInputs(deal, options.openingState ?? stored.stateBefore, checked, table);
@@ -75,13 +80,12 @@ export async function correctDistributionDate(
     for (const later of dates.slice(index + 1)) {
       const laterStored = (await tx.getDistribution(deal.id, later.distributionDate))!;
       // Nothing changes from here on once a date starts from the state it started from before.
-      if (
-        contentHash(laterStored.stateBefore) === contentHash(state) &&
-        laterStored.dealHash === inputs.dealHash
-      )
-        break;
+      if (contentHash(laterStored.stateBefore) === contentHash(state)) break;
       const remittance = (await tx.getRemittance(laterStored.remittanceId))!;
-      const laterInputs = dateInputs(deal, state, remittance.period, table);
+      // Each later date keeps the terms it was closed with (an amendment may lie between).
+      const laterDeal =
+        laterStored.dealHash === inputs.dealHash ? deal : await dealAsClosed(tx, laterStored);
+      const laterInputs = dateInputs(laterDeal, state, remittance.period, table);
       let laterResult;
       try {
         laterResult = runDate(laterInputs, remittance.source);

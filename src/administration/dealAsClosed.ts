@@ -13,17 +13,29 @@ export async function dealAsClosed(
   store: TrustStore,
   record: Pick<StoredDistribution, 'dealId' | 'dealHash' | 'distributionDate' | 'distribution'>,
 ): Promise<Deal> {
-  const stored = await store.getDeal(record.dealId, record.dealHash);
+  const order = record.distribution.classes.map((c) => c.name);
+  return storedDeal(store, record.dealId, record.dealHash, order, record.distributionDate);
+}
+
+/** A stored deal file by hash, loaded with its classes in `order`. */
+export async function storedDeal(
+  store: TrustStore,
+  dealId: string,
+  dealHash: string,
+  order: readonly string[],
+  forDate: string,
+): Promise<Deal> {
+  const stored = await store.getDeal(dealId, dealHash);
   if (!stored) {
     throw new TrusteeError(
       'NOT_FOUND',
-      `the deal terms of ${record.dealId} ${record.distributionDate} are missing from the store`,
+      `the deal terms of ${dealId} ${forDate} are missing from the store`,
+      [{ field: 'dealHash', message: 'not in the deals table', got: dealHash }],
     );
   }
-  const order = record.distribution.classes.map((c) => c.name);
   return loadDeal(
     withClassOrder(stored.file, order),
-    `${store.location} (deal ${record.dealId} ${record.dealHash.slice(0, 12)})`,
+    `${store.location} (deal ${dealId} ${dealHash.slice(0, 12)})`,
   );
 }
 

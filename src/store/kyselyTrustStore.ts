@@ -3,12 +3,14 @@ import { TrusteeError } from '../errors/catalogue.ts';
 import type { Deal } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import * as audit from './auditRecords.ts';
+import * as dealVersions from './dealVersionRecords.ts';
 import * as versioned from './distributionRecords.ts';
 import * as inputs from './inputRecords.ts';
 import type { Database } from './schema.ts';
 import type {
   AuditEntry,
   AuditInput,
+  DealVersion,
   DistributionInput,
   DistributionVersion,
   LoanTapeInput,
@@ -23,6 +25,7 @@ import type {
 } from './trustStore.ts';
 import {
   validateAudit,
+  validateDealVersion,
   validateDistribution,
   validateLoanTape,
   validateRemittance,
@@ -111,6 +114,14 @@ export class KyselyTrustStore implements TrustStore {
   }
   getDeal(dealId: string, hash?: string): Promise<StoredDeal | undefined> {
     return inputs.getDeal(this.#db, dealId, hash);
+  }
+
+  async putDealVersion(version: DealVersion): Promise<DealVersion> {
+    validateDealVersion(version);
+    return this.#write((db) => dealVersions.putDealVersion(db, version));
+  }
+  listDealVersions(dealId: string): Promise<DealVersion[]> {
+    return dealVersions.listDealVersions(this.#db, dealId);
   }
 
   async putLoanTape(input: LoanTapeInput, storedAt: string): Promise<StoredLoanTape> {

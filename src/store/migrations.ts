@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
 
 /**
@@ -157,7 +157,63 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+
+  '0002_deal_versions': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('deal_versions')
+        .addColumn('deal_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('deal_hash', 'text', (c) => c.notNull())
+        .addColumn('effective_from', 'text', (c) => c.notNull())
+        .addColumn('amended_at', 'text', (c) => c.notNull())
+        .addColumn('amended_by', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addPrimaryKeyConstraint('deal_versions_pk', ['deal_id', 'version'])
+        .addForeignKeyConstraint('deal_versions_deal_fk', ['deal_id', 'deal_hash'], 'deals', [
+          'deal_id',
+          'deal_hash',
+        ])
+        .execute();
+      await bindExistingHistories(db);
+    },
+  },
 };
+
+/**
+ * A store closed before deal versions existed: each deal's history is bound to the terms its
+ * closed dates were closed with (their current versions, in date order): the first deal is
+ * version 1 from the first closed date, and each change of terms from one date to the next is
+ * recorded as the next version from that date, by whoever closed it, with the reason saying so.
+ */
+async function bindExistingHistories(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{
+    deal_id: string;
+    distribution_date: string;
+    version: number;
+    deal_hash: string;
+    closed_at: string;
+    closed_by: string;
+  }>`select deal_id, distribution_date, version, deal_hash, closed_at, closed_by
+       from distributions order by deal_id, distribution_date, version`.execute(db);
+  // The current (highest) version of each date: the later row of a date replaces the earlier.
+  const current = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) current.set(`${row.deal_id} ${row.distribution_date}`, row);
+  const versions = new Map<string, { count: number; hash: string }>();
+  for (const row of current.values()) {
+    const last = versions.get(row.deal_id);
+    if (last?.hash === row.deal_hash) continue;
+    const version = (last?.count ?? 0) + 1;
+    versions.set(row.deal_id, { count: version, hash: row.deal_hash });
+    await sql`insert into deal_versions
+        (deal_id, version, deal_hash, effective_from, amended_at, amended_by, reason)
+        values (${row.deal_id}, ${version}, ${row.deal_hash}, ${row.distribution_date},
+                ${row.closed_at}, ${row.closed_by},
+                ${version === 1 ? null : 'terms of the closed dates from this date (recorded by migration 0002)'})`.execute(
+      db,
+    );
+  }
+}
 
 /**
  * Brings the database to the latest schema. Safe to call on every open (migrations lock).

@@ -20,6 +20,23 @@ export interface DealsTable {
   stored_at: string;
 }
 
+/**
+ * The deal terms in force from a distribution date: version 1 is the deal file of the first
+ * closing (the store's history is bound to it); each amendment adds the next version, with who,
+ * when, why and the first date it applies to. Closed dates keep the terms they were closed with.
+ */
+export interface DealVersionsTable {
+  deal_id: string;
+  version: number;
+  deal_hash: string;
+  /** The first distribution date the terms apply to. */
+  effective_from: string;
+  amended_at: string;
+  amended_by: string;
+  /** Why the terms changed: null for version 1. */
+  reason: string | null;
+}
+
 /** A loan tape: one import of loan-level rows for a deal, as of a date. */
 export interface LoanTapesTable {
   tape_id: string;
@@ -126,6 +143,7 @@ export interface AuditLogTable {
 
 export interface Database {
   deals: DealsTable;
+  deal_versions: DealVersionsTable;
   loan_tapes: LoanTapesTable;
   loan_tape_rows: LoanTapeRowsTable;
   remittances: RemittancesTable;
@@ -139,6 +157,7 @@ export interface Database {
 /** Every table, parents before children (the order to create them and to dump them in). */
 export const tableNames = [
   'deals',
+  'deal_versions',
   'loan_tapes',
   'loan_tape_rows',
   'remittances',

@@ -16,6 +16,22 @@ export interface StoredDeal {
   readonly storedAt: string;
 }
 
+/**
+ * The deal terms in force from a distribution date: version 1 binds the store's history to the
+ * deal file of the first closing; each amendment is the next version (who, when, why, from when).
+ */
+export interface DealVersion {
+  readonly dealId: string;
+  readonly version: number;
+  readonly dealHash: string;
+  /** The first distribution date the terms apply to. */
+  readonly effectiveFrom: PlainDate;
+  readonly amendedAt: string;
+  readonly amendedBy: string;
+  /** Why the terms changed; null for version 1. */
+  readonly reason: string | null;
+}
+
 export interface LoanTapeInput {
   readonly dealId: string;
   readonly asOf: PlainDate;
@@ -96,7 +112,7 @@ export type StoredStatement = StatementInput;
 export interface AuditInput {
   readonly at: string;
   readonly actor: string;
-  /** "close", "correct", "follow-on", "import-loan-tape", "render-statement"... */
+  /** "close", "correct", "follow-on", "amend-deal", "import-loan-tape", "render-statement"... */
   readonly action: string;
   readonly dealId: string;
   readonly distributionDate?: PlainDate;
@@ -129,6 +145,10 @@ export interface TrustStore {
   putDeal(deal: Deal, storedAt: string): Promise<StoredDeal>;
   /** A stored deal by hash, or the most recently stored one of that id. */
   getDeal(dealId: string, hash?: string): Promise<StoredDeal | undefined>;
+  /** Adds the next deal version (its deal stored first); refuses any other number. */
+  putDealVersion(version: DealVersion): Promise<DealVersion>;
+  /** The deal's versions, version 1 first (none before its first closing). */
+  listDealVersions(dealId: string): Promise<DealVersion[]>;
 
   putLoanTape(input: LoanTapeInput, storedAt: string): Promise<StoredLoanTape>;
   getLoanTape(tapeId: string): Promise<StoredLoanTape | undefined>;

@@ -4,6 +4,7 @@ import { isPlainDate } from '../money/plainDate.ts';
 import type { CollectionPeriod } from '../waterfall/types.ts';
 import type {
   AuditInput,
+  DealVersion,
   DistributionInput,
   LoanTapeInput,
   RemittanceInput,
@@ -111,6 +112,15 @@ const distributionSchema = z.object({
   closedBy: nonEmpty,
   reason: z.string().trim().min(1).nullable(),
 });
+const dealVersionSchema = z.object({
+  dealId: nonEmpty,
+  version: z.number().int().min(1),
+  dealHash: nonEmpty,
+  effectiveFrom: date,
+  amendedAt: nonEmpty,
+  amendedBy: nonEmpty,
+  reason: z.string().trim().min(1).nullable(),
+});
 const auditSchema = z.object({
   at: nonEmpty,
   actor: nonEmpty,
@@ -187,4 +197,6 @@ export function validateDistribution(v: DistributionInput): void {
 }
 export const validateStatement = (v: StatementInput): void =>
   void check(statementSchema, v, 'statement');
+export const validateDealVersion = (v: DealVersion): void =>
+  void check(dealVersionSchema, v, 'deal version');
 export const validateAudit = (v: AuditInput): void => void check(auditSchema, v, 'audit entry');
