@@ -86,6 +86,19 @@ interface Definition {
 }
 const definition = (schema: Schema): Definition => schema._zod.def as unknown as Definition;
 
+/**
+ * The schemas of the field at `path` (more than one where a union leaves it open): for a test
+ * to ask whether a field may be left out (its schema takes undefined: optional, or a default).
+ */
+export function fieldSchemas(
+  schema: Schema,
+  input: unknown,
+  path: readonly PropertyKey[],
+): Schema[] {
+  const parents = objectsAt(schema, input, path.slice(0, -1));
+  return parents.flatMap((parent) => definition(parent).shape?.[String(path.at(-1))] ?? []);
+}
+
 /** The keys the object schema at `path` (in `input`) accepts; [] where there is none. */
 function knownKeys(schema: Schema, input: unknown, path: readonly PropertyKey[]): string[] {
   const objects = objectsAt(schema, input, path);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.ts';
-import { TrusteeError, type ErrorCode } from '../../src/errors/catalogue.ts';
+import { TrusteeError, type ErrorCode, type ErrorDetail } from '../../src/errors/catalogue.ts';
 import { root } from '../support/cli.ts';
 import { storeDigest } from '../support/storeDigest.ts';
 
@@ -637,10 +637,10 @@ describe('the bad-input catalogue: files and flags', () => {
     const error = await refusal(argv);
     expect(error.code, error.message).toBe(c.code);
     // The detail that names the case's field (a problem may come with others), else the first.
-    const where =
-      error.details.find((d) => c.field === undefined || d.field === c.field) ??
-      error.details[0] ??
-      {};
+    const where: ErrorDetail = error.details.find(
+      (d) => c.field === undefined || d.field === c.field,
+    ) ??
+      error.details[0] ?? { message: '' };
     if (c.file !== undefined) {
       expect(where.file).toBe(c.file === true ? lastFile : c.file);
     }
