@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amendDeal } from '../administration/amendDeal.ts';
+import { closeDistributionDate } from '../administration/closeDistributionDate.ts';
+import { aprilPeriod, deal, marchState, nextPeriod } from '../administration/testPeriods.ts';
+import { loadDeal } from '../deal/loadDeal.ts';
+import { contentHash } from './canonicalJson.ts';
 import { openStore } from './openStore.ts';
 import { tableNames } from './schema.ts';
 import { backends, dumpTables, freshDatabase, type TestDatabase } from './testBackends.ts';
@@ -88,3 +93,93 @@ describe('stores in several PostgreSQL schemas of one database', () => {
     }
   });
 });
+
+/** Runs SQL statements on a test database through a connection of its own. */
+async function execute(location: string, statements: readonly string[]): Promise<void> {
+  if (!location.startsWith('postgres')) {
+    const { DatabaseSync } = await import('node:sqlite');
+    const raw = new DatabaseSync(location);
+    for (const statement of statements) raw.exec(statement);
+    raw.close();
+    return;
+  }
+  const pg = await import('pg');
+  const { parsePostgresUrl } = await import('./postgresDialect.ts');
+  const { url, schema } = parsePostgresUrl(location);
+  const client = new pg.default.Client({
+    connectionString: url,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  await client.connect();
+  for (const statement of statements) await client.query(statement);
+  await client.end();
+}
+
+describe.each(backends)(
+  'migration 0002 on a store closed before deal versions, on %s',
+  (backend) => {
+    it('binds each deal to the terms its closed dates were closed with, in date order', async () => {
+      const { closeDistributionDate } = await import('../administration/closeDistributionDate.ts');
+      const { amendDeal } = await import('../administration/amendDeal.ts');
+      const { deal, aprilPeriod, marchState, nextPeriod } =
+        await import('../administration/testPeriods.ts');
+      const { loadDeal } = await import('../deal/loadDeal.ts');
+      const { contentHash } = await import('./canonicalJson.ts');
+      const db = freshDatabase(backend);
+      try {
+        const store = await openStore(db.location);
+        const now = () => '2026-11-25T09:30:00.000Z';
+        const april = await closeDistributionDate(store, deal, aprilPeriod, {
+          actor: 'alice',
+          openingState: marchState,
+          now,
+        });
+        const file = structuredClone(deal.file) as unknown as {
+          classes: Record<string, { margin: number }>;
+        };
+        file.classes['M-3']!.margin = 0.025;
+        const amended = loadDeal(file);
+        await amendDeal(store, amended, {
+          actor: 'carol',
+          reason: 'r',
+          effectiveFrom: '2002-05-28',
+        });
+        await closeDistributionDate(store, amended, nextPeriod(april.record.stateAfter), {
+          actor: 'bob',
+          now: () => '2026-11-26T09:30:00.000Z',
+        });
+        await store.close();
+        // The store as it was before migration 0002: two dates closed with two deal files.
+        await execute(db.location, [
+          'drop table deal_versions',
+          "delete from trustee_migration where name = '0002_deal_versions'",
+        ]);
+
+        const migrated = await openStore(db.location);
+        expect(await migrated.listDealVersions(deal.id)).toEqual([
+          {
+            dealId: deal.id,
+            version: 1,
+            dealHash: contentHash(deal.file),
+            effectiveFrom: '2002-04-25',
+            amendedAt: now(),
+            amendedBy: 'alice',
+            reason: null,
+          },
+          {
+            dealId: deal.id,
+            version: 2,
+            dealHash: contentHash(amended.file),
+            effectiveFrom: '2002-05-28',
+            amendedAt: '2026-11-26T09:30:00.000Z',
+            amendedBy: 'bob',
+            reason: 'terms of the closed dates from this date (recorded by migration 0002)',
+          },
+        ]);
+        await migrated.close();
+      } finally {
+        await db.drop();
+      }
+    });
+  },
+);
