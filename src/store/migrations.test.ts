@@ -119,12 +119,6 @@ describe.each(backends)(
   'migration 0002 on a store closed before deal versions, on %s',
   (backend) => {
     it('binds each deal to the terms its closed dates were closed with, in date order', async () => {
-      const { closeDistributionDate } = await import('../administration/closeDistributionDate.ts');
-      const { amendDeal } = await import('../administration/amendDeal.ts');
-      const { deal, aprilPeriod, marchState, nextPeriod } =
-        await import('../administration/testPeriods.ts');
-      const { loadDeal } = await import('../deal/loadDeal.ts');
-      const { contentHash } = await import('./canonicalJson.ts');
       const db = freshDatabase(backend);
       try {
         const store = await openStore(db.location);
