@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TrusteeError } from '../errors/catalogue.ts';
+import { readJsonDocument } from '../input/jsonDocument.ts';
+import { schemaIssues } from '../input/schemaIssues.ts';
 import { isPlainDate, plainDate, type PlainDate } from '../money/plainDate.ts';
 
 /**
@@ -19,11 +20,11 @@ export interface AnnualReportFacts {
 const date = z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD');
 const defaultsSchema = z.record(
   z.string(),
-  z.object({
+  z.strictObject({
     source: z.string(),
     holdersOfRecord: z.record(z.string(), z.number().int().min(0)),
-    signer: z.object({ name: z.string(), title: z.string() }),
-    years: z.record(z.string(), z.object({ signedOn: date, certifiedOn: date })),
+    signer: z.strictObject({ name: z.string(), title: z.string() }),
+    years: z.record(z.string(), z.strictObject({ signedOn: date, certifiedOn: date })),
   }),
 );
 
@@ -32,12 +33,13 @@ let cache: z.infer<typeof defaultsSchema> | undefined;
 
 function defaults(): z.infer<typeof defaultsSchema> {
   if (!cache) {
-    const parsed = defaultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const json = readJsonDocument(file, { code: 'INVALID_INPUT', what: '10-K facts file' });
+    const parsed = defaultsSchema.safeParse(json);
     if (!parsed.success) {
       throw new TrusteeError(
         'INVALID_INPUT',
         `${file}: not valid`,
-        parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })),
+        schemaIssues(defaultsSchema, json, parsed.error.issues, file),
       );
     }
     cache = parsed.data;
