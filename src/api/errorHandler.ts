@@ -30,7 +30,11 @@ function knownField(extra: string, item: AjvError): string {
 /** An Ajv (fastify schema) failure as our details: the field, what was expected, what came. */
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = error.validationContext ?? 'request';
-  const list = (error.validation ?? []) as AjvError[];
+  // Unknown keys first: a misspelt key is also a missing one, and its "did you mean" says both.
+  const list = [...((error.validation ?? []) as AjvError[])].sort(
+    (a, b) =>
+      Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'),
+  );
   return list.map((item) => {
     const path = (item.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const missing = item.params?.missingProperty as string | undefined;

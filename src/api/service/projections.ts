@@ -57,8 +57,21 @@ export function scenarioFromRequest(json: unknown, field = 'scenario'): Scenario
   return scenario;
 }
 
+/** A grid's refusal with its fields named from the body (`grid.base.severity`, `grid.bse`). */
+function inGrid(error: unknown): unknown {
+  if (!(error instanceof TrusteeError)) return error;
+  const details = error.details.map((d) => ({ ...d, field: d.field ? `grid.${d.field}` : 'grid' }));
+  return new TrusteeError(error.code, error.toJSON().message, details);
+}
+
+/** A grid from a request, expanded into its scenarios (the size was checked before: jobLimits). */
 export function gridFromRequest(json: unknown): Scenario[] {
-  const scenarios = expandGrid(json, 'request');
+  let scenarios: Scenario[];
+  try {
+    scenarios = expandGrid(json, 'request');
+  } catch (error) {
+    throw inGrid(error);
+  }
   scenarios.forEach((s, i) => {
     if (s.actuals) scenarioFromRequest(s, `grid[${i}]`);
   });
