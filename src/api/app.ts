@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { closeGridPool } from '../projection/gridRunner.ts';
 import { registerErrorHandling, sendError } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
+import { noQuery } from './schemas.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
 import { DEFAULT_LIMITS, type JobLimits } from './jobs/jobLimits.ts';
@@ -53,6 +54,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // than handed to a route as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, limits);
+  // Strict requests: an API route that declares no query string takes none (422 naming the
+  // parameter), so that a misspelt ?formt=csv is never silently ignored.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.schema && !route.schema.querystring) {
+      route.schema = { ...route.schema, querystring: noQuery };
+    }
+  });
   await registerOpenApi(app);
   dealRoutes(app, options.portal);
   statementRoutes(app, options.portal);

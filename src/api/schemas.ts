@@ -32,6 +32,13 @@ export const dealDateParams = {
   additionalProperties: false,
 } as const;
 
+/** The query string of a route that takes none: any parameter is refused, never ignored. */
+export const noQuery = {
+  type: 'object',
+  properties: {},
+  additionalProperties: false,
+} as const;
+
 export const errorSchema = {
   type: 'object',
   description: 'Every error: a stable code (docs/errors.md), a message and the details',

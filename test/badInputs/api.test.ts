@@ -218,6 +218,13 @@ const CASES: Case[] = [
     says: 'did you mean "offset"?',
   },
   {
+    name: 'a query parameter on a route that takes none',
+    request: { url: '/api/deals/nchet-2002-1/distributions?from=2002-06-25' },
+    code: 'INVALID_INPUT',
+    field: 'querystring.from',
+    says: 'no other field',
+  },
+  {
     name: 'a page of loans over 1,000',
     request: { url: '/api/deals/nchet-2002-1/loans?limit=5000' },
     code: 'INVALID_INPUT',
