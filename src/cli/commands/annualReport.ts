@@ -1,4 +1,5 @@
 import { closeThrough } from '../../administration/closeThrough.ts';
+import { dealAsClosed } from '../../administration/dealAsClosed.ts';
 import { indexTableFor, resolveDeal } from '../../deal/builtIn.ts';
 import { determineIndexRate } from '../../deal/indexRates.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
@@ -6,6 +7,7 @@ import { fromParts, parts } from '../../money/plainDate.ts';
 import { renderAnnualSummary, renderForm10K } from '../../reports/index.ts';
 import { yearEndLoans } from '../../servicing/yearEndLoans.ts';
 import { openStore, storeLocation } from '../../store/openStore.ts';
+import { dealFilePath, namingDealFile } from './dealFile.ts';
 
 /** Closes (or reuses) every date through the year's end, then renders the year's 10-K. */
 export async function annualReport(options: {
@@ -38,6 +40,8 @@ export async function annualReport(options: {
       ...(options.remittances ? { remittanceDirectory: options.remittances } : {}),
       onDate: (date, outcome) =>
         process.stderr.write(`${outcome === 'closed' ? 'closed' : 'reused'} ${deal.id} ${date}\n`),
+    }).catch((error: unknown) => {
+      throw namingDealFile(error, dealFilePath(options.deal));
     });
     const inYear = closed.filter((c) => parts(c.record.distributionDate).year === options.year);
     const distributions = inYear.map((c) => c.record.distribution);
@@ -57,9 +61,12 @@ export async function annualReport(options: {
     const loans = last.report
       ? yearEndLoans(closed[closed.indexOf(last) - 1]?.report, last.report)
       : {};
+    // The year is reported with the terms its last date was closed with (an amendment may have
+    // changed them since the deal file given was written, e.g. a class's margin: its next rate).
+    const terms = await dealAsClosed(store, last.record);
     if (options.format !== 'text')
-      return renderAnnualSummary(deal, distributions, next.rate, options.format, loans);
-    return renderForm10K(deal, distributions, next.rate, loans);
+      return renderAnnualSummary(terms, distributions, next.rate, options.format, loans);
+    return renderForm10K(terms, distributions, next.rate, loans);
   } finally {
     await store.close();
   }

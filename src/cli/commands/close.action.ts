@@ -16,6 +16,7 @@ import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
 import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 import type { DealState } from '../../waterfall/types.ts';
+import { dealFilePath, namingDealFile } from './dealFile.ts';
 
 interface CloseCommandOptions {
   deal: string;
@@ -168,12 +169,13 @@ export const action = async (options: CloseCommandOptions) => {
       source: totals,
       ...(opening ? { openingState: opening } : {}),
     };
-    const result = options.correct
-      ? await correctDistributionDate(store, deal, period, {
-          ...common,
-          reason: options.reason ?? '',
-        })
-      : await closeDistributionDate(store, deal, period, common);
+    const result = await (
+      options.correct
+        ? correctDistributionDate(store, deal, period, { ...common, reason: options.reason ?? '' })
+        : closeDistributionDate(store, deal, period, common)
+    ).catch((error: unknown) => {
+      throw namingDealFile(error, dealFilePath(options.deal));
+    });
     process.stdout.write(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : describe(deal, result, store),
     );

@@ -84,7 +84,14 @@ describe.each(backends)('trustee close and history, store on %s', (backend) => {
     const json = JSON.parse(
       (await trustee(cwd, env, 'history', '--deal', 'nchet-2002-1', '--json')).stdout,
     );
-    expect(json[0].versions.map((v: { closedBy: string }) => v.closedBy)).toEqual(['alice', 'bob']);
+    expect(json.dates[0].versions.map((v: { closedBy: string }) => v.closedBy)).toEqual([
+      'alice',
+      'bob',
+    ]);
+    expect(json.dealVersions).toMatchObject([{ version: 1, amendedBy: 'alice', reason: null }]);
+    expect(listed.stdout).toMatch(
+      /version 1, from 2002-04-25, bound \S+ by alice at the first closing/,
+    );
   });
 
   it.runIf(backend === 'sqlite')(

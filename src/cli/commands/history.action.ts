@@ -1,4 +1,5 @@
 import { history } from '../../administration/history.ts';
+import { describeVersion } from '../../administration/termsInForce.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { dollarsAndCents } from '../../reports/format.ts';
 import { openStore, storeExists, storeLocation } from '../../store/openStore.ts';
@@ -15,8 +16,9 @@ export const action = async (options: { deal: string; db?: string; json?: boolea
   const store = await openStore(location);
   try {
     const dates = await history(store, deal.id);
+    const dealVersions = await store.listDealVersions(deal.id);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(dates, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ dealVersions, dates }, null, 2)}\n`);
       return;
     }
     if (dates.length === 0) {
@@ -35,7 +37,10 @@ export const action = async (options: { deal: string; db?: string; json?: boolea
         );
       }
     }
-    lines.push('(* current version)');
+    lines.push('(* current version)', '', `deal terms (${dealVersions.length} version(s)):`);
+    for (const v of dealVersions) {
+      lines.push(`  ${describeVersion(v)} (deal ${v.dealHash.slice(0, 12)})`);
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await store.close();

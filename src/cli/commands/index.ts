@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnnual } from './annual.ts';
 import { registerClose } from './close.ts';
+import { registerDeal } from './deal.ts';
 import { registerDistribute } from './distribute.ts';
 import { registerHistory } from './history.ts';
 import { registerServe } from './serve.ts';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerAnnual(program);
   registerStatement(program);
   registerHistory(program);
+  registerDeal(program);
   registerServe(program);
   registerTape(program);
   registerRemittance(program);
