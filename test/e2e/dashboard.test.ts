@@ -158,6 +158,69 @@ describe('the dashboard in Chromium', () => {
       .toMatch(/in foreclosure or REO, projected as performing;.*but for 50% of the balance/);
   });
 
+  it('runs a scenario grid and shows its table a page at a time', async () => {
+    await page.goto(`${portal.url}/#/nchet-2002-1/scenario`);
+    await page.getByLabel('CPR values %').fill('10, 15, 20, 25, 30, 35');
+    await page.getByLabel('CDR values %').fill('0, 2, 4, 6, 8');
+    await page.getByTestId('run-grid').click();
+    const table = page.getByTestId('grid-table');
+    await table.waitFor({ timeout: 60_000 });
+    // 30 scenarios, 25 a page: the first page, then the last five.
+    expect(await table.locator('tbody tr').count()).toBe(25);
+    expect(await table.locator('tbody tr').first().innerText()).toMatch(
+      /^prepayment\.cpr=10 default\.cdr=0\t\d+\.\d\d \/ \d+\.\d\d%/,
+    );
+    await page.getByTestId('grid-pages').getByRole('button', { name: '2' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
+    expect(await table.locator('tbody tr').last().innerText()).toMatch(
+      /^prepayment\.cpr=35 default\.cdr=8\t/,
+    );
+  });
+
+  it('cancels a running grid and a queued projection with their Cancel buttons', async () => {
+    await page.goto(`${portal.url}/#/nchet-2002-1/scenario`);
+    // A 1,000-scenario grid runs for seconds: long enough to be cancelled while it runs.
+    const many = Array.from({ length: 40 }, (_, i) => i).join(', ');
+    await page.getByLabel('CPR values %').fill(many);
+    await page.getByLabel('CDR values %').fill(Array.from({ length: 25 }, (_, i) => i).join(', '));
+    await page.getByTestId('run-grid').click();
+    await page.getByTestId('grid-progress').waitFor({ timeout: 60_000 });
+    await page.getByTestId('cancel-grid').click();
+    await expect
+      .poll(() => page.getByTestId('grid-cancelled').innerText(), { timeout: 10_000 })
+      .toMatch(/^Cancelled after \d+ of 1000 scenarios$/);
+    expect(await page.getByTestId('cancel-grid').count()).toBe(0);
+    expect(await page.getByTestId('grid-table').count()).toBe(0);
+
+    // Two grids posted by another client take both slots, so the projection waits: cancel it.
+    const grid = {
+      vary: {
+        'prepayment.cpr': Array.from({ length: 40 }, (_, i) => i),
+        'default.cdr': Array.from({ length: 50 }, (_, i) => i),
+      },
+    };
+    const others: { id: string }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${portal.url}/api/deals/nchet-2002-1/scenario-grids`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grid }),
+      });
+      others.push((await res.json()) as { id: string });
+    }
+    try {
+      await page.getByTestId('run-scenario').click();
+      await page.getByTestId('scenario-queued').waitFor({ timeout: 30_000 });
+      await page.getByTestId('cancel-scenario').click();
+      await page.getByTestId('scenario-cancelled').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('scenario-queued').count()).toBe(0);
+    } finally {
+      for (const other of others) {
+        await fetch(`${portal.url}/api/jobs/${other.id}`, { method: 'DELETE' });
+      }
+    }
+  });
+
   it('shows the loan tape with its stratification tables', async () => {
     await page.goto(`${portal.url}/#/nchet-2002-1/loans`);
     const strata = page.getByTestId('strata-table');
