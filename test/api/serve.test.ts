@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
@@ -84,7 +84,20 @@ describe('trustee serve', () => {
     const folder = mkdtempSync(join(tmpdir(), 'trustee-serve-'));
     const child = spawn(
       process.execPath,
-      ['bin/trustee.ts', 'serve', '--port', '0', '--db', join(folder, 't.sqlite')],
+      [
+        'bin/trustee.ts',
+        'serve',
+        '--port',
+        '0',
+        '--db',
+        join(folder, 't.sqlite'),
+        '--max-scenarios',
+        '4',
+        '--max-months',
+        '12',
+        '--results-dir',
+        join(folder, 'results'),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -117,6 +130,35 @@ describe('trustee serve', () => {
       expect(await page.text()).toContain('<div id="root">');
       const bad = await fetch(`${address}/api/deals/nchet-2002-1/distributions/2002-04-31`);
       expect(bad.status).toBe(422);
+      // The job limits of the flags, and the results in --results-dir.
+      const grid = (cdrs: number[], horizon: number) =>
+        fetch(`${address}/api/deals/nchet-2002-1/scenario-grids`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ grid: { base: { horizon }, vary: { 'default.cdr': cdrs } } }),
+        });
+      const over = await grid([0, 1, 2, 3, 4], 12);
+      expect(over.status).toBe(413);
+      expect(await over.json()).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        details: [{ field: 'grid.vary', expected: 'at most 4 scenarios (maxScenarios)', got: 5 }],
+      });
+      const longer = await grid([0], 13);
+      expect(((await longer.json()) as { details: unknown[] }).details[0]).toMatchObject({
+        field: 'grid[0].horizon',
+        expected: 'at most 12 months (maxMonths)',
+      });
+      const ok = (await (await grid([0, 1, 2, 3], 12)).json()) as { id: string };
+      await vi.waitFor(
+        async () => {
+          const job = (await (await fetch(`${address}/api/jobs/${ok.id}`)).json()) as {
+            status: string;
+          };
+          expect(job.status).toBe('done');
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+      expect(readdirSync(join(folder, 'results'))).toEqual([`${ok.id}.ndjson`]);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -125,8 +167,12 @@ describe('trustee serve', () => {
     }
   });
 
-  it('refuses a bad --port with INVALID_INPUT, exit status 2', async () => {
-    const child = spawn(process.execPath, ['bin/trustee.ts', 'serve', '--port', 'eighty'], {
+  it.each([
+    ['--port', 'eighty'],
+    ['--max-scenarios', '0'],
+    ['--max-months', '12.5'],
+  ])('refuses a bad %s (%s) with INVALID_INPUT, exit status 2', async (flag, value) => {
+    const child = spawn(process.execPath, ['bin/trustee.ts', 'serve', flag, value], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -134,5 +180,6 @@ describe('trustee serve', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(err).toContain('INVALID_INPUT');
+    expect(err).toContain(flag);
   });
 });

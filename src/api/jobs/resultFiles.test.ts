@@ -26,6 +26,12 @@ describe('resultFiles', () => {
     files.drop('job-1');
     expect(existsSync(file)).toBe(false);
     await expect(files.page('job-1', 0, 1)).rejects.toThrow(/no stored result/);
+    // Closing removes the results written but not a folder it was given.
+    const other = await files.create('job-3');
+    await other.close({});
+    files.close();
+    expect(existsSync(join(files.dir, 'job-3.ndjson'))).toBe(false);
+    expect(existsSync(files.dir)).toBe(true);
   });
 
   it('a discarded result leaves no file; a temporary folder goes on close', async () => {

@@ -36,7 +36,7 @@ export interface ResultFiles {
   /** The head and every row parsed (a download: at most the portal's scenario limit of rows). */
   readAll(id: string): Promise<{ head: Record<string, unknown>; rows: unknown[] }>;
   drop(id: string): void;
-  /** Removes the folder when the app made it (a temporary one), on close. */
+  /** On close: removes the results written, and the folder when the app made it (temporary). */
   close(): void;
 }
 
@@ -121,6 +121,8 @@ export function resultFiles(dir?: string): ResultFiles {
       rmSync(path(id), { force: true });
     },
     close() {
+      // Results live as long as the server: a given folder keeps no stale files after a stop.
+      for (const id of indexes.keys()) rmSync(path(id), { force: true });
       indexes.clear();
       if (!dir) rmSync(folder, { recursive: true, force: true });
     },
