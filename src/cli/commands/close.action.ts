@@ -17,6 +17,7 @@ import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.t
 import type { TrustStore } from '../../store/trustStore.ts';
 import type { DealState } from '../../waterfall/types.ts';
 import { dealFilePath, namingDealFile } from './dealFile.ts';
+import { namingFlags } from './flagNames.ts';
 
 interface CloseCommandOptions {
   deal: string;
@@ -133,6 +134,11 @@ async function missingTotals(
 export const action = async (options: CloseCommandOptions) => {
   const deal = resolveDeal(options.deal);
   const date = dateOption(options.date);
+  try {
+    distributionNumberOf(deal, date);
+  } catch (error) {
+    throw namingFlags(error, { date: '--date' });
+  }
   if (options.reason !== undefined && !options.correct) {
     throw new TrusteeError('INVALID_INPUT', '--reason is for corrections', [
       {

@@ -5,6 +5,7 @@ import { TrusteeError } from '../../errors/catalogue.ts';
 import { openStore, storeExists, storeLocation } from '../../store/openStore.ts';
 import { actorName } from './close.action.ts';
 import { namingDealFile } from './dealFile.ts';
+import { namingFlags } from './flagNames.ts';
 
 interface AmendCommandOptions {
   deal: string;
@@ -16,20 +17,7 @@ interface AmendCommandOptions {
 }
 
 /** The library's field names as the command's flags, so an error names what the user typed. */
-const flags: Record<string, string> = {
-  effectiveFrom: '--from',
-  date: '--from',
-  reason: '--reason',
-  actor: '--by',
-};
-
-function inFlags(error: unknown): unknown {
-  if (!(error instanceof TrusteeError)) return error;
-  const details = error.details.map((d) =>
-    d.field !== undefined && flags[d.field] ? { ...d, field: flags[d.field] } : d,
-  );
-  return new TrusteeError(error.code, error.message.split('\n')[0] ?? '', details);
-}
+const flags = { effectiveFrom: '--from', date: '--from', reason: '--reason', actor: '--by' };
 
 /** The `deal amend` command's work, loaded only when the command runs. */
 export const amendAction = async (options: AmendCommandOptions) => {
@@ -63,7 +51,7 @@ export const amendAction = async (options: AmendCommandOptions) => {
       reason: options.reason,
       effectiveFrom: options.from,
     }).catch((error: unknown) => {
-      throw namingDealFile(inFlags(error), options.file);
+      throw namingDealFile(namingFlags(error, flags), options.file);
     });
     const lines =
       result.outcome === 'unchanged'
