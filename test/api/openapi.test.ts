@@ -72,6 +72,11 @@ describe('OpenAPI', () => {
     };
     expect(page.parameters.map((p) => p.name)).toEqual(['offset', 'limit', 'jobId']);
     expect(Object.keys(page.responses)).toEqual(expect.arrayContaining(['200', '409']));
+    const pageBody = job(page.responses['200'] as OpenApiResponse);
+    expect(pageBody.required).toEqual(
+      expect.arrayContaining(['total', 'offset', 'limit', 'next', 'rows']),
+    );
+    expect(pageBody.properties.next!.type).toEqual(['string', 'null']);
     for (const path of ['/api/deals/{dealId}/projections', '/api/deals/{dealId}/scenario-grids']) {
       const responses = doc.paths[path]!.post!.responses;
       const started = job(responses['202']!);

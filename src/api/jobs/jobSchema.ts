@@ -78,6 +78,34 @@ export const jobSchema = {
   additionalProperties: false,
 } as const;
 
+/** A page of a finished job's result (GET /api/jobs/{jobId}/result), for the OpenAPI description. */
+export const resultPageSchema = {
+  type: 'object',
+  description:
+    "The result's other fields (dealId, asOf, loans; a projection's scenario, classes and " +
+    'breakevens) with a page of its rows',
+  properties: {
+    dealId: { type: 'string', examples: ['nchet-2002-1'] },
+    asOf: { type: 'string', format: 'date', description: 'The closed date it starts after' },
+    loans: { type: 'string', description: 'Where the loans came from' },
+    total: { type: 'integer', description: 'Rows in all' },
+    offset: { type: 'integer', description: 'The first row of this page (0-based)' },
+    limit: { type: 'integer', description: 'Rows a page' },
+    next: {
+      type: ['string', 'null'],
+      description: 'The URL of the next page; null on the last',
+    },
+    rows: {
+      type: 'array',
+      description:
+        "A grid's scenarios (index, name, assumptions, classes) or a projection's months",
+      items: { type: 'object', additionalProperties: true },
+    },
+  },
+  required: ['dealId', 'asOf', 'loans', 'total', 'offset', 'limit', 'next', 'rows'],
+  additionalProperties: true,
+} as const;
+
 /** Seconds a refused client is told to wait: about the time a running grid takes to end. */
 export const RETRY_AFTER_SECONDS = 5;
 

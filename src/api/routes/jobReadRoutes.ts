@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { projectionCsv, projectionWorkbook } from '../downloads/projectionFiles.ts';
 import type { Job } from '../jobs/jobRegistry.ts';
-import { jobSchema } from '../jobs/jobSchema.ts';
+import { jobSchema, resultPageSchema } from '../jobs/jobSchema.ts';
 import type { StoredResult } from '../jobs/resultFiles.ts';
 import type { GridResult, ProjectionResult } from '../service/projectionTypes.ts';
-import { errorResponses, fileResponse, objectResponse } from '../schemas.ts';
+import { errorResponses, fileResponse } from '../schemas.ts';
 import type { JobServices } from './jobRoutes.ts';
 import { sendDownload } from './sendDownload.ts';
 
@@ -91,7 +91,7 @@ export function jobReadRoutes(app: FastifyInstance, { jobs, files }: JobServices
           additionalProperties: false,
         },
         response: {
-          200: objectResponse('the result fields, total, offset, limit, next, rows'),
+          200: resultPageSchema,
           ...errorResponses(404, 409, 422),
         },
       },
