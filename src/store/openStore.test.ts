@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openStore, sqlitePath } from './openStore.ts';
+import { freshDatabase } from './testBackends.ts';
 
 const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
 const script = fileURLToPath(new URL('./openChild.script.ts', import.meta.url));
@@ -32,6 +33,22 @@ describe('opening a new SQLite store from several processes at once', () => {
       );
       for (const run of runs) if (run.code !== 0) failures.push(run.stderr.trim());
       rmSync(dir, { recursive: true, force: true });
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
+
+describe('opening a new PostgreSQL schema from several processes at once', () => {
+  it('2 rounds of 6 processes: every open succeeds', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const db = freshDatabase('postgres');
+      try {
+        const runs = await Promise.all(Array.from({ length: 6 }, () => openInChild(db.location)));
+        for (const run of runs) if (run.code !== 0) failures.push(run.stderr.trim());
+      } finally {
+        await db.drop();
+      }
     }
     expect(failures).toEqual([]);
   }, 120_000);
