@@ -2,7 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amendDeal } from '../src/administration/amendDeal.ts';
 import { closeThrough, type ClosedDate } from '../src/administration/closeThrough.ts';
+import { loadDeal } from '../src/deal/loadDeal.ts';
+import { contentHash } from '../src/store/canonicalJson.ts';
 import { resolveDeal } from '../src/deal/builtIn.ts';
 import { plainDate } from '../src/money/plainDate.ts';
 import { dealRemittancePath } from '../src/servicing/dealRemittances.ts';
@@ -196,5 +199,58 @@ describe('trustee annual (end to end through the CLI)', () => {
     const run = trustee(['annual', '--deal', 'nchet-2002-1', '--year', '2001', '--db', db]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('NO_DISTRIBUTION');
+  });
+});
+
+describe('closeThrough and the deal versions of the store', () => {
+  const amended = (() => {
+    const file = structuredClone(deal.file) as unknown as {
+      classes: Record<string, { margin: number }>;
+    };
+    file.classes['M-3']!.margin = 0.025;
+    return loadDeal(file);
+  })();
+
+  it('closes each date with the terms in force for it, across an amendment', async () => {
+    const store = await openStore(':memory:');
+    await closeThrough(store, deal, plainDate('2002-03-31'), { actor: 'test' });
+    await amendDeal(store, amended, {
+      actor: 'carol',
+      reason: 'M-3 margin 2.50%',
+      effectiveFrom: '2002-05-28',
+    });
+    // The deal file as first filed: April keeps its terms, May and June take the amendment's.
+    const closed = await closeThrough(store, deal, plainDate('2002-06-30'), { actor: 'test' });
+    expect(closed.map((c) => [c.record.distributionDate, c.record.dealHash])).toEqual([
+      ['2002-03-25', contentHash(deal.file)],
+      ['2002-04-25', contentHash(deal.file)],
+      ['2002-05-28', contentHash(amended.file)],
+      ['2002-06-25', contentHash(amended.file)],
+    ]);
+    // M-3's coupon over A's is its margin less A's 0.32%: 2.00% in April, 2.50% from May.
+    const spread = (c: ClosedDate) => {
+      const coupon = (name: string) =>
+        c.record.distribution.classes.find((k) => k.name === name)!.couponRate;
+      return coupon('M-3') - coupon('A');
+    };
+    expect(spread(closed[1]!)).toBeCloseTo(0.0168, 10);
+    expect(spread(closed[3]!)).toBeCloseTo(0.0218, 10);
+    await store.close();
+  });
+
+  it('refuses a deal file the store does not know before closing anything (DEAL_CHANGED)', async () => {
+    const store = await openStore(':memory:');
+    await closeThrough(store, deal, plainDate('2002-03-31'), { actor: 'test' });
+    const run = closeThrough(store, amended, plainDate('2002-12-31'), { actor: 'test' });
+    await expect(run).rejects.toMatchObject({
+      code: 'DEAL_CHANGED',
+      details: [expect.objectContaining({ field: 'classes.M-3.margin' })],
+    });
+    expect((await store.listDistributions(deal.id)).length).toBe(1);
+    // Even when every date asked for is closed already.
+    await expect(
+      closeThrough(store, amended, plainDate('2002-03-31'), { actor: 'test' }),
+    ).rejects.toMatchObject({ code: 'DEAL_CHANGED' });
+    await store.close();
   });
 });

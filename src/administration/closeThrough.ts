@@ -46,6 +46,7 @@ export async function closeThrough(
   options: CloseThroughOptions,
 ): Promise<ClosedDate[]> {
   const result: ClosedDate[] = [];
+  const termsFor = await termsByDate(store, deal);
   let before: PeriodBefore | undefined;
   for (const version of await closedDates(store, deal.id)) {
     const record = (await store.getDistribution(deal.id, version.distributionDate))!;
@@ -64,10 +65,11 @@ export async function closeThrough(
     result.push({ record, report });
     options.onDate?.(record.distributionDate, 'unchanged');
   }
-  if (before && compare(before.date, last) >= 0) return result;
-  const termsFor = await termsByDate(store, deal);
+  // A deal file the store does not know is refused even when every date is closed already.
   const next = distributionDate(deal, (before?.distributionNumber ?? 0) + 1);
   if (compare(next, last) <= 0) await termsFor(next);
+  else if (before) await termsFor(before.date);
+  if (before && compare(before.date, last) >= 0) return result;
 
   const pending: DealPeriod[] = [];
   const periods = dealPeriods(deal, last, {
