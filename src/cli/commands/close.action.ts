@@ -135,7 +135,7 @@ export const action = async (options: CloseCommandOptions) => {
   const deal = resolveDeal(options.deal);
   const date = dateOption(options.date);
   try {
-    distributionNumberOf(deal, date);
+    distributionNumberOf(deal, date); // NOT_A_DISTRIBUTION_DATE before any file is looked for
   } catch (error) {
     throw namingFlags(error, { date: '--date' });
   }
@@ -148,7 +148,6 @@ export const action = async (options: CloseCommandOptions) => {
       },
     ]);
   }
-  distributionNumberOf(deal, date); // NOT_A_DISTRIBUTION_DATE before any file is looked for
   const totals = options.totals ?? `${dealsDirectory}${deal.id}/periods/${date}.json`;
   if (!existsSync(totals)) throw await missingTotals(deal, date, totals, options);
   const period = readPeriodTotalsFile(totals);
