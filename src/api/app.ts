@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { closeGridPool } from '../projection/gridRunner.ts';
+import { registerJsonBodies } from './jsonBody.ts';
 import { registerErrorHandling, sendError } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { noQuery } from './schemas.ts';
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API takes JSON only: a text/plain body is refused (415 -> MALFORMED_REQUEST) rather
   // than handed to a route as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodies(app);
   registerErrorHandling(app, limits);
   // Strict requests: an API route that declares no query string takes none (422 naming the
   // parameter), so that a misspelt ?formt=csv is never silently ignored.

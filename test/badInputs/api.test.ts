@@ -46,7 +46,7 @@ interface Case {
   readonly code: ErrorCode;
   /** The field the first detail names. */
   readonly field: string;
-  /** A phrase the first detail's `expected` or the message must contain. */
+  /** A phrase the message or the first detail's message or `expected` must contain. */
   readonly says?: string;
 }
 
@@ -183,6 +183,26 @@ const CASES: Case[] = [
     says: 'maxMonths',
   },
   // Bodies that cannot be read.
+  {
+    name: 'a body with a key given twice',
+    request: json(PROJECTIONS, '{"scenario": {"severity": 40, "severity": 90}}'),
+    code: 'INVALID_INPUT',
+    field: 'body.scenario.severity',
+    says: 'duplicate key "severity"',
+  },
+  {
+    name: 'a body with a __proto__ key',
+    request: json(PROJECTIONS, '{"scenario": {"__proto__": {"severity": 90}}}'),
+    code: 'INVALID_INPUT',
+    field: 'body.scenario.__proto__',
+    says: 'not allowed',
+  },
+  {
+    name: 'an empty JSON body',
+    request: json(PROJECTIONS, ''),
+    code: 'MALFORMED_REQUEST',
+    field: 'body',
+  },
   {
     name: 'malformed JSON',
     request: json(PROJECTIONS, '{"scenario": {"severity": 40'),
@@ -326,7 +346,10 @@ describe('the API refuses bad input and the store is unchanged', () => {
     };
     expect(body.code).toBe(code);
     expect(body.details[0]?.field).toBe(c.field);
-    if (c.says) expect(`${body.message} ${body.details[0]?.expected ?? ''}`).toContain(c.says);
+    if (c.says) {
+      const first = body.details[0];
+      expect(`${body.message} ${first?.message ?? ''} ${first?.expected ?? ''}`).toContain(c.says);
+    }
     expect(await storeDigest(db)).toBe(before);
   });
 });
