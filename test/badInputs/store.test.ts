@@ -367,7 +367,7 @@ describe('close, correct and annual flags', () => {
   it('25. close --date that is not a distribution date', async () => {
     await refused(['close', ...deal, '--date', '2002-04-26', '--db', db], {
       code: 'NOT_A_DISTRIBUTION_DATE',
-      field: '--date',
+      field: 'date',
       says: '2002-04-25 or 2002-05-28',
     });
   });

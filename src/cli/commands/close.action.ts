@@ -17,7 +17,6 @@ import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.t
 import type { TrustStore } from '../../store/trustStore.ts';
 import type { DealState } from '../../waterfall/types.ts';
 import { dealFilePath, namingDealFile } from './dealFile.ts';
-import { namingFlags } from './flagNames.ts';
 
 interface CloseCommandOptions {
   deal: string;
@@ -134,11 +133,7 @@ async function missingTotals(
 export const action = async (options: CloseCommandOptions) => {
   const deal = resolveDeal(options.deal);
   const date = dateOption(options.date);
-  try {
-    distributionNumberOf(deal, date); // NOT_A_DISTRIBUTION_DATE before any file is looked for
-  } catch (error) {
-    throw namingFlags(error, { date: '--date' });
-  }
+  distributionNumberOf(deal, date); // NOT_A_DISTRIBUTION_DATE before any file is looked for
   if (options.reason !== undefined && !options.correct) {
     throw new TrusteeError('INVALID_INPUT', '--reason is for corrections', [
       {
