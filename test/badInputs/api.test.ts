@@ -342,7 +342,7 @@ describe('the API refuses bad input and the store is unchanged', () => {
     const body = res.json() as {
       code: string;
       message: string;
-      details: { field?: string; expected?: string }[];
+      details: { field?: string; message?: string; expected?: string }[];
     };
     expect(body.code).toBe(code);
     expect(body.details[0]?.field).toBe(c.field);
