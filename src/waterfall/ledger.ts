@@ -1,6 +1,6 @@
 import type { Deal } from '../deal/deal.ts';
 import { ZERO, type Cents } from '../money/cents.ts';
-import type { ClassInterest } from './classInterest.ts';
+import type { ClassInterest } from './monthlyInterestDistributableAmount.ts';
 import type { DealState, TraceEntry } from './types.ts';
 
 /** One class's running figures while a distribution date is worked out. */

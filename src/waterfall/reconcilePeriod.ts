@@ -1,6 +1,6 @@
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { sub } from '../money/cents.ts';
-import { principalRemittanceAmount } from './principalRemittance.ts';
+import { principalRemittanceAmount } from './principalRemittanceAmount.ts';
 import type { CollectionPeriod, DealState } from './types.ts';
 
 const money = (c: number): string => (c / 100).toFixed(2);

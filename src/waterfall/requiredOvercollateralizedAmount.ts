@@ -7,7 +7,7 @@ import { max, min, scale, ZERO, type Cents } from '../money/cents.ts';
  * ending pool and the OC floor. During a Trigger Event: the previous date's amount. Never more
  * than the pool; nothing once the clean-up call terminates the trust.
  */
-export function requiredOvercollateralization(
+export function requiredOvercollateralizedAmount(
   deal: Deal,
   stepdown: boolean,
   triggerEvent: boolean,

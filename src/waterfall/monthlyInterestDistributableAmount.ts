@@ -22,7 +22,7 @@ export interface ClassInterest {
  * A floating class's interest for one accrual period (actual/360), each amount rounded to the
  * cent once. April 2002 class A: 160,369,748.35 x (1.90% + 0.32%) x 31 / 360 = 306,573.50.
  */
-export function classInterest(
+export function monthlyInterestDistributableAmount(
   certificateClass: FloatingClass,
   state: ClassState,
   indexRate: number,

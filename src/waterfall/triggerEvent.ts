@@ -1,31 +1,7 @@
 import type { Deal } from '../deal/deal.ts';
 import type { Cents } from '../money/cents.ts';
-import type { CollectionPeriod, Delinquency, TriggerTest } from './types.ts';
-
-/**
- * Delinquency Percentage: stated principal of loans 60-89 and 90+ days delinquent, in
- * foreclosure, REO, and in bankruptcy 60+ days delinquent, over the ending pool (incl. REO).
- * April 2002: 374,572 / 197,974,201 = 0.189%.
- */
-export function delinquencyPercentage(delinquency: Delinquency, endingPool: Cents): number {
-  if (endingPool === 0) return 0;
-  const seriously =
-    delinquency.days60to89.statedPrincipal +
-    delinquency.days90plus.statedPrincipal +
-    delinquency.foreclosure.statedPrincipal +
-    delinquency.reo.statedPrincipal +
-    delinquency.bankruptcy60plus.statedPrincipal;
-  return seriously / endingPool;
-}
-
-/**
- * Credit Enhancement Percentage: classes subordinate to the senior class (M classes and the
- * OC) over the ending pool. April 2002: (12,415,000 + 11,423,000 + 9,435,000 + 497,000 +
- * 3,972,995.79) / 197,974,200.82 = 19.065%.
- */
-export function creditEnhancementPercentage(seniorBalance: Cents, endingPool: Cents): number {
-  return endingPool === 0 ? 0 : (endingPool - seniorBalance) / endingPool;
-}
+import { delinquencyPercentage } from './delinquencyPercentage.ts';
+import type { CollectionPeriod, TriggerTest } from './types.ts';
 
 /** The cumulative-loss schedule's step in force: the last one starting at or before `n`. */
 function scheduleStep<S extends { readonly fromDistribution: number }>(
@@ -37,7 +13,10 @@ function scheduleStep<S extends { readonly fromDistribution: number }>(
   return undefined;
 }
 
-/** Each trigger test of the deal, with its inputs, in the order of the deal file. */
+/**
+ * The deal's trigger tests, each with its inputs, in the order of the deal file. A Trigger
+ * Event is in effect when any of them is breached (`triggerEvent`).
+ */
 export function triggerTests(
   deal: Deal,
   period: CollectionPeriod,
@@ -74,4 +53,9 @@ export function triggerTests(
       }
     }
   });
+}
+
+/** Trigger Event: any of the deal's trigger tests breached on this distribution date. */
+export function triggerEvent(tests: readonly TriggerTest[]): boolean {
+  return tests.some((t) => t.breached);
 }

@@ -1,0 +1,170 @@
+import type { AccrualPeriod } from '../deal/schedule.ts';
+import { add, cents, excess, ZERO, type Cents } from '../money/cents.ts';
+import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
+import { delinquencyPercentage } from './delinquencyPercentage.ts';
+import type { IndexFixing } from './distribute.ts';
+import { certificateBalance, workingClass, type Ledger } from './ledger.ts';
+import type { OvercollateralizationAmounts } from './overcollateralizationAmounts.ts';
+import type {
+  ClassDistribution,
+  ClassState,
+  CollectionPeriod,
+  DealState,
+  Distribution,
+  TriggerTest,
+} from './types.ts';
+
+/** What `distribute` decided and computed on the way, for the record of the date. */
+export interface DateFigures {
+  readonly distributionNumber: number;
+  readonly accrual: AccrualPeriod;
+  readonly index: IndexFixing;
+  readonly netWacRate: number;
+  readonly interestRemittanceAmount: Cents;
+  readonly principalRemittanceAmount: Cents;
+  readonly principalDistributed: Cents;
+  readonly required: Cents;
+  readonly overcollateralization: OvercollateralizationAmounts;
+  readonly netMonthlyExcessCashflow: Cents;
+  readonly appliedLosses: Cents;
+  readonly seniorEnhancement: number;
+  readonly cumulativeRealizedLosses: Cents;
+  readonly stepdownDate: boolean;
+  readonly triggerEvent: boolean;
+  readonly triggerTests: readonly TriggerTest[];
+  readonly terminated: boolean;
+}
+
+/**
+ * The record of a distribution date from the worked ledger: CE's balance set to the OC after
+ * the distribution (it absorbs the realized losses not written down), each class's figures in
+ * the deal's order with its carry-forwards, the date's figures, and the trust's state after.
+ */
+export function distributionRecord(
+  ledger: Ledger,
+  state: DealState,
+  period: CollectionPeriod,
+  f: DateFigures,
+): { distribution: Distribution; state: DealState } {
+  const deal = ledger.deal;
+  const endingPool = ledger.endingPool;
+  const ocAmount = cents(Math.max(endingPool - certificateBalance(ledger), 0));
+  const ce = workingClass(ledger, deal.overcollateralizationClass.name);
+  const ceBefore = ce.balance;
+  ce.balance = ocAmount;
+  ce.realizedLoss = excess(period.realizedLosses, f.appliedLosses);
+
+  const classes: ClassDistribution[] = deal.classes.map((definition) => {
+    const c = workingClass(ledger, definition.name);
+    const before = state.classes[definition.name] as ClassState;
+    const i = c.interest;
+    const isFloating = definition.kind === 'floating';
+    const unpaidInterest = isFloating
+      ? add(
+          excess(i?.carryForwardDue ?? ZERO, c.carryForwardPaid),
+          excess(c.currentDue, c.currentPaid),
+        )
+      : ZERO;
+    const netWacCarryover = isFloating
+      ? excess(i?.netWacCarryoverDue ?? ZERO, c.netWacCarryoverPaid)
+      : ZERO;
+    const interestPaid = add(c.currentPaid, c.carryForwardPaid, c.otherPaid);
+    return {
+      name: definition.name,
+      beginningBalance: definition.kind === 'overcollateralization' ? ceBefore : before.balance,
+      passThroughRate:
+        i?.passThroughRate ??
+        (definition.kind === 'overcollateralization' && period.beginningPoolBalance > 0
+          ? (interestPaid * 12) / period.beginningPoolBalance
+          : 0),
+      couponRate: i?.couponRate ?? 0,
+      accruedInterest: i?.accrued ?? ZERO,
+      prepaymentInterestShortfall: c.prepaymentInterestShortfall,
+      reliefActShortfall: c.reliefActShortfall,
+      interestPaid,
+      principalPaid: c.principalPaid,
+      realizedLoss: c.realizedLoss,
+      realizedLossReimbursed: c.realizedLossReimbursed,
+      netWacCarryoverPaid: c.netWacCarryoverPaid,
+      endingBalance: c.balance,
+      unpaidInterest,
+      netWacCarryover,
+      netWacCarryoverCurrent: i?.netWacCarryoverCurrent ?? ZERO,
+      unpaidRealizedLoss: isFloating
+        ? add(excess(c.unpaidRealizedLoss, c.realizedLossReimbursed), c.realizedLoss)
+        : ZERO,
+    };
+  });
+
+  const seniorAfter = workingClass(ledger, deal.stepdown.seniorClass).balance;
+  const liquidated = add(period.realizedLosses, period.liquidationProceeds);
+  const distribution: Distribution = {
+    dealId: deal.id,
+    distributionNumber: f.distributionNumber,
+    distributionDate: period.distributionDate,
+    accrualStart: f.accrual.start,
+    accrualEnd: f.accrual.end,
+    accrualDays: f.accrual.days,
+    indexRate: f.index.rate,
+    indexDeterminationDate: f.index.determinationDate,
+    period,
+    classes,
+    fees: deal.fees.map((fee) => ({
+      name: fee.name,
+      payee: fee.payee,
+      amount: ledger.fees.get(fee.name)?.paid ?? ZERO,
+      servicerCompensation: fee.servicerCompensation,
+    })),
+    interestRemittanceAmount: f.interestRemittanceAmount,
+    principalRemittanceAmount: f.principalRemittanceAmount,
+    principalDistributionAmount: add(f.principalDistributed, ledger.extraPrincipalPaid),
+    netWacRate: f.netWacRate,
+    overcollateralization: {
+      required: f.required,
+      amount: ocAmount,
+      deficiency: excess(f.required, ocAmount),
+      increase: ledger.extraPrincipalPaid,
+      reduction: f.overcollateralization.reduction,
+      floor: deal.overcollateralization.floor,
+    },
+    netMonthlyExcessCashflow: f.netMonthlyExcessCashflow,
+    creditEnhancementPercentage: creditEnhancementPercentage(seniorAfter, endingPool),
+    seniorEnhancementPercentage: f.seniorEnhancement,
+    delinquencyPercentage: delinquencyPercentage(period.delinquency, endingPool),
+    stepdownDate: f.stepdownDate,
+    triggerEvent: f.triggerEvent,
+    triggerTests: f.triggerTests,
+    optionalTerminationDate: endingPool <= deal.cleanUpCallBalance,
+    cleanUpCallExercised: f.terminated,
+    cumulativeRealizedLosses: f.cumulativeRealizedLosses,
+    lossSeverity: liquidated > 0 ? period.realizedLosses / liquidated : 0,
+    netPrepaymentInterestShortfall: excess(
+      period.prepaymentInterestShortfall,
+      period.compensatingInterest,
+    ),
+    trace: ledger.trace,
+  };
+
+  const nextClasses: Record<string, ClassState> = {};
+  for (const c of classes) {
+    nextClasses[c.name] = {
+      balance: c.endingBalance,
+      unpaidInterest: c.unpaidInterest,
+      netWacCarryover: c.netWacCarryover,
+      unpaidRealizedLoss: c.unpaidRealizedLoss,
+    };
+  }
+  const next: DealState = {
+    dealId: deal.id,
+    distributionNumber: f.distributionNumber,
+    lastDate: period.distributionDate,
+    poolBalance: endingPool,
+    loanCount: period.endingLoanCount,
+    classes: nextClasses,
+    requiredOvercollateralization: f.required,
+    stepdownOccurred: f.stepdownDate,
+    cumulativeRealizedLosses: f.cumulativeRealizedLosses,
+    terminated: f.terminated,
+  };
+  return { distribution, state: next };
+}

@@ -1,0 +1,35 @@
+import { cents, min, sub } from '../money/cents.ts';
+import type { Fund, Phase } from './fund.ts';
+import type { Ledger } from './ledger.ts';
+import { payPrincipal } from './principalDistribution.ts';
+
+/**
+ * Extra Principal Distribution Amount: the lesser of the fund (the Net Monthly Excess Cashflow)
+ * and the Overcollateralization Deficiency Amount, paid as principal through the deal's
+ * principal steps, in their order (the same rule as the Principal Distribution Amount), so
+ * that the OC is restored to its Required amount.
+ */
+export function payExtraPrincipal(ledger: Ledger, fund: Fund, phase: Phase): void {
+  const amount = min(fund.available, ledger.deficiency);
+  const extra: Fund = {
+    name: `${fund.name} (Extra Principal Distribution Amount)`,
+    available: amount,
+  };
+  for (const principalStep of ledger.deal.waterfall.principal) {
+    if (principalStep.kind === 'principal')
+      payPrincipal(ledger, extra, principalStep.classes, 'excess');
+  }
+  const used = sub(amount, extra.available);
+  fund.available = sub(fund.available, used);
+  ledger.extraPrincipalPaid = cents(ledger.extraPrincipalPaid + used);
+  if (ledger.tracing) {
+    ledger.note({
+      phase,
+      step: 'extraPrincipal',
+      from: fund.name,
+      amount: used,
+      reason: `Extra Principal Distribution Amount: the lesser of the excess cashflow and the OC deficiency ${(ledger.deficiency / 100).toFixed(2)}`,
+      inputs: { deficiency: ledger.deficiency },
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { add, excess, type Cents } from '../money/cents.ts';
+import type { Ledger } from './ledger.ts';
+import type { CollectionPeriod } from './types.ts';
+
+/**
+ * Interest Remittance Amount: interest collected and advanced, plus compensating interest, less
+ * extraordinary trust fund expenses. April 2002: 1,429,737.83 (no compensating interest or
+ * expenses).
+ */
+export function interestRemittanceAmount(ledger: Ledger, period: CollectionPeriod): Cents {
+  const amount = excess(
+    add(period.interestCollected, period.compensatingInterest),
+    period.extraordinaryExpenses,
+  );
+  if (ledger.tracing) {
+    ledger.note({
+      phase: 'available',
+      step: 'interestRemittanceAmount',
+      amount,
+      reason:
+        'interest collected and advanced + compensating interest - extraordinary trust fund expenses',
+      inputs: {
+        interestCollected: period.interestCollected,
+        compensatingInterest: period.compensatingInterest,
+        extraordinaryExpenses: period.extraordinaryExpenses,
+      },
+    });
+  }
+  return amount;
+}
