@@ -4,7 +4,7 @@ import { cents, parseDollars, ZERO, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
 import { readJsonDocument } from '../input/jsonDocument.ts';
 import { schemaIssues } from '../input/schemaIssues.ts';
-import type { ClassState, DealState } from '../waterfall/types.ts';
+import type { ClassState, DealState } from '../trust/types.ts';
 import type { Deal } from './deal.ts';
 import { distributionDate } from './schedule.ts';
 

@@ -1,35 +1,12 @@
-import type { Cents } from '../money/cents.ts';
+import { group } from '../money/formatCents.ts';
+
+export { dollarsAndCents, plainDollars, wholeDollars } from '../money/formatCents.ts';
 
 /**
  * Formatting of the filings' figures. Amounts are integer cents until here: the statement
  * prints some sections with cents ("160,369,748.35") and others in whole dollars ("3,972,996",
  * the April 2002 Required Overcollateralized Amount 3,972,995.79), rounded half up only here.
  */
-
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** 16036974835 -> "160,369,748.35". */
-export function dollarsAndCents(amount: Cents): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${group(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Cents rounded half up to whole dollars: 397299579 -> "3,972,996"; 94298071 -> "942,981". */
-export function wholeDollars(amount: Cents): string {
-  const abs = Math.abs(amount);
-  const dollars = Math.floor((abs + 50) / 100);
-  return `${amount < 0 && dollars > 0 ? '-' : ''}${group(String(dollars))}`;
-}
-
-/** Cents as a plain decimal dollar amount for machine formats: 30657350 -> "306573.50". */
-export function plainDollars(amount: Cents): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /** A count with thousands separators: 1234 -> "1,234". */
 export function count(value: number): string {

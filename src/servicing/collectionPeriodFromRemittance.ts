@@ -2,7 +2,7 @@ import type { Loan } from '../collateral/loan.ts';
 import type { Deal } from '../deal/deal.ts';
 import { cents, min, sum, type Cents } from '../money/cents.ts';
 import { accrue } from '../money/rate.ts';
-import type { CollectionPeriod } from '../waterfall/types.ts';
+import type { CollectionPeriod } from '../trust/types.ts';
 import type { DelinquencyMethod } from './delinquencyStatus.ts';
 import { delinquencyTable } from './delinquencyTable.ts';
 import { positionsFromTape, type PoolPositions } from './poolPositions.ts';

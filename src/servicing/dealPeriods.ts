@@ -6,7 +6,7 @@ import type { Deal } from '../deal/deal.ts';
 import { distributionDate } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { compare, type PlainDate } from '../money/plainDate.ts';
-import type { CollectionPeriod } from '../waterfall/types.ts';
+import type { CollectionPeriod } from '../trust/types.ts';
 import { collectionPeriodFromRemittance } from './collectionPeriodFromRemittance.ts';
 import {
   dealPeriodTotalsPath,

@@ -1,5 +1,5 @@
 import { cents, sum, ZERO } from '../money/cents.ts';
-import type { Delinquency, DelinquencyBucket } from '../waterfall/types.ts';
+import type { Delinquency, DelinquencyBucket } from '../trust/types.ts';
 import type { CollectionMonth } from './collectionMonth.ts';
 import {
   delinquencyStatus,

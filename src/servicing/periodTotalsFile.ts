@@ -4,8 +4,8 @@ import { readJsonDocument } from '../input/jsonDocument.ts';
 import { schemaIssues } from '../input/schemaIssues.ts';
 import { parseDollars, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
-import { plainDollars } from '../reports/format.ts';
-import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../waterfall/types.ts';
+import { plainDollars } from '../money/formatCents.ts';
+import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../trust/types.ts';
 
 /**
  * The collection-period totals file (JSON): what the waterfall takes for one distribution

@@ -8,7 +8,7 @@ import { distributionDate } from '../../deal/schedule.ts';
 import { readStateFile } from '../../deal/stateFile.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { add, type Cents } from '../../money/cents.ts';
-import { dollarsAndCents, plainDollars } from '../../reports/format.ts';
+import { dollarsAndCents, plainDollars } from '../../money/formatCents.ts';
 import { readPeriodTotalsFile } from '../periodTotalsFile.ts';
 import { derivePool } from './derivedPool.ts';
 import { deriveFirstPeriod, type FirstPeriod } from './firstPeriod.ts';
