@@ -253,4 +253,17 @@ describe('closeThrough and the deal versions of the store', () => {
     ).rejects.toMatchObject({ code: 'DEAL_CHANGED' });
     await store.close();
   });
+  it('closes the rest of the year on a store closed with the deal file before its filing facts', async () => {
+    const store = await openStore(':memory:');
+    // Today's deal file less the closing 8-K's facts and the servicer's documents.
+    const old = structuredClone(deal.file) as Record<string, unknown>;
+    delete old['closingReport'];
+    delete old['servicerDocuments'];
+    await closeThrough(store, loadDeal(old), plainDate('2002-04-30'), { actor: 'test' });
+    const year = await closeThrough(store, deal, plainDate('2002-12-31'), { actor: 'test' });
+    expect(year.map((c) => c.record.distributionDate)).toEqual([...DISTRIBUTION_DATES_2002]);
+    expect(year[9]!.record.dealHash).toBe(contentHash(deal.file));
+    expect((await store.listDealVersions(deal.id)).length).toBe(1);
+    await store.close();
+  });
 });

@@ -124,6 +124,40 @@ describe.each(backends)('the monthly cycle on %s', (backend) => {
     expect(later.message).toContain('version 1, from 2002-04-25');
   });
 
+  it('accepts a deal file that differs only in descriptive fields, and stores it beside the old', async () => {
+    // The deal file as it was before the closing 8-K's facts and the servicer's documents.
+    const old = structuredClone(deal.file) as Record<string, unknown>;
+    delete old['closingReport'];
+    delete old['servicerDocuments'];
+    const before = loadDeal(old);
+    await closeDistributionDate(store, before, aprilPeriod, alice);
+    const again = await closeDistributionDate(store, deal, aprilPeriod, alice);
+    expect(again.outcome).toBe('unchanged');
+    const next = nextPeriod(
+      (await store.getDistribution(deal.id, aprilPeriod.distributionDate))!.stateAfter,
+    );
+    const closed = await closeDistributionDate(store, deal, next, { actor: 'alice', now });
+    expect(closed.outcome).toBe('closed');
+    const stored = await store.getDeal(deal.id, closed.record.dealHash);
+    expect(JSON.stringify(stored?.file)).toContain('Patrick Flanagan');
+    expect((await store.listDealVersions(deal.id)).map((v) => v.version)).toEqual([1]);
+    // A term still binds, and DEAL_CHANGED names the term, not the descriptions beside it.
+    const file = structuredClone(deal.file) as unknown as {
+      name: string;
+      fees: { trustee: { rate: number } };
+    };
+    file.name = 'Another name';
+    file.fees.trustee.rate = 0.0002;
+    const error = await refusedWithoutChange(() =>
+      closeDistributionDate(store, loadDeal(file), nextPeriod(closed.record.stateAfter), {
+        actor: 'alice',
+        now,
+      }),
+    );
+    expect(error.code).toBe('DEAL_CHANGED');
+    expect(error.details.map((d) => d.field)).toEqual(['fees.trustee.rate']);
+  });
+
   it('closes dates in order (OUT_OF_ORDER), from the closing when no opening state is given', async () => {
     const fromClosing = await refusedWithoutChange(() =>
       closeDistributionDate(store, deal, aprilPeriod, { actor: 'alice' }),

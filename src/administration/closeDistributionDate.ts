@@ -8,6 +8,7 @@ import { initialState } from '../waterfall/initialState.ts';
 import type { CollectionPeriod, DealState } from '../waterfall/types.ts';
 import { checkOpeningDeal, checkOpeningState, closedDates, outOfOrder } from './closedDates.ts';
 import { dateInputs, runDate } from './dateRun.ts';
+import { sameTerms } from './dealTerms.ts';
 import { checkTermsInForce } from './termsInForce.ts';
 import { inputDifferences } from './inputDifferences.ts';
 import { checkWho, isoNow, type CloseOptions, type CloseResult } from './options.ts';
@@ -44,12 +45,18 @@ export async function closeDistributionDate(
     if (closed) {
       const stored = (await tx.getDistribution(deal.id, date))!;
       const before = options.openingState ?? stored.stateBefore;
-      const inputs = dateInputs(deal, before, checked, table);
+      // A deal file with the same terms and other descriptions is the deal the date was closed with.
+      const storedFile = (await tx.getDeal(deal.id, stored.dealHash))?.file;
+      const asClosed =
+        storedFile !== undefined && sameTerms(storedFile, deal.file)
+          ? { ...deal, file: storedFile as Deal['file'] }
+          : deal;
+      const inputs = dateInputs(asClosed, before, checked, table);
       if (inputs.inputHash !== stored.inputHash) {
         throw new TrusteeError(
           'CLOSED_DATE',
           `${deal.id} ${date} is closed (version ${stored.version}) with other inputs; a change must be a correction with a reason`,
-          inputDifferences(stored, (await tx.getDeal(deal.id, stored.dealHash))?.file, inputs),
+          inputDifferences(stored, storedFile, inputs),
         );
       }
       let reproduced: boolean;

@@ -8,7 +8,7 @@ import type { StoredDistribution, TrustStore } from '../store/trustStore.ts';
 import { closeDistributionDate } from './closeDistributionDate.ts';
 import { closedDates } from './closedDates.ts';
 import { storedDeal } from './dealAsClosed.ts';
-import { dealChanged, versionInForce } from './termsInForce.ts';
+import { dealChanged, sameTermsAs, versionInForce } from './termsInForce.ts';
 
 export interface CloseThroughOptions {
   readonly actor: string;
@@ -95,8 +95,8 @@ export async function closeThrough(
 /**
  * The deal terms each date is closed with: the given deal where its terms are in force (or
  * nothing is closed yet); where an amendment put other terms in force, those (from the store),
- * provided the given deal is one of the store's versions. A deal the store does not know is
- * refused (DEAL_CHANGED) before anything is closed: new terms are an amendment.
+ * provided the given deal is one of the store's versions. A deal file with the terms in force
+ * and other descriptive fields is that version. A deal the store does not know is refused (DEAL_CHANGED) before anything is closed: new terms are an amendment.
  */
 async function termsByDate(
   store: TrustStore,
@@ -109,6 +109,8 @@ async function termsByDate(
   return async (date) => {
     const inForce = versionInForce(versions, date);
     if (!inForce || inForce.dealHash === hash) return deal;
+    // The same terms with other descriptions (names, filing facts): the file as given.
+    if (await sameTermsAs(store, deal, inForce)) return deal;
     if (!known) throw await dealChanged(store, deal, date, inForce);
     return storedDeal(store, deal.id, inForce.dealHash, order, date);
   };

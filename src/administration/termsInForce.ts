@@ -4,6 +4,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import { contentHash } from '../store/canonicalJson.ts';
 import type { DealVersion, TrustStore } from '../store/trustStore.ts';
 import { dealDifferences, termDetails } from './dealDifferences.ts';
+import { isDescriptive, sameTerms } from './dealTerms.ts';
 
 /**
  * The deal version in force on `date`: the one that took effect last on or before it (of two
@@ -32,7 +33,9 @@ export function describeVersion(v: DealVersion): string {
 
 /**
  * Refuses (DEAL_CHANGED) a deal file whose terms are not the ones in force for `date` in the
- * store, naming every term that differs; a change of terms is an amendment (`amendDeal`).
+ * store, naming every term that differs; a change of terms is an amendment (`amendDeal`). A
+ * file that differs from the one in force only in descriptive fields (`DESCRIPTIVE_FIELDS`:
+ * names, parties, filing facts) has the same terms and is accepted.
  * Returns the version in force (undefined: nothing closed yet, the first closing binds it).
  */
 export async function checkTermsInForce(
@@ -42,7 +45,18 @@ export async function checkTermsInForce(
 ): Promise<DealVersion | undefined> {
   const inForce = versionInForce(await store.listDealVersions(deal.id), date);
   if (!inForce || inForce.dealHash === contentHash(deal.file)) return inForce;
+  if (await sameTermsAs(store, deal, inForce)) return inForce;
   throw await dealChanged(store, deal, date, inForce);
+}
+
+/** Whether the deal file has the terms of a stored deal version (descriptions aside). */
+export async function sameTermsAs(
+  store: TrustStore,
+  deal: Deal,
+  version: DealVersion,
+): Promise<boolean> {
+  const stored = await store.getDeal(deal.id, version.dealHash);
+  return stored !== undefined && sameTerms(stored.file, deal.file);
 }
 
 /** DEAL_CHANGED: the terms of `deal` against those of `inForce`, term by term. */
@@ -59,7 +73,7 @@ export async function dealChanged(
       `(${describeVersion(inForce)}); new terms are a deal amendment from a date not yet closed ` +
       `(trustee deal amend --deal ${deal.id} --file FILE --from DATE --reason "...")`,
     termDetails(
-      dealDifferences(stored?.file, deal.file),
+      dealDifferences(stored?.file, deal.file).filter((d) => !isDescriptive(d.path)),
       `deal version ${inForce.version} from ${inForce.effectiveFrom}`,
     ),
   );

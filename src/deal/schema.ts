@@ -191,6 +191,48 @@ export const dealSchema = z.strictObject({
   }),
   /** Terms not confirmed by the seeds: the JSON path, the value used and why. */
   assumptions: z.array(z.strictObject({ path: z.string(), value: z.unknown(), note: z.string() })),
+  /**
+   * Facts of the closing Form 8-K that drive no figure (descriptive, see DESCRIPTIVE_FIELDS):
+   * when it was dated and signed and by whom, the other agreements of the closing and the
+   * prospectus dates, the pooling agreement's exhibit number and page. Optional: a deal without
+   * them runs; `trustee closing` names what is missing.
+   */
+  closingReport: z
+    .strictObject({
+      reportDate: date,
+      signedOn: date,
+      signer: z.strictObject({ name: z.string(), title: z.string() }),
+      /** The registrant's city as the 8-K prints it (e.g. "Irvine, California"). */
+      city: z.string(),
+      mortgageLoanPurchaseAgreement: z.strictObject({
+        date,
+        sellers: z.array(z.string()).min(1),
+      }),
+      underwritingAgreementDate: date,
+      prospectusDate: date,
+      prospectusSupplementDate: date,
+      /** The registration rule the prospectus was filed under (e.g. "424(b)"). */
+      prospectusRule: z.string(),
+      poolingAgreementExhibit: z.strictObject({
+        number: z.string(),
+        page: z.number().int().positive(),
+      }),
+    })
+    .optional(),
+  /**
+   * The Master Servicer's documents of each year that the Form 10-K carries as Exhibits
+   * 99.2-99.4, as text files relative to the deals folder (descriptive: no figure depends on them).
+   */
+  servicerDocuments: z
+    .record(
+      z.string().regex(/^\d{4}$/, 'expected a year such as 2002'),
+      z.strictObject({
+        statementOfCompliance: z.string(),
+        accountantsReport: z.string(),
+        managementAssertion: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export type DealFile = z.infer<typeof dealSchema>;

@@ -79,6 +79,24 @@ export const form10kDifferences: readonly SeedDifference[] = [
   { seed: 'Determiniation Date.', ours: 'Determination Date.', why: 'typo' },
 ];
 
+/**
+ * The closing 8-K (seed of March 18, 2002) against `trustee closing`: its words, where they
+ * contradict themselves. Every figure of the seed is printed (figures.py: 34 of 34).
+ */
+export const closing8kDifferences: readonly SeedDifference[] = [
+  {
+    seed: 'ten classes of certificates',
+    ours: 'eight classes of certificates',
+    why: 'the seed designates eight classes (A, M-1..M-4, CE, P, R) and calls them ten',
+  },
+  {
+    seed: '$198,644,095.79. as of',
+    ours: '$198,644,095.79 as of',
+    why: 'stray period',
+  },
+  { seed: 'NEW CENTURYMORTGAGE', ours: 'NEW CENTURY MORTGAGE', why: 'missing space' },
+];
+
 /** The seed's text with the listed differences applied: what trustee prints. */
 export function applyDifferences(seed: string, differences: readonly SeedDifference[]): string {
   let text = seed;

@@ -23,6 +23,20 @@ describe('GET .../8k', () => {
   });
 });
 
+describe('GET .../closing/8k', () => {
+  it("the deal's closing Form 8-K, as text", async () => {
+    const app = await testApp();
+    const res = await app.inject('/api/deals/nchet-2002-1/closing/8k?download=true');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="nchet-2002-1-8k-closing.txt"',
+    );
+    expect(res.body).toContain('Date of Report (Date of earliest event reported): March 18, 2002');
+    expect(res.body).toContain('$198,644,095.79');
+    expectProblem(await app.inject('/api/deals/nope/closing/8k'), 404, 'UNKNOWN_DEAL');
+  });
+});
+
 describe('GET .../annual/:year/10k', () => {
   it("the Form 10-K of the year's closed dates", async () => {
     const res = await (await testApp()).inject('/api/deals/nchet-2002-1/annual/2002/10k');

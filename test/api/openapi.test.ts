@@ -32,6 +32,7 @@ describe('OpenAPI', () => {
       '/api/deals/{dealId}/distributions/{date}/8k',
       '/api/deals/{dealId}/distributions/{date}/remittance',
       '/api/deals/{dealId}/annual/{year}/10k',
+      '/api/deals/{dealId}/closing/8k',
       '/api/deals/{dealId}/loans',
       '/api/deals/{dealId}/loans/stratifications/{by}',
     ]) {

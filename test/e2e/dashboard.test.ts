@@ -87,12 +87,14 @@ describe('the dashboard in Chromium', () => {
     for (const figure of Object.values(SEED)) expect(text).toContain(figure);
   });
 
-  it('downloads the Form 8-K and the Form 10-K as text from the statement page', async () => {
+  it('downloads the Form 8-K, the Form 10-K and the closing 8-K as text from the statement page', async () => {
     for (const [button, name, words, figure] of [
       // Class A interest of April 2002: 306,573.50 (the 8-K prints its tables in whole dollars).
       ['8k', 'nchet-2002-1-8k-2002-04-25.txt', 'Date of Report:', /306,57[34]/],
       // M-1's 2002 interest, as the 10-K gives it.
       ['10k', 'nchet-2002-1-10k-2002.txt', 'FORM 10-K', /271,069/],
+      // The closing 8-K: the cut-off pool of the certificates issued.
+      ['closing-8k', 'nchet-2002-1-8k-closing.txt', 'Date of earliest event', /198,644,095\.79/],
     ] as const) {
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Distribution } from '../../waterfall/types.ts';
-import { form10kDownload, form8kDownload, type YearEndReports } from '../service/filings.ts';
+import {
+  closing8kDownload,
+  form10kDownload,
+  form8kDownload,
+  type YearEndReports,
+} from '../service/filings.ts';
 import type { Portal } from '../service/portal.ts';
-import { dealDateParams, dealIdSchema, errorResponses, fileResponse } from '../schemas.ts';
+import {
+  dealDateParams,
+  dealIdSchema,
+  dealParams,
+  errorResponses,
+  fileResponse,
+} from '../schemas.ts';
 import { sendDownload } from './sendDownload.ts';
 
 const downloadQuery = {
@@ -30,8 +41,28 @@ async function lastReports(
   return { previous: previous?.rows, last: last.rows };
 }
 
-/** The SEC filings as text: the Form 8-K of a date, the Form 10-K of a year. */
+/** The SEC filings as text: the closing 8-K, the Form 8-K of a date, the Form 10-K of a year. */
 export function filingRoutes(app: FastifyInstance, portal: Portal): void {
+  app.get<{ Params: { dealId: string }; Querystring: { download: boolean } }>(
+    '/api/deals/:dealId/closing/8k',
+    {
+      schema: {
+        tags: ['filings'],
+        summary:
+          "The deal's closing Form 8-K (the certificates issued, the pool, the parties), as text",
+        params: dealParams,
+        querystring: downloadQuery,
+        response: {
+          200: fileResponse('The closing 8-K', ['text/plain']),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = closing8kDownload(portal.deal(request.params.dealId));
+      return sendDownload(reply, file, request.query.download);
+    },
+  );
   app.get<{ Params: { dealId: string; date: string }; Querystring: { download: boolean } }>(
     '/api/deals/:dealId/distributions/:date/8k',
     {

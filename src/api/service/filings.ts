@@ -2,6 +2,7 @@ import { indexTableFor } from '../../deal/builtIn.ts';
 import type { Deal } from '../../deal/deal.ts';
 import { determineIndexRate } from '../../deal/indexRates.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
+import { closingForm8k } from '../../reports/closingForm8k.ts';
 import { renderForm10K, renderForm8K } from '../../reports/index.ts';
 import type { RemittanceFile, RemittanceRow } from '../../servicing/remittanceRow.ts';
 import { yearEndLoans } from '../../servicing/yearEndLoans.ts';
@@ -32,6 +33,15 @@ export function form8kDownload(deal: Deal, distribution: Distribution): Download
     contentType: TEXT,
     filename: `${deal.id}-8k-${distribution.distributionDate}.txt`,
     body: renderForm8K(deal, distribution),
+  };
+}
+
+/** The deal's closing Form 8-K (the certificates issued), from the deal file. */
+export function closing8kDownload(deal: Deal): Download {
+  return {
+    contentType: TEXT,
+    filename: `${deal.id}-8k-closing.txt`,
+    body: closingForm8k(deal),
   };
 }
 

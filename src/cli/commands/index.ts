@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnnual } from './annual.ts';
 import { registerClose } from './close.ts';
+import { registerClosing } from './closing.ts';
 import { registerDeal } from './deal.ts';
 import { registerDistribute } from './distribute.ts';
 import { registerHistory } from './history.ts';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerDistribute(program);
   registerClose(program);
   registerAnnual(program);
+  registerClosing(program);
   registerStatement(program);
   registerHistory(program);
   registerDeal(program);

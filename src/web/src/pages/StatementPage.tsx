@@ -68,6 +68,15 @@ export function StatementPage({ deal, date }: { deal: DealSummary; date: string 
           >
             Form 10-K {chosen?.slice(0, 4)}
           </Button>
+          <Button
+            component="a"
+            variant="subtle"
+            size="xs"
+            href={`/api/deals/${deal.id}/closing/8k?download=true`}
+            data-download="closing-8k"
+          >
+            Closing Form 8-K
+          </Button>
         </Group>
       )}
       {base && (
