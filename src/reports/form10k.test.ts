@@ -66,12 +66,28 @@ describe('Form 10-K for a synthetic 2002', () => {
     expect(text).toMatch(/^A {7}64352VCC3 .* 1\.70000% {6}1\.74000%$/m);
   });
 
-  it('names Exhibits 99.2-99.4 as filed separately by the Master Servicer', () => {
-    for (const n of ['99.2', '99.3', '99.4']) expect(text).toContain(`       EXHIBIT ${n} -- `);
+  it("prints Exhibits 99.2-99.4 from the servicer's documents the deal names, as the seed has them", () => {
+    // Blank lines between exhibits and a tab before one heading aside, the seed's text.
+    const exhibits = (s: string) =>
+      s
+        .slice(s.indexOf('EXHIBIT 99.2 -- '))
+        .split('\n')
+        .map((l) => (/EXHIBIT 99\.\d -- /.test(l) ? l.trim() : l))
+        .filter((l) => l.trim() !== '');
+    expect(exhibits(text)).toEqual(exhibits(seed));
+    expect(deal.file.servicerDocuments?.['2002']?.statementOfCompliance).toBe(
+      'nchet-2002-1/servicer/2002/statement-of-compliance.txt',
+    );
+  });
+
+  it('names Exhibits 99.2-99.4 as filed separately by the Master Servicer for a year without them', () => {
+    const file = { ...deal.file, servicerDocuments: {} };
+    const other = renderForm10K({ ...deal, file }, distributions, nextIndexRate, { newReoLoans });
+    for (const n of ['99.2', '99.3', '99.4']) expect(other).toContain(`       EXHIBIT ${n} -- `);
     expect(
-      text.match(/is filed separately by the Master Servicer, Ocwen Federal Bank FSB\./g),
+      other.match(/is filed separately by the Master Servicer, Ocwen Federal Bank FSB\./g),
     ).toHaveLength(3);
-    expect(text).not.toContain('Scott W. Anderson');
+    expect(other).not.toContain('Scott W. Anderson');
   });
 
   it('takes holders of record, signer and dates as inputs; without defaults it names what is missing', () => {

@@ -1,4 +1,5 @@
 import type { Deal } from '../deal/deal.ts';
+import { servicerDocuments, type ServicerDocuments } from '../deal/servicerDocuments.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { formatLong } from '../money/plainDate.ts';
 import type { AnnualReportFacts } from './annualReportDefaults.ts';
@@ -184,24 +185,39 @@ function coverAndItems(deal: Deal, model: AnnualSummaryModel, facts: AnnualRepor
   ];
 }
 
-/** Exhibits 99.2-99.4 are the Master Servicer's own documents: named here, filed by it. */
-function servicerExhibits(deal: Deal): string[] {
+const SERVICER_EXHIBITS = [
+  {
+    number: '99.2',
+    title: "Servicer's Annual Statement of Compliance",
+    what: "The officer's certification on annual statement as to compliance",
+    field: 'statementOfCompliance',
+  },
+  {
+    number: '99.3',
+    title: 'Report of Independent Auditors',
+    what: "The independent accountant's report on the servicing (USAP)",
+    field: 'accountantsReport',
+  },
+  {
+    number: '99.4',
+    title: 'Management Assertion on USAP',
+    what: 'The management assertion on compliance with USAP',
+    field: 'managementAssertion',
+  },
+] as const;
+
+/**
+ * Exhibits 99.2-99.4 are the Master Servicer's own documents: printed as it supplied them when
+ * the deal names them for the year (`servicerDocuments`), else named as filed by it.
+ */
+function servicerExhibits(deal: Deal, documents: ServicerDocuments | undefined): string[] {
   const servicer = deal.file.parties.masterServicer;
-  return [
-    [
-      "99.2 -- Servicer's Annual Statement of Compliance",
-      "The officer's certification on annual statement as to compliance",
-    ],
-    [
-      '99.3 -- Report of Independent Auditors',
-      "The independent accountant's report on the servicing (USAP)",
-    ],
-    ['99.4 -- Management Assertion on USAP', 'The management assertion on compliance with USAP'],
-  ].flatMap(([title, what]) => [
-    `       EXHIBIT ${title}`,
+  return SERVICER_EXHIBITS.flatMap(({ number, title, what, field }) => [
+    `       EXHIBIT ${number} -- ${title}`,
     '',
-    `${what}`,
-    `is filed separately by the Master Servicer, ${servicer}.`,
+    ...(documents
+      ? documents[field].trimEnd().split('\n')
+      : [`${what}`, `is filed separately by the Master Servicer, ${servicer}.`]),
     '',
     '',
     '',
@@ -211,7 +227,7 @@ function servicerExhibits(deal: Deal): string[] {
 /**
  * The Form 10-K for a year: cover page, Items 1-14 (with the year's 8-K dates and holders of
  * record), signatures and certification, the exhibit index, Exhibit 99.1 (the annual summary)
- * and Exhibits 99.2-99.4 as sections filed separately by the Master Servicer.
+ * and Exhibits 99.2-99.4, the Master Servicer's documents (`servicerDocuments`).
  */
 export function form10k(deal: Deal, model: AnnualSummaryModel, facts: AnnualReportFacts): string {
   const s = model.summary;
@@ -242,7 +258,7 @@ export function form10k(deal: Deal, model: AnnualSummaryModel, facts: AnnualRepo
     '',
     '',
     '',
-    ...servicerExhibits(deal),
+    ...servicerExhibits(deal, servicerDocuments(deal, Number(s.periodEnd.slice(0, 4)))),
   ];
   return `${out.join('\n').trimEnd()}\n`;
 }
