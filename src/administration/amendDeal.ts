@@ -1,3 +1,4 @@
+import { upgradeDealFile } from '../deal/upgradeDealFile.ts';
 import type { Deal } from '../deal/deal.ts';
 import { distributionNumberOf } from '../deal/schedule.ts';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
@@ -87,7 +88,7 @@ export async function amendDeal(
       );
     }
     const stored = await tx.getDeal(deal.id, inForce.dealHash);
-    const differences = dealDifferences(stored?.file, deal.file);
+    const differences = dealDifferences(upgradeDealFile(stored?.file), deal.file);
     if (inForce.dealHash === dealHash)
       return { outcome: 'unchanged', version: inForce, differences };
     const history = differences.filter((d) => HISTORY_TERMS.some((t) => t.test(d.path)));

@@ -9,6 +9,7 @@ import type { CollectionPeriod, DealState } from '../waterfall/types.ts';
 import { checkOpeningDeal, checkOpeningState, closedDates } from './closedDates.ts';
 import { dateInputs, runDate } from './dateRun.ts';
 import { dealAsClosed } from './dealAsClosed.ts';
+import { sameTerms } from './dealTerms.ts';
 import { checkTermsInForce } from './termsInForce.ts';
 import { checkWho, isoNow, type CloseResult, type CorrectOptions } from './options.ts';
 import { writeVersion } from './writeVersion.ts';
@@ -58,7 +59,14 @@ export async function correctDistributionDate(
     await checkTermsInForce(tx, deal, date);
     const stored = (await tx.getDistribution(deal.id, date))!;
     if (index > 0) checkOpeningState(deal, options.openingState, stored.stateBefore, 'closed');
-    const inputs = dateInputs(deal, options.openingState ?? stored.stateBefore, checked, table);
+    // Terms in force (checked above) written differently (descriptions, an earlier format) are
+    // the deal the date was closed with: the same inputs are no correction.
+    const storedFile = (await tx.getDeal(deal.id, stored.dealHash))?.file;
+    const asClosed =
+      storedFile !== undefined && sameTerms(storedFile, deal.file)
+        ? { ...deal, file: storedFile as Deal['file'] }
+        : deal;
+    const inputs = dateInputs(asClosed, options.openingState ?? stored.stateBefore, checked, table);
     if (inputs.inputHash === stored.inputHash) {
       return { outcome: 'unchanged', record: stored, followOn: [] };
     }

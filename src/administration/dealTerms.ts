@@ -1,3 +1,4 @@
+import { upgradeDealFile } from '../deal/upgradeDealFile.ts';
 import { contentHash } from '../store/canonicalJson.ts';
 
 /**
@@ -30,9 +31,12 @@ export function isDescriptive(path: string): boolean {
   });
 }
 
-/** The deal file without its descriptive fields: what binds a store. */
+/**
+ * The deal file without its descriptive fields, in the current format: what binds a store. A
+ * store bound to a file of an earlier format takes the same terms written in the current one.
+ */
 export function dealTerms(file: unknown): unknown {
-  return strip(file, '');
+  return strip(upgradeDealFile(file), '');
 }
 
 function strip(value: unknown, path: string): unknown {

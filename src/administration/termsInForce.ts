@@ -1,3 +1,4 @@
+import { upgradeDealFile } from '../deal/upgradeDealFile.ts';
 import type { Deal } from '../deal/deal.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import type { PlainDate } from '../money/plainDate.ts';
@@ -73,7 +74,9 @@ export async function dealChanged(
       `(${describeVersion(inForce)}); new terms are a deal amendment from a date not yet closed ` +
       `(trustee deal amend --deal ${deal.id} --file FILE --from DATE --reason "...")`,
     termDetails(
-      dealDifferences(stored?.file, deal.file).filter((d) => !isDescriptive(d.path)),
+      dealDifferences(upgradeDealFile(stored?.file), deal.file).filter(
+        (d) => !isDescriptive(d.path),
+      ),
       `deal version ${inForce.version} from ${inForce.effectiveFrom}`,
     ),
   );

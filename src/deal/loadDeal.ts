@@ -5,6 +5,7 @@ import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import type { CertificateClass, Deal, FloatingClass, OvercollateralizationClass } from './deal.ts';
 import { structureProblems } from './dealStructure.ts';
+import { upgradeDealFile } from './upgradeDealFile.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
 
 function toCents(value: number | string): Cents {
@@ -96,6 +97,29 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       expected: 'one of each at most',
     });
   }
+  // The seniority names each floating class once, and nothing else.
+  const floatingNames = Object.entries(file.classes)
+    .filter(([, c]) => c.kind === 'floating')
+    .map(([name]) => name);
+  file.seniority.forEach((name, i) => {
+    needClass(name, `seniority[${i}]`, ['floating']);
+    if (file.seniority.indexOf(name) !== i) {
+      problems.push({
+        field: `seniority[${i}]`,
+        message: `class "${name}" is listed twice`,
+        expected: 'each class once',
+      });
+    }
+  });
+  for (const name of floatingNames) {
+    if (!file.seniority.includes(name)) {
+      problems.push({
+        field: 'seniority',
+        message: `class "${name}" has no place in the seniority`,
+        expected: `every floating class (${floatingNames.join(', ')}), most senior first`,
+      });
+    }
+  }
   // Balances: the classes at closing add up to the cut-off pool (the CE balance is the OC).
   try {
     const total = Object.values(file.classes).reduce(
@@ -118,8 +142,9 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
     });
   }
   let previousTarget = 0;
-  for (const [name, c] of Object.entries(file.classes)) {
-    if (c.kind !== 'floating') continue;
+  for (const name of file.seniority) {
+    const c = file.classes[name];
+    if (c?.kind !== 'floating') continue;
     if (c.principalTarget < previousTarget) {
       problems.push({
         field: `classes.${name}.principalTarget`,
@@ -154,7 +179,8 @@ function hasPath(root: unknown, path: string): boolean {
  * Validates a deal (parsed JSON) and returns it with money in cents. Every problem is reported
  * at once, each with the file and the path in it.
  */
-export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
+export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
+  const json = upgradeDealFile(given, fileName);
   const parsed = dealSchema.safeParse(json);
   if (!parsed.success) {
     const details = schemaIssues(dealSchema, json, parsed.error.issues, fileName);
@@ -170,7 +196,7 @@ export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
       problems.map((p) => ({ ...p, file: fileName })),
     );
   }
-  const classes: CertificateClass[] = Object.entries(file.classes).map(([name, c]) => {
+  const classes: CertificateClass[] = statementOrder(file).map(([name, c]) => {
     switch (c.kind) {
       case 'floating':
         return { ...c, name, originalBalance: toCents(c.originalBalance) };
@@ -221,6 +247,23 @@ export function loadDeal(json: unknown, fileName = '<deal>'): Deal {
     waterfall: file.waterfall,
     index: file.index,
   };
+}
+
+/**
+ * The classes in the statement's order: the seniority, then CE, P and R (each kind in the
+ * order of the file). Not the file's key order: the store keeps a deal's JSON with sorted keys.
+ */
+function statementOrder(file: DealFile): [string, DealFile['classes'][string]][] {
+  const kinds = ['overcollateralization', 'prepaymentCharges', 'residual'];
+  const rest = Object.entries(file.classes)
+    .filter(([name]) => !file.seniority.includes(name))
+    .sort(([, a], [, b]) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  return [
+    ...file.seniority.map(
+      (name) => [name, file.classes[name]!] as [string, DealFile['classes'][string]],
+    ),
+    ...rest,
+  ];
 }
 
 /** Reads and validates a deal file from disk; JSON errors name the file. */

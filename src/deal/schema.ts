@@ -108,6 +108,8 @@ const triggerSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const dealSchema = z.strictObject({
+  /** The deal file format (upgradeDealFile.ts brings earlier formats to this one). */
+  formatVersion: z.literal(2),
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes'),
   name: z.string(),
   series: z.string(),
@@ -151,6 +153,11 @@ export const dealSchema = z.strictObject({
     source: z.string(),
   }),
   classes: z.record(z.string(), classSchema),
+  /**
+   * The interest-bearing classes, most senior first: the order of the stepdown targets, of the
+   * Credit Enhancement Percentage and of the statement (then CE, P and R).
+   */
+  seniority: z.array(z.string()).min(1),
   fees: z.record(z.string(), feeSchema),
   overcollateralization: z.strictObject({
     /** Required Overcollateralized Amount before the Stepdown Date (the OC at closing). */
