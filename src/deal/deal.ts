@@ -75,7 +75,10 @@ export interface Deal {
     readonly stepdownTarget: number;
     readonly floor: Cents;
   };
-  readonly stepdown: DealFile['stepdown'];
+  readonly stepdown: DealFile['stepdown'] & {
+    /** The senior class(es) whose balance makes the senior Credit Enhancement Percentage. */
+    readonly seniorClasses: readonly string[];
+  };
   readonly triggers: readonly Trigger[];
   readonly netWacFeeRate: number;
   readonly cleanUpCallBalance: Cents;

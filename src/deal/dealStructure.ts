@@ -35,11 +35,11 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
     }
   }
   const excess = file.waterfall.excess;
-  if (excess.length > 0 && !excess.some((step) => step.kind === 'remainder')) {
+  if (excess.length > 0 && !excess.some((step) => step.kind === 'remainder' && !step.when)) {
     problems.push({
       field: 'waterfall.excess',
       message: 'the excess cashflow never reaches a remainder step: what is left has no payee',
-      expected: 'a { "kind": "remainder", "class": ... } step (e.g. CE, then R)',
+      expected: 'a { "kind": "remainder", "class": ... } step with no condition (e.g. CE, then R)',
     });
   }
   const steps = PRIORITIES.flatMap((p) => file.waterfall[p]);

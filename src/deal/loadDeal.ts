@@ -78,7 +78,15 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
         expected: `one of ${Object.keys(file.fees).join(', ')}`,
       });
   });
-  needClass(file.stepdown.seniorClass, 'stepdown.seniorClass', ['floating']);
+  seniorClasses(file.stepdown).forEach((name, i) =>
+    needClass(
+      name,
+      Array.isArray(file.stepdown.seniorClass)
+        ? `stepdown.seniorClass[${i}]`
+        : 'stepdown.seniorClass',
+      ['floating'],
+    ),
+  );
   const kinds = Object.values(file.classes).map((c) => c.kind);
   if (kinds.filter((k) => k === 'overcollateralization').length !== 1) {
     problems.push({
@@ -235,7 +243,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
       stepdownTarget: file.overcollateralization.stepdownTarget,
       floor: scale(cutoffBalance, file.overcollateralization.floor),
     },
-    stepdown: file.stepdown,
+    stepdown: { ...file.stepdown, seniorClasses: seniorClasses(file.stepdown) },
     triggers: file.triggers,
     netWacFeeRate: file.netWacCap.netOfFees.reduce(
       (acc, name) => acc + (file.fees[name]?.rate ?? 0),
@@ -264,6 +272,11 @@ function statementOrder(file: DealFile): [string, DealFile['classes'][string]][]
     ),
     ...rest,
   ];
+}
+
+/** The senior class or classes of the stepdown test, as a list. */
+function seniorClasses(stepdown: DealFile['stepdown']): string[] {
+  return typeof stepdown.seniorClass === 'string' ? [stepdown.seniorClass] : stepdown.seniorClass;
 }
 
 /** Reads and validates a deal file from disk; JSON errors name the file. */

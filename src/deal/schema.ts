@@ -62,10 +62,44 @@ export const feeSchema = z.strictObject({
   servicerCompensation: z.boolean().default(false),
 });
 
+/**
+ * When a step applies (`when`): a Trigger Event in effect or not, on or after the Stepdown Date
+ * or before it, a range of distribution numbers, or any / all / none of other conditions. A step
+ * whose condition does not hold pays nothing that date (the trace says so). A deal pays its
+ * seniors pro rata and, once a trigger is in effect, sequentially with two principal steps:
+ * `{"allocation": "proRata", "when": {"triggerEvent": false}}` and
+ * `{"when": {"triggerEvent": true}}`.
+ */
+export type Condition =
+  | { readonly triggerEvent: boolean }
+  | { readonly stepdownDate: boolean }
+  | { readonly distributions: { readonly from?: number; readonly through?: number } }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition };
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ triggerEvent: z.boolean() }),
+    z.strictObject({ stepdownDate: z.boolean() }),
+    z.strictObject({
+      distributions: z.strictObject({
+        from: z.number().int().positive().optional(),
+        through: z.number().int().positive().optional(),
+      }),
+    }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+);
+// New step fields are optional with no default: a file without them parses to the very same
+// deal (and terms) as before they existed.
+const when = conditionSchema.optional();
+
 /** Priority-of-payment steps: one discriminated union run by one interpreter. */
 export const stepSchema = z.discriminatedUnion('kind', [
   /** Pay a fee from the fund. */
-  z.strictObject({ kind: z.literal('fee'), fee: z.string() }),
+  z.strictObject({ kind: z.literal('fee'), fee: z.string(), when }),
   /**
    * Pay classes interest from the fund. `part` chooses what is paid: the current Monthly
    * Interest Distributable Amount, the Unpaid Interest Amount carried from earlier periods,
@@ -76,20 +110,35 @@ export const stepSchema = z.discriminatedUnion('kind', [
     classes: z.array(z.string()).min(1),
     part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
     allocation: z.enum(['sequential', 'proRata']).default('sequential'),
+    when,
   }),
-  /** Pay principal to classes in order, each up to its balance (or its target after stepdown). */
-  z.strictObject({ kind: z.literal('principal'), classes: z.array(z.string()).min(1) }),
+  /**
+   * Pay principal to classes, each up to its balance (or its target after the Stepdown Date):
+   * in order (`sequential`, the default), or `proRata` by their balances, the classes sharing
+   * the target of the last of them.
+   */
+  z.strictObject({
+    kind: z.literal('principal'),
+    classes: z.array(z.string()).min(1),
+    allocation: z.enum(['sequential', 'proRata']).optional(),
+    when,
+  }),
   /** Pay the Extra Principal Distribution Amount: the OC deficiency, from excess cashflow. */
-  z.strictObject({ kind: z.literal('extraPrincipal') }),
+  z.strictObject({ kind: z.literal('extraPrincipal'), when }),
   /** Reimburse classes' unpaid Applied Realized Loss Amounts, in order. */
   z.strictObject({
     kind: z.literal('realizedLossReimbursement'),
     classes: z.array(z.string()).min(1),
+    when,
   }),
   /** Pay classes' Net WAC Rate Carryover Amounts, in order. */
-  z.strictObject({ kind: z.literal('netWacCarryover'), classes: z.array(z.string()).min(1) }),
+  z.strictObject({
+    kind: z.literal('netWacCarryover'),
+    classes: z.array(z.string()).min(1),
+    when,
+  }),
   /** Pay what is left of the fund to a class (CE, then R). */
-  z.strictObject({ kind: z.literal('remainder'), class: z.string() }),
+  z.strictObject({ kind: z.literal('remainder'), class: z.string(), when }),
 ]);
 
 const triggerSchema = z.discriminatedUnion('kind', [
@@ -172,8 +221,12 @@ export const dealSchema = z.strictObject({
     earliestDistribution: z.number().int().positive(),
     /** ...and needs the senior Credit Enhancement Percentage at least this. */
     creditEnhancementTarget: fraction,
-    /** The class whose payment in full also brings the Stepdown Date. */
-    seniorClass: z.string(),
+    /**
+     * The senior class, or the senior classes together (e.g. ["A-1", "A-2"]): their balance
+     * makes the senior Credit Enhancement Percentage, and their payment in full also brings the
+     * Stepdown Date.
+     */
+    seniorClass: z.union([z.string(), z.array(z.string()).min(1)]),
   }),
   triggers: z.array(triggerSchema),
   netWacCap: z.strictObject({

@@ -5,6 +5,7 @@ import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 import { payInterest } from './payInterest.ts';
 import { payPrincipal } from './principalDistribution.ts';
+import { conditionHolds, describeCondition } from './stepCondition.ts';
 
 export type { Fund } from './fund.ts';
 
@@ -17,6 +18,18 @@ function assertNever(value: never): never {
  * a fund, changing the working ledger and adding to its trace.
  */
 export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase): void {
+  if (step.when !== undefined && !conditionHolds(step.when, ledger.tests)) {
+    if (ledger.tracing) {
+      ledger.note({
+        phase,
+        step: step.kind,
+        from: fund.name,
+        amount: ZERO,
+        reason: `does not apply: only when ${describeCondition(step.when)}`,
+      });
+    }
+    return;
+  }
   switch (step.kind) {
     case 'fee': {
       const fee = ledger.fees.get(step.fee);
@@ -38,7 +51,13 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
       payInterest(ledger, fund, step, phase);
       return;
     case 'principal':
-      payPrincipal(ledger, fund, step.classes, phase === 'interest' ? 'principal' : phase);
+      payPrincipal(
+        ledger,
+        fund,
+        step.classes,
+        phase === 'interest' ? 'principal' : phase,
+        step.allocation,
+      );
       return;
     case 'extraPrincipal':
       payExtraPrincipal(ledger, fund, phase);

@@ -1,7 +1,7 @@
 import type { Deal } from '../deal/deal.ts';
 import { accrualPeriod } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
-import { add, sub, ZERO } from '../money/cents.ts';
+import { add, cents, sub } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import { applyStep, type Fund } from './applyStep.ts';
 import { applyRealizedLosses } from './appliedRealizedLossAmount.ts';
@@ -79,8 +79,9 @@ export function distribute(
 
   // The tests made after principal collections, before distributions: the senior Credit
   // Enhancement Percentage, the Trigger Event and the Stepdown Date.
-  const seniorBefore = state.classes[deal.stepdown.seniorClass]?.balance ?? ZERO;
-  const seniorEnhancement = creditEnhancementPercentage(seniorBefore, endingPool);
+  let seniorBefore = 0;
+  for (const name of deal.stepdown.seniorClasses) seniorBefore += state.classes[name]?.balance ?? 0;
+  const seniorEnhancement = creditEnhancementPercentage(cents(seniorBefore), endingPool);
   const cumulativeRealizedLosses = add(state.cumulativeRealizedLosses, period.realizedLosses);
   const tests = triggerTests(deal, period, n, seniorEnhancement, cumulativeRealizedLosses);
   const inTrigger = triggerEvent(tests);
@@ -90,7 +91,7 @@ export function distribute(
     state,
     interest,
     fees,
-    stepdown && !inTrigger && !terminated,
+    { distributionNumber: n, triggerEvent: inTrigger, stepdownDate: stepdown, terminated },
     endingPool,
     options.trace ?? true,
   );

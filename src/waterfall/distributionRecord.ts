@@ -96,7 +96,8 @@ export function distributionRecord(
     };
   });
 
-  const seniorAfter = workingClass(ledger, deal.stepdown.seniorClass).balance;
+  let seniorAfter = 0;
+  for (const name of deal.stepdown.seniorClasses) seniorAfter += workingClass(ledger, name).balance;
   const liquidated = add(period.realizedLosses, period.liquidationProceeds);
   const distribution: Distribution = {
     dealId: deal.id,
@@ -128,7 +129,7 @@ export function distributionRecord(
       floor: deal.overcollateralization.floor,
     },
     netMonthlyExcessCashflow: f.netMonthlyExcessCashflow,
-    creditEnhancementPercentage: creditEnhancementPercentage(seniorAfter, endingPool),
+    creditEnhancementPercentage: creditEnhancementPercentage(cents(seniorAfter), endingPool),
     seniorEnhancementPercentage: f.seniorEnhancement,
     delinquencyPercentage: delinquencyPercentage(period.delinquency, endingPool),
     stepdownDate: f.stepdownDate,

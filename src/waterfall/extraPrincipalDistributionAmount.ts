@@ -2,6 +2,7 @@ import { cents, min, sub } from '../money/cents.ts';
 import type { Fund, Phase } from './fund.ts';
 import type { Ledger } from './ledger.ts';
 import { payPrincipal } from './principalDistribution.ts';
+import { conditionHolds } from './stepCondition.ts';
 
 /**
  * Extra Principal Distribution Amount: the lesser of the fund (the Net Monthly Excess Cashflow)
@@ -16,8 +17,8 @@ export function payExtraPrincipal(ledger: Ledger, fund: Fund, phase: Phase): voi
     available: amount,
   };
   for (const principalStep of ledger.deal.waterfall.principal) {
-    if (principalStep.kind === 'principal')
-      payPrincipal(ledger, extra, principalStep.classes, 'excess');
+    if (principalStep.kind === 'principal' && conditionHolds(principalStep.when, ledger.tests))
+      payPrincipal(ledger, extra, principalStep.classes, 'excess', principalStep.allocation);
   }
   const used = sub(amount, extra.available);
   fund.available = sub(fund.available, used);

@@ -42,6 +42,8 @@ export interface Ledger {
   /** Principal after the Stepdown Date with no Trigger Event pays down to targets. */
   readonly targetsApply: boolean;
   readonly endingPool: Cents;
+  /** The date's tests, which steps' conditions (`when`) read. */
+  readonly tests: DateTests;
   /** Overcollateralization deficiency the Extra Principal Distribution Amount may cover. */
   deficiency: Cents;
   extraPrincipalPaid: Cents;
@@ -85,12 +87,21 @@ class WorkingFigures implements WorkingClass {
   }
 }
 
+/** What a distribution date's tests decided, before anything is paid. */
+export interface DateTests {
+  readonly distributionNumber: number;
+  readonly triggerEvent: boolean;
+  readonly stepdownDate: boolean;
+  /** The clean-up call is exercised this date. */
+  readonly terminated: boolean;
+}
+
 export function newLedger(
   deal: Deal,
   state: DealState,
   interest: ReadonlyMap<string, ClassInterest>,
   fees: ReadonlyMap<string, Cents>,
-  targetsApply: boolean,
+  tests: DateTests,
   endingPool: Cents,
   tracing = true,
 ): Ledger {
@@ -127,8 +138,9 @@ export function newLedger(
     trace,
     note: (entry) => void trace.push(entry),
     tracing,
-    targetsApply,
+    targetsApply: tests.stepdownDate && !tests.triggerEvent && !tests.terminated,
     endingPool,
+    tests,
     deficiency: ZERO,
     extraPrincipalPaid: ZERO,
   };

@@ -1,3 +1,4 @@
+import { allocate } from '../money/allocate.ts';
 import { cents, excess, min, scale, sub, ZERO, type Cents } from '../money/cents.ts';
 import { pay, type Fund } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
@@ -16,6 +17,14 @@ function principalCap(ledger: Ledger, name: string): Cents {
     return floatingLeft ? ZERO : c.balance;
   }
   if (definition?.kind !== 'floating' || !ledger.targetsApply) return c.balance;
+  return min(c.balance, aboveTarget(ledger, name, definition.principalTarget));
+}
+
+/**
+ * What this class and every class senior to it (the seniority) stand above its target: the
+ * target share of the ending pool, never less than the pool less the OC floor.
+ */
+function aboveTarget(ledger: Ledger, name: string, principalTarget: number): Cents {
   let seniorThrough = 0;
   for (const working of ledger.floating) {
     seniorThrough += working.balance;
@@ -23,19 +32,60 @@ function principalCap(ledger: Ledger, name: string): Cents {
   }
   const pool = ledger.endingPool;
   const target = min(
-    scale(pool, definition.principalTarget),
+    scale(pool, principalTarget),
     excess(pool, ledger.deal.overcollateralization.floor),
   );
-  return min(c.balance, excess(cents(seniorThrough), target));
+  return excess(cents(seniorThrough), target);
 }
 
-/** Pays principal to the classes of a principal step, in order. */
-export function payPrincipal(
+/**
+ * Principal to classes pro rata by their balances: together at most their balances or, after
+ * the Stepdown Date, what they stand above the target of the last of them (the classes share
+ * one target, as the seniors of a group share the Senior Principal Distribution Amount). The
+ * split floors each share and hands out the leftover cents by `allocate`'s rule.
+ */
+function payPrincipalProRata(
   ledger: Ledger,
   fund: Fund,
   classes: readonly string[],
   phase: 'principal' | 'excess',
 ): Cents {
+  const working = classes.map((name) => workingClass(ledger, name));
+  const balances = working.map((c) => c.balance);
+  const total = cents(balances.reduce((a, b) => a + b, 0));
+  const last = ledger.deal.classByName.get(classes[classes.length - 1]!);
+  const cap =
+    ledger.targetsApply && last?.kind === 'floating'
+      ? min(total, aboveTarget(ledger, last.name, last.principalTarget))
+      : cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0));
+  const amount = min(fund.available, cap);
+  if (amount === 0) return ZERO;
+  const shares = allocate(amount, balances);
+  let paid = 0;
+  working.forEach((c, i) => {
+    const share = shares[i] ?? ZERO;
+    const reason = ledger.tracing
+      ? `principal to ${c.name} pro rata by balance with ${classes.filter((n) => n !== c.name).join(', ')} (together ${(amount / 100).toFixed(2)})`
+      : '';
+    const paidNow = pay(ledger, fund, c.name, share, 'principal', reason, phase);
+    c.balance = sub(c.balance, paidNow);
+    c.principalPaid = cents(c.principalPaid + paidNow);
+    paid += paidNow;
+  });
+  return cents(paid);
+}
+
+/** Pays principal to the classes of a principal step: in order, or pro rata. */
+export function payPrincipal(
+  ledger: Ledger,
+  fund: Fund,
+  classes: readonly string[],
+  phase: 'principal' | 'excess',
+  allocation: 'sequential' | 'proRata' = 'sequential',
+): Cents {
+  if (allocation === 'proRata' && classes.length > 1) {
+    return payPrincipalProRata(ledger, fund, classes, phase);
+  }
   let paid = 0;
   for (const name of classes) {
     const c = workingClass(ledger, name);

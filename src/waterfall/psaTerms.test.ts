@@ -9,7 +9,14 @@ import { stepdownDate, stepdownReason } from './stepdownDate.ts';
 
 /** The defined terms one at a time, each with the figures its doc comment gives. */
 const ledgerAt = (endingPool: number) =>
-  newLedger(deal, aprilState, new Map(), new Map(), false, cents(endingPool));
+  newLedger(
+    deal,
+    aprilState,
+    new Map(),
+    new Map(),
+    { distributionNumber: 2, triggerEvent: false, stepdownDate: false, terminated: false },
+    cents(endingPool),
+  );
 
 describe('the defined terms of the distributions section', () => {
   it('Interest Remittance Amount: interest + compensating interest - extraordinary expenses', () => {

@@ -32,11 +32,13 @@ export function stepdownReason(
   occurred: boolean,
 ): string {
   const percent = (x: number, digits: number): string => `${(x * 100).toFixed(digits)}%`;
-  const { earliestDistribution, creditEnhancementTarget, seniorClass } = deal.stepdown;
+  const { earliestDistribution, creditEnhancementTarget, seniorClasses } = deal.stepdown;
   if (!occurred) {
     return `not yet: distribution ${distributionNumber} (needs ${earliestDistribution}) and senior enhancement ${percent(seniorEnhancement, 3)} (needs ${percent(creditEnhancementTarget, 2)})`;
   }
   if (state.stepdownOccurred) return 'the Stepdown Date occurred earlier';
-  if (seniorBalanceBefore === 0) return `class ${seniorClass} was paid in full`;
+  if (seniorBalanceBefore === 0) {
+    return `class${seniorClasses.length > 1 ? 'es' : ''} ${seniorClasses.join(', ')} ${seniorClasses.length > 1 ? 'were' : 'was'} paid in full`;
+  }
   return `distribution ${distributionNumber} >= ${earliestDistribution} and senior enhancement ${percent(seniorEnhancement, 3)} >= ${percent(creditEnhancementTarget, 2)}`;
 }

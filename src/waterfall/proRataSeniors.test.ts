@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dealsDirectory, indexTableFor } from '../deal/builtIn.ts';
+import { loadDeal } from '../deal/loadDeal.ts';
+import { cents, type Cents } from '../money/cents.ts';
+import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
+import { runDistribution } from './runDistribution.ts';
+import type { CollectionPeriod, DealState } from './types.ts';
+
+/**
+ * Senior classes paid pro rata, switching to sequential while a Trigger Event is in effect: the
+ * 2002-1 deal with its class A split into A-1 and A-2 (the seniors of one group, sharing one
+ * target), written as data only: two principal steps with conditions. The expected figures are
+ * computed here from the agreement's formulas (exact rational arithmetic), not read from a run.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON
+type Json = Record<string, any>;
+
+function splitSeniorDeal(): Json {
+  const d = JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8')) as Json;
+  const { A, ...others } = d['classes'];
+  d['id'] = 'split-senior-example';
+  d['classes'] = {
+    'A-1': { ...A, cusip: '64352VCA7', originalBalance: '100000000.00' },
+    'A-2': { ...A, cusip: '64352VCB5', originalBalance: '60901000.00' },
+    ...others,
+  };
+  d['seniority'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['stepdown'].seniorClass = ['A-1', 'A-2'];
+  d['interestShortfallClasses'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['assumptions'] = d['assumptions'].filter(
+    (a: Json) => !String(a['path']).startsWith('classes.A.'),
+  );
+  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
+    s['classes']?.[0] === 'A' ? { ...s, classes: ['A-1', 'A-2'], allocation: 'proRata' } : s,
+  );
+  d['waterfall'].principal = [
+    {
+      kind: 'principal',
+      classes: ['A-1', 'A-2'],
+      allocation: 'proRata',
+      when: { triggerEvent: false },
+    },
+    { kind: 'principal', classes: ['A-1', 'A-2'], when: { triggerEvent: true } },
+    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
+  ];
+  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
+    s['kind'] === 'netWacCarryover'
+      ? { ...s, classes: ['A-1', 'A-2', ...s['classes'].slice(1)] }
+      : s,
+  );
+  return d;
+}
+
+const deal = loadDeal(splitSeniorDeal(), 'split-senior-example.json');
+
+/** The trust after March with class A's 160,369,748.35 held as A-1 99,700,000.00 and A-2 the rest. */
+const A1 = 99_700_000_00;
+const A2 = 160_369_748_35 - A1;
+const state: DealState = (() => {
+  const { A, ...others } = aprilState.classes;
+  return {
+    ...aprilState,
+    dealId: deal.id,
+    classes: {
+      'A-1': { ...A!, balance: cents(A1) },
+      'A-2': { ...A!, balance: cents(A2) },
+      ...others,
+    },
+  };
+})();
+
+/** `total` split pro rata by `weights`: floors, the leftover cents to the largest remainders. */
+function proRata(total: number, weights: readonly number[]): number[] {
+  const sum = BigInt(weights.reduce((a, b) => a + b, 0));
+  const exact = weights.map((w) => (BigInt(total) * BigInt(w)) / sum);
+  const remainder = weights.map((w, i) => ({ i, r: (BigInt(total) * BigInt(w)) % sum }));
+  let left = total - Number(exact.reduce((a, b) => a + b, 0n));
+  remainder.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
+  for (const { i } of remainder) if (left-- > 0) exact[i]! += 1n;
+  return exact.map(Number);
+}
+
+/** Class interest: balance x (LIBOR 1.90% + 0.32%) x 31 / 360, rounded half up to the cent. */
+const interestOf = (balance: number): number => Math.round((balance * 0.0222 * 31) / 360);
+
+function run(period: CollectionPeriod) {
+  return runDistribution(deal, state, period, indexTableFor(deal));
+}
+
+describe('senior classes pro rata, sequential during a Trigger Event (data only)', () => {
+  it('pays the Principal Distribution Amount to A-1 and A-2 pro rata by balance', () => {
+    const { distribution } = run(aprilPeriod);
+    expect(distribution.triggerEvent).toBe(false);
+    const principal = 138_643_32; // April 2002's Principal Distribution Amount (the seed)
+    const [toA1, toA2] = proRata(principal, [A1, A2]);
+    expect(classOf(distribution.classes, 'A-1').principalPaid).toBe(toA1);
+    expect(classOf(distribution.classes, 'A-2').principalPaid).toBe(toA2);
+    expect(toA1! + toA2!).toBe(principal);
+    expect(classOf(distribution.classes, 'A-1').interestPaid).toBe(interestOf(A1));
+    expect(classOf(distribution.classes, 'A-2').interestPaid).toBe(interestOf(A2));
+    // The subordinates and CE are paid what the one-senior deal pays them (the seed's figures).
+    expect(classOf(distribution.classes, 'M-1').interestPaid).toBe(28_864_88);
+    expect(classOf(distribution.classes, 'CE').interestPaid).toBe(
+      942_980_71 + 306_573_50 - interestOf(A1) - interestOf(A2),
+    );
+    const skipped = distribution.trace.filter((t) => t.reason.startsWith('does not apply'));
+    expect(skipped.map((t) => t.reason)).toEqual([
+      'does not apply: only when a Trigger Event is in effect',
+    ]);
+  });
+
+  it('pays A-1 first while the delinquency trigger is in effect', () => {
+    // 20,000,000.00 in foreclosure: 10.10% of the pool, over 50% of the 19.065% enhancement.
+    const serious = {
+      count: 60,
+      unpaidPrincipal: cents(20_000_000_00),
+      statedPrincipal: cents(20_000_000_00),
+    };
+    const period: CollectionPeriod = {
+      ...aprilPeriod,
+      delinquency: { ...aprilPeriod.delinquency, foreclosure: serious },
+    };
+    const { distribution } = run(period);
+    expect(distribution.triggerEvent).toBe(true);
+    expect(classOf(distribution.classes, 'A-1').principalPaid).toBe(138_643_32);
+    expect(classOf(distribution.classes, 'A-2').principalPaid).toBe(0);
+    const senior = (name: string): Cents => classOf(distribution.classes, name).endingBalance;
+    expect(senior('A-1') + senior('A-2')).toBe(160_369_748_35 - 138_643_32);
+    expect(
+      distribution.trace.filter((t) => t.reason.startsWith('does not apply')).map((t) => t.reason),
+    ).toEqual(['does not apply: only when no Trigger Event is in effect']);
+  });
+
+  it('refuses a condition the language does not know, naming it', () => {
+    const d = splitSeniorDeal();
+    d['waterfall'].principal[0].when = { trigger: false };
+    expect(() => loadDeal(d, 'bad.json')).toThrow(/waterfall\.principal\[0\]\.when/);
+  });
+});
