@@ -78,6 +78,11 @@ export async function ensurePostgresSchema(location: PostgresLocation): Promise<
   const client = new pg.Client({ connectionString: location.url });
   try {
     await client.connect();
+    // CREATE SCHEMA IF NOT EXISTS is not safe from two sessions at once (the loser fails on
+    // pg_namespace's unique index): the schema's creators take turns on an advisory lock.
+    await client.query('select pg_advisory_lock(hashtext($1))', [
+      `trustee.schema.${location.schema}`,
+    ]);
     await client.query(`create schema if not exists "${location.schema}"`);
   } catch (error) {
     throw new TrusteeError('STORE_UNAVAILABLE', `${location.display}: cannot reach PostgreSQL`, [
