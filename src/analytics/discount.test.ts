@@ -87,7 +87,8 @@ describe("the deal's classes at par with no losses", () => {
     const summary = summarizeRun(deal, run);
     expect(summary.classes.map((c) => c.name)).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4']);
     for (const c of summary.classes) {
-      const margin = deal.floatingClasses.find((f) => f.name === c.name)!.margin;
+      const found = deal.interestBearingClasses.find((f) => f.name === c.name)!;
+      const margin = found.kind === 'floating' ? found.margin : Number.NaN;
       expect(c.principalLoss).toBe(0);
       expect(Math.abs(c.yield! - (0.019 + margin))).toBeLessThan(0.0001);
       expect(Math.abs(c.discountMargin! - margin)).toBeLessThan(0.0001);

@@ -146,7 +146,7 @@ export function poolCashFlowTable(run: ScenarioRun): Table {
 
 /** A grid: one row per scenario, WAL / yield / principal loss of each offered class. */
 export function gridSummaryTable(deal: Deal, summaries: readonly ScenarioSummary[]): Table {
-  const names = deal.floatingClasses.map((c) => c.name);
+  const names = deal.interestBearingClasses.map((c) => c.name);
   return {
     id: 'grid',
     title: `Scenario grid: ${summaries.length} scenarios`,

@@ -41,7 +41,7 @@ export function summarizeRun(
 /** A collector for the deal's floating-rate classes from a starting state. */
 export function collectorFor(deal: Deal, start: DealState): CashFlowCollector {
   return cashFlowCollector(
-    deal.floatingClasses.map((c) => c.name),
+    deal.interestBearingClasses.map((c) => c.name),
     start.lastDate,
     start.classes,
   );
@@ -55,7 +55,7 @@ export function summaryOf(
   price = run.scenario.price,
 ): ScenarioSummary {
   const gone = poolGone(run);
-  const classes = deal.floatingClasses.map((c) =>
+  const classes = deal.interestBearingClasses.map((c) =>
     classSummary(collector.flows(c.name), price, gone),
   );
   const start = run.startState.poolBalance;

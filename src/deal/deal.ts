@@ -16,6 +16,30 @@ export interface FloatingClass {
   readonly principalTarget: number;
 }
 
+/** A fixed-rate certificate class (AF-1..AF-6): a fixed coupon, capped by Net WAC. */
+export interface FixedClass {
+  readonly name: string;
+  readonly kind: 'fixed';
+  readonly cusip: string;
+  readonly originalBalance: Cents;
+  readonly coupon: number;
+  readonly stepUpCoupon: number;
+  readonly dayCount: DayCount;
+  readonly netWacCapped: boolean;
+  readonly principalTarget: number;
+}
+
+/** A class that bears interest on its balance and is paid principal: floating or fixed. */
+export type InterestBearingClass = FloatingClass | FixedClass;
+
+/** The kinds of class that bear interest on a balance (the seniority lists them). */
+export const INTEREST_BEARING_KINDS: readonly string[] = ['floating', 'fixed'];
+
+/** Whether a class bears interest on its balance (floating or fixed). */
+export function bearsInterest(c: { readonly kind: string }): c is InterestBearingClass {
+  return c.kind === 'floating' || c.kind === 'fixed';
+}
+
 /** The overcollateralization class (CE): its "balance" is the OC amount; it takes the excess. */
 export interface OvercollateralizationClass {
   readonly name: string;
@@ -41,7 +65,7 @@ export interface ResidualClass {
 }
 
 export type CertificateClass =
-  FloatingClass | OvercollateralizationClass | PrepaymentChargeClass | ResidualClass;
+  FloatingClass | FixedClass | OvercollateralizationClass | PrepaymentChargeClass | ResidualClass;
 
 export interface Fee {
   readonly name: string;
@@ -65,7 +89,8 @@ export interface Deal {
   /** Classes in the order of the deal file (the statement's order). */
   readonly classes: readonly CertificateClass[];
   readonly classByName: ReadonlyMap<string, CertificateClass>;
-  readonly floatingClasses: readonly FloatingClass[];
+  /** The floating and fixed classes, in the order of seniority. */
+  readonly interestBearingClasses: readonly InterestBearingClass[];
   readonly overcollateralizationClass: OvercollateralizationClass;
   readonly prepaymentChargeClass: PrepaymentChargeClass | undefined;
   readonly residualClass: ResidualClass | undefined;

@@ -5,11 +5,13 @@ const PRIORITIES = ['interest', 'principal', 'excess'] as const;
 type Priority = (typeof PRIORITIES)[number];
 
 /** What each kind of class must be paid by some step, for the deal to pay it at all. */
+const INTEREST_BEARING_NEEDS = [
+  { kind: 'interest', what: 'its current interest', current: true },
+  { kind: 'principal', what: 'its principal' },
+] as const;
 const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current?: true }[]> = {
-  floating: [
-    { kind: 'interest', what: 'its current interest', current: true },
-    { kind: 'principal', what: 'its principal' },
-  ],
+  floating: INTEREST_BEARING_NEEDS,
+  fixed: INTEREST_BEARING_NEEDS,
   overcollateralization: [{ kind: 'remainder', what: 'the remaining excess cashflow' }],
   prepaymentCharges: [{ kind: 'principal', what: 'its principal balance' }],
   residual: [{ kind: 'remainder', what: 'what is left' }],
@@ -19,7 +21,7 @@ const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current
  * The deal's priorities of payment as a structure that can pay: no priority empty (a deal with
  * `"interest": []` pays no fee and no class interest, CE takes it all), the excess cashflow
  * (which the interest and principal remaining flow into) ends in a remainder step, every fee is
- * paid by a fee step, every class is paid by the steps its kind needs (a floating class its
+ * paid by a fee step, every class is paid by the steps its kind needs (a floating or fixed class its
  * current interest and its principal; CE and R a remainder; P its balance). Each problem names
  * its path; the loader lists them with the schema's other problems, all at once.
  */

@@ -26,8 +26,14 @@ describe('deal files', () => {
     expect(deal.overcollateralization.initialTarget).toBe(397299579);
     expect(deal.overcollateralization.floor).toBe(99322048);
     expect(deal.cleanUpCallBalance).toBe(1986440958);
-    expect(deal.floatingClasses.map((c) => c.name)).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4']);
-    expect(resolveDeal('example-2003-6m').floatingClasses).toHaveLength(7);
+    expect(deal.interestBearingClasses.map((c) => c.name)).toEqual([
+      'A',
+      'M-1',
+      'M-2',
+      'M-3',
+      'M-4',
+    ]);
+    expect(resolveDeal('example-2003-6m').interestBearingClasses).toHaveLength(7);
   });
   it('mark every unconfirmed term as assumed', () => {
     const paths = resolveDeal('nchet-2002-1').file.assumptions.map((a) => a.path);

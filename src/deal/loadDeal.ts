@@ -3,7 +3,13 @@ import { readJsonDocument } from '../input/jsonDocument.ts';
 import { schemaIssues } from '../input/schemaIssues.ts';
 import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
-import type { CertificateClass, Deal, FloatingClass, OvercollateralizationClass } from './deal.ts';
+import {
+  bearsInterest,
+  INTEREST_BEARING_KINDS,
+  type CertificateClass,
+  type Deal,
+  type OvercollateralizationClass,
+} from './deal.ts';
 import { structureProblems } from './dealStructure.ts';
 import { upgradeDealFile } from './upgradeDealFile.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
@@ -61,14 +67,26 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       const floatingOnly = ['interest', 'realizedLossReimbursement', 'netWacCarryover'].includes(
         step.kind,
       );
+      if (step.kind === 'principal' && typeof step.allocation === 'object') {
+        const lockout = step.allocation.nas.class;
+        if (!step.classes.includes(lockout)) {
+          problems.push({
+            field: `${field}.allocation.nas.class`,
+            message: `the NAS class "${lockout}" is not one of the step's classes`,
+            expected: `one of ${step.classes.join(', ')}`,
+          });
+        }
+      }
       for (const name of stepClassReferences(step)) {
-        needClass(name, `${field}.classes`, floatingOnly ? ['floating'] : undefined);
+        needClass(name, `${field}.classes`, floatingOnly ? INTEREST_BEARING_KINDS : undefined);
       }
     });
   }
-  file.lossAllocation.forEach((name, i) => needClass(name, `lossAllocation[${i}]`, ['floating']));
+  file.lossAllocation.forEach((name, i) =>
+    needClass(name, `lossAllocation[${i}]`, INTEREST_BEARING_KINDS),
+  );
   file.interestShortfallClasses.forEach((name, i) =>
-    needClass(name, `interestShortfallClasses[${i}]`, ['floating']),
+    needClass(name, `interestShortfallClasses[${i}]`, INTEREST_BEARING_KINDS),
   );
   file.netWacCap.netOfFees.forEach((name, i) => {
     if (!file.fees[name])
@@ -84,7 +102,7 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       Array.isArray(file.stepdown.seniorClass)
         ? `stepdown.seniorClass[${i}]`
         : 'stepdown.seniorClass',
-      ['floating'],
+      INTEREST_BEARING_KINDS,
     ),
   );
   const kinds = Object.values(file.classes).map((c) => c.kind);
@@ -107,10 +125,10 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
   }
   // The seniority names each floating class once, and nothing else.
   const floatingNames = Object.entries(file.classes)
-    .filter(([, c]) => c.kind === 'floating')
+    .filter(([, c]) => bearsInterest(c))
     .map(([name]) => name);
   file.seniority.forEach((name, i) => {
-    needClass(name, `seniority[${i}]`, ['floating']);
+    needClass(name, `seniority[${i}]`, INTEREST_BEARING_KINDS);
     if (file.seniority.indexOf(name) !== i) {
       problems.push({
         field: `seniority[${i}]`,
@@ -124,7 +142,7 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       problems.push({
         field: 'seniority',
         message: `class "${name}" has no place in the seniority`,
-        expected: `every floating class (${floatingNames.join(', ')}), most senior first`,
+        expected: `every floating and fixed class (${floatingNames.join(', ')}), most senior first`,
       });
     }
   }
@@ -152,7 +170,7 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
   let previousTarget = 0;
   for (const name of file.seniority) {
     const c = file.classes[name];
-    if (c?.kind !== 'floating') continue;
+    if (!c || !bearsInterest(c)) continue;
     if (c.principalTarget < previousTarget) {
       problems.push({
         field: `classes.${name}.principalTarget`,
@@ -207,6 +225,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
   const classes: CertificateClass[] = statementOrder(file).map(([name, c]) => {
     switch (c.kind) {
       case 'floating':
+      case 'fixed':
         return { ...c, name, originalBalance: toCents(c.originalBalance) };
       case 'overcollateralization':
       case 'prepaymentCharges':
@@ -229,7 +248,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     cutoffLoanCount: file.collateral.cutoffLoanCount,
     classes,
     classByName: new Map(classes.map((c) => [c.name, c])),
-    floatingClasses: classes.filter((c): c is FloatingClass => c.kind === 'floating'),
+    interestBearingClasses: classes.filter(bearsInterest),
     overcollateralizationClass: classes.find(
       (c): c is OvercollateralizationClass => c.kind === 'overcollateralization',
     )!,

@@ -60,7 +60,7 @@ describe('1-month LIBOR determination', () => {
       'M-3': 30129694,
       'M-4': 1733526,
     };
-    for (const c of deal.floatingClasses.filter((k): k is FloatingClass =>
+    for (const c of deal.interestBearingClasses.filter((k): k is FloatingClass =>
       k.name.startsWith('M'),
     )) {
       let total = 0;

@@ -33,6 +33,23 @@ export const classSchema = z.discriminatedUnion('kind', [
     principalTarget: fraction,
     description: z.string().optional(),
   }),
+  /**
+   * A fixed-rate class (AF-1..AF-6 of a fixed-rate deal): `coupon` a year, accrued on its day
+   * count (30/360: one month of the calendar month before the distribution date), capped by the
+   * Net WAC Rate on the same day count; `stepUpCoupon` after the Optional Termination Date
+   * (typically the coupon + 0.50%).
+   */
+  z.strictObject({
+    kind: z.literal('fixed'),
+    cusip: z.string().regex(/^[0-9A-Z]{9}$/, 'expected a 9-character CUSIP'),
+    originalBalance: dollars,
+    coupon: rate,
+    stepUpCoupon: rate,
+    dayCount: dayCountSchema,
+    netWacCapped: z.boolean().default(true),
+    principalTarget: fraction,
+    description: z.string().optional(),
+  }),
   z.strictObject({
     kind: z.literal('overcollateralization'),
     cusip: z.string(),
@@ -96,6 +113,28 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 // deal (and terms) as before they existed.
 const when = conditionSchema.optional();
 
+/**
+ * A lockout (NAS) class among sequential classes: it is paid first its NAS Principal
+ * Distribution Amount, the NAS Percentage for the distribution number (the last entry from or
+ * before it) x its share of the classes' balance x the principal the step pays them, at most its
+ * balance; the rest goes to the classes in order (the NAS class in its place, usually last).
+ * E.g. 0% for 1-36, 45% for 37-60, 80% for 61-72, 100% for 73-84, 300% after.
+ */
+export const nasAllocationSchema = z.strictObject({
+  nas: z.strictObject({
+    class: z.string(),
+    percentages: z
+      .array(
+        z.strictObject({
+          fromDistribution: z.number().int().positive(),
+          percentage: z.number().min(0).max(10),
+        }),
+      )
+      .min(1),
+  }),
+});
+export type NasAllocation = z.infer<typeof nasAllocationSchema>;
+
 /** Priority-of-payment steps: one discriminated union run by one interpreter. */
 export const stepSchema = z.discriminatedUnion('kind', [
   /** Pay a fee from the fund. */
@@ -120,7 +159,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('principal'),
     classes: z.array(z.string()).min(1),
-    allocation: z.enum(['sequential', 'proRata']).optional(),
+    allocation: z.union([z.enum(['sequential', 'proRata']), nasAllocationSchema]).optional(),
     when,
   }),
   /** Pay the Extra Principal Distribution Amount: the OC deficiency, from excess cashflow. */

@@ -80,7 +80,7 @@ describe('deal file formats', () => {
     ]);
     expect(
       loadDeal(sorted)
-        .floatingClasses.map((c) => c.name)
+        .interestBearingClasses.map((c) => c.name)
         .at(-1),
     ).toBe('M-10');
   });

@@ -50,7 +50,7 @@ describe("May 2002 projected with May's actual prepayments", () => {
 
     expect(period.endingPoolBalance).toBe(may.endingPoolBalance);
     expect(distribution.principalRemittanceAmount).toBe(actual.principalRemittanceAmount);
-    for (const c of deal.floatingClasses) {
+    for (const c of deal.interestBearingClasses) {
       const projected = distribution.classes.find((x) => x.name === c.name)!;
       const real = actual.classes.find((x) => x.name === c.name)!;
       expect([

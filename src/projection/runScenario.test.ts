@@ -93,7 +93,8 @@ describe('projection from a known state', () => {
     expect(a.couponRate).toBeLessThanOrEqual(last.indexRate + 0.0032 + 1e-12);
     expect(m1.couponRate).toBeLessThanOrEqual(last.indexRate + 0.008 + 1e-12);
     expect(run.finalState.terminated).toBe(true);
-    for (const c of deal.floatingClasses) expect(run.finalState.classes[c.name]!.balance).toBe(0);
+    for (const c of deal.interestBearingClasses)
+      expect(run.finalState.classes[c.name]!.balance).toBe(0);
   });
 
   it('can stop the waterfall once the offered classes are retired, with the same class flows', () => {
@@ -102,7 +103,7 @@ describe('projection from a known state', () => {
     const early = runScenario(afterApril, scenario, { untilRetired: true });
     expect(early.distributions.length).toBeLessThan(full.distributions.length);
     expect(offeredClassesRetired(afterApril, early.finalState)).toBe(true);
-    const names = new Set(deal.floatingClasses.map((c) => c.name));
+    const names = new Set(deal.interestBearingClasses.map((c) => c.name));
     full.distributions.forEach((d, k) => {
       for (const c of d.classes.filter((x) => names.has(x.name))) {
         const e = early.distributions[k]?.classes.find((x) => x.name === c.name);

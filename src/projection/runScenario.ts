@@ -53,7 +53,7 @@ export interface RunOptions {
 
 /** True when no floating-rate class has a balance or anything owed (interest, carryover, losses). */
 export function offeredClassesRetired(ctx: ProjectionContext, state: DealState): boolean {
-  for (const c of ctx.deal.floatingClasses) {
+  for (const c of ctx.deal.interestBearingClasses) {
     const s = state.classes[c.name];
     if (!s) continue;
     if (s.balance > 0 || s.unpaidInterest > 0 || s.netWacCarryover > 0 || s.unpaidRealizedLoss > 0)

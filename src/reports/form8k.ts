@@ -11,7 +11,9 @@ import type { StatementModel } from './statementTypes.ts';
  * Forward Amounts) or realized losses written off their balances this date.
  */
 function deficiency(model: StatementModel): Cents {
-  const offered = model.certificates.rows.filter((r) => r.kind === 'floating');
+  const offered = model.certificates.rows.filter(
+    (r) => r.kind === 'floating' || r.kind === 'fixed',
+  );
   return add(model.interestDistribution.total.carryForward, ...offered.map((r) => r.losses));
 }
 

@@ -114,7 +114,7 @@ export function statementModel(
   const rows: CertificateRow[] = deal.classes.map((c) => {
     const f = figures(c);
     const rate =
-      c.kind === 'floating'
+      c.kind === 'floating' || c.kind === 'fixed'
         ? // Held to the engine's rate precision (1e-10): 0.0425, not 0.042499999999999996.
           Math.round(f.passThroughRate * 1e10) / 1e10
         : c.kind === 'overcollateralization'
@@ -144,7 +144,7 @@ export function statementModel(
     interest: sum(rows, (r) => r.interest),
   };
   const withOriginal = rows.filter((r) => r.originalBalance > 0);
-  const offered = deal.floatingClasses.map((c) => c.name);
+  const offered = deal.interestBearingClasses.map((c) => c.name);
   const offeredAndCe = [...offered, ceClass.name];
   const rowOf = (name: string): CertificateRow =>
     rows.find((r) => r.class === name) as CertificateRow;

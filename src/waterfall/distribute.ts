@@ -68,12 +68,20 @@ export function distribute(
   const fees = feeAmounts(deal, period, accrual);
   const steppedUp = n > 1 && state.poolBalance <= deal.cleanUpCallBalance;
   const netWac = netWacRate(period.weightedAverageRate, deal.netWacFeeRate, accrual.days);
+  const netLoanRate = period.weightedAverageRate - deal.netWacFeeRate;
   const interest = new Map<string, ClassInterest>();
-  for (const c of deal.floatingClasses) {
+  for (const c of deal.interestBearingClasses) {
     const before = state.classes[c.name] as ClassState;
     interest.set(
       c.name,
-      monthlyInterestDistributableAmount(c, before, index.rate, netWac, accrual.days, steppedUp),
+      monthlyInterestDistributableAmount(
+        c,
+        before,
+        index.rate,
+        netLoanRate,
+        accrual.days,
+        steppedUp,
+      ),
     );
   }
 

@@ -1,3 +1,4 @@
+import { bearsInterest } from '../deal/deal.ts';
 import type { AccrualPeriod } from '../deal/schedule.ts';
 import { add, cents, excess, ZERO, type Cents } from '../money/cents.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
@@ -58,7 +59,7 @@ export function distributionRecord(
     const c = workingClass(ledger, definition.name);
     const before = state.classes[definition.name] as ClassState;
     const i = c.interest;
-    const isFloating = definition.kind === 'floating';
+    const isFloating = bearsInterest(definition);
     const unpaidInterest = isFloating
       ? add(
           excess(i?.carryForwardDue ?? ZERO, c.carryForwardPaid),

@@ -1,4 +1,4 @@
-import type { Deal } from '../deal/deal.ts';
+import { bearsInterest, type Deal } from '../deal/deal.ts';
 import { ZERO, type Cents } from '../money/cents.ts';
 import type { ClassInterest } from './monthlyInterestDistributableAmount.ts';
 import type { DealState, TraceEntry } from './types.ts';
@@ -32,7 +32,10 @@ export interface Ledger {
   readonly classes: Map<string, WorkingClass>;
   readonly fees: Map<string, { due: Cents; paid: Cents }>;
   readonly trace: TraceEntry[];
-  /** Floating classes senior first, and every class that carries principal (floating and P). */
+  /**
+   * The interest-bearing (floating and fixed) classes in the order of seniority, and every class
+   * that carries principal (those and P).
+   */
   readonly floating: readonly WorkingClass[];
   readonly certificates: readonly WorkingClass[];
   /** Adds a trace entry. Callers build entries only `if (ledger.tracing)`. */
@@ -123,9 +126,8 @@ export function newLedger(
   const floating: WorkingClass[] = [];
   const certificates: WorkingClass[] = [];
   for (const c of deal.classes) {
-    if (c.kind === 'floating') floating.push(classes.get(c.name)!);
-    if (c.kind === 'floating' || c.kind === 'prepaymentCharges')
-      certificates.push(classes.get(c.name)!);
+    if (bearsInterest(c)) floating.push(classes.get(c.name)!);
+    if (bearsInterest(c) || c.kind === 'prepaymentCharges') certificates.push(classes.get(c.name)!);
   }
   const feeLedger = new Map<string, { due: Cents; paid: Cents }>();
   for (const [name, due] of fees) feeLedger.set(name, { due, paid: ZERO });

@@ -1,4 +1,4 @@
-import type { FloatingClass } from '../deal/deal.ts';
+import type { InterestBearingClass } from '../deal/deal.ts';
 import { excess, type Cents } from '../money/cents.ts';
 import { accrue } from '../money/rate.ts';
 import type { ClassState } from './types.ts';
@@ -19,27 +19,37 @@ export interface ClassInterest {
 }
 
 /**
- * A floating class's interest for one accrual period (actual/360), each amount rounded to the
- * cent once. April 2002 class A: 160,369,748.35 x (1.90% + 0.32%) x 31 / 360 = 306,573.50.
+ * A class's interest for one accrual period, each amount rounded to the cent once. The coupon
+ * is the index plus the margin (floating) or the fixed coupon (fixed), each stepped up after the
+ * Optional Termination Date; it accrues on the class's day count: actual/360 over the accrual
+ * period's days, or 30/360 (one month). The Net WAC cap applies on the same day count: the
+ * loans' net rate x 30 / the days accrued. April 2002 class A: 160,369,748.35 x (1.90% + 0.32%)
+ * x 31 / 360 = 306,573.50.
  */
 export function monthlyInterestDistributableAmount(
-  certificateClass: FloatingClass,
+  certificateClass: InterestBearingClass,
   state: ClassState,
   indexRate: number,
-  netWac: number,
+  netLoanRate: number,
   accrualDays: number,
   steppedUp: boolean,
 ): ClassInterest {
   const couponRate =
-    indexRate + (steppedUp ? certificateClass.stepUpMargin : certificateClass.margin);
+    certificateClass.kind === 'floating'
+      ? indexRate + (steppedUp ? certificateClass.stepUpMargin : certificateClass.margin)
+      : steppedUp
+        ? certificateClass.stepUpCoupon
+        : certificateClass.coupon;
+  const days = certificateClass.dayCount === '30/360' ? 30 : accrualDays;
+  const netWac = (netLoanRate * 30) / days;
   const passThroughRate = certificateClass.netWacCapped ? Math.min(couponRate, netWac) : couponRate;
-  const accrued = accrue(state.balance, passThroughRate, accrualDays, 360);
-  const uncapped = accrue(state.balance, couponRate, accrualDays, 360);
+  const accrued = accrue(state.balance, passThroughRate, days, 360);
+  const uncapped = accrue(state.balance, couponRate, days, 360);
   const carryForwardDue = (state.unpaidInterest +
-    accrue(state.unpaidInterest, passThroughRate, accrualDays, 360)) as Cents;
+    accrue(state.unpaidInterest, passThroughRate, days, 360)) as Cents;
   const netWacCarryoverCurrent = excess(uncapped, accrued);
   const netWacCarryoverDue = (state.netWacCarryover +
-    accrue(state.netWacCarryover, couponRate, accrualDays, 360) +
+    accrue(state.netWacCarryover, couponRate, days, 360) +
     netWacCarryoverCurrent) as Cents;
   return {
     couponRate,

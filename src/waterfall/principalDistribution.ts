@@ -1,7 +1,12 @@
+import { bearsInterest } from '../deal/deal.ts';
+import type { NasAllocation } from '../deal/schema.ts';
 import { allocate } from '../money/allocate.ts';
-import { cents, excess, min, scale, sub, ZERO, type Cents } from '../money/cents.ts';
+import { cents, excess, min, roundHalfUp, scale, sub, ZERO, type Cents } from '../money/cents.ts';
 import { pay, type Fund } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
+
+/** How a principal step splits what it pays among its classes. */
+export type PrincipalAllocation = 'sequential' | 'proRata' | NasAllocation;
 
 /**
  * The most principal a class may take now. Before the Stepdown Date (or during a Trigger Event)
@@ -16,7 +21,7 @@ function principalCap(ledger: Ledger, name: string): Cents {
     const floatingLeft = ledger.floating.some((working) => working.balance > 0);
     return floatingLeft ? ZERO : c.balance;
   }
-  if (definition?.kind !== 'floating' || !ledger.targetsApply) return c.balance;
+  if (!definition || !bearsInterest(definition) || !ledger.targetsApply) return c.balance;
   return min(c.balance, aboveTarget(ledger, name, definition.principalTarget));
 }
 
@@ -55,7 +60,7 @@ function payPrincipalProRata(
   const total = cents(balances.reduce((a, b) => a + b, 0));
   const last = ledger.deal.classByName.get(classes[classes.length - 1]!);
   const cap =
-    ledger.targetsApply && last?.kind === 'floating'
+    ledger.targetsApply && last !== undefined && bearsInterest(last)
       ? min(total, aboveTarget(ledger, last.name, last.principalTarget))
       : cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0));
   const amount = min(fund.available, cap);
@@ -75,16 +80,55 @@ function payPrincipalProRata(
   return cents(paid);
 }
 
-/** Pays principal to the classes of a principal step: in order, or pro rata. */
+/**
+ * The NAS class's NAS Principal Distribution Amount first (see `nasAllocationSchema`), rounded
+ * half up to the cent, then the rest of the step's principal to the classes in order.
+ */
+function payPrincipalNas(
+  ledger: Ledger,
+  fund: Fund,
+  classes: readonly string[],
+  phase: 'principal' | 'excess',
+  nas: NasAllocation['nas'],
+): Cents {
+  const working = classes.map((name) => workingClass(ledger, name));
+  const total = working.reduce((acc, c) => acc + c.balance, 0);
+  const amount = min(
+    fund.available,
+    cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0)),
+  );
+  const n = ledger.tests.distributionNumber;
+  let percentage = 0;
+  for (const entry of nas.percentages)
+    if (entry.fromDistribution <= n) percentage = entry.percentage;
+  const lockout = workingClass(ledger, nas.class);
+  const share = total > 0 ? roundHalfUp((percentage * lockout.balance * amount) / total) : ZERO;
+  const due = min(share, principalCap(ledger, nas.class));
+  const reason = ledger.tracing
+    ? `NAS Principal Distribution Amount: ${percentage * 100}% NAS Percentage x ${nas.class}'s share of the classes' balance x ${(amount / 100).toFixed(2)}`
+    : '';
+  const first = pay(ledger, fund, nas.class, due, 'principal', reason, phase);
+  lockout.balance = sub(lockout.balance, first);
+  lockout.principalPaid = cents(lockout.principalPaid + first);
+  const rest: Fund = { name: fund.name, available: sub(amount, first) };
+  const paid = payPrincipal(ledger, rest, classes, phase);
+  fund.available = sub(fund.available, cents(first + paid));
+  return cents(first + paid);
+}
+
+/** Pays principal to the classes of a principal step: in order, pro rata, or NAS first. */
 export function payPrincipal(
   ledger: Ledger,
   fund: Fund,
   classes: readonly string[],
   phase: 'principal' | 'excess',
-  allocation: 'sequential' | 'proRata' = 'sequential',
+  allocation: PrincipalAllocation = 'sequential',
 ): Cents {
   if (allocation === 'proRata' && classes.length > 1) {
     return payPrincipalProRata(ledger, fund, classes, phase);
+  }
+  if (typeof allocation === 'object') {
+    return payPrincipalNas(ledger, fund, classes, phase, allocation.nas);
   }
   let paid = 0;
   for (const name of classes) {

@@ -82,7 +82,7 @@ export function jobRoutes(app: FastifyInstance, portal: Portal, services: JobSer
       const scenario = scenarioFromRequest(request.body.scenario);
       checkMonths(scenario, 'scenario', limits);
       const { breakevens } = request.body;
-      const total = 1 + (breakevens ? deal.floatingClasses.length : 0);
+      const total = 1 + (breakevens ? deal.interestBearingClasses.length : 0);
       const work = projectionWork(runs, files, deal, scenario, breakevens);
       return startJob(reply, () => jobs.start('projection', deal.id, total, work));
     },

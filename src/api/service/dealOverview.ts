@@ -1,4 +1,4 @@
-import type { Deal } from '../../deal/deal.ts';
+import { bearsInterest, type Deal } from '../../deal/deal.ts';
 import type { DealFile } from '../../deal/schema.ts';
 import type { Distribution, TriggerTest } from '../../waterfall/types.ts';
 
@@ -61,7 +61,7 @@ export function classRows(deal: Deal, latest: Distribution | undefined): ClassRo
       balance,
       factor,
       margin: spec.kind === 'floating' ? spec.margin : null,
-      passThroughRate: spec.kind === 'floating' && paid ? paid.passThroughRate : null,
+      passThroughRate: bearsInterest(spec) && paid ? paid.passThroughRate : null,
     };
   });
 }

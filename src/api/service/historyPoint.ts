@@ -1,4 +1,4 @@
-import type { Deal } from '../../deal/deal.ts';
+import { bearsInterest, type Deal } from '../../deal/deal.ts';
 import type { Distribution } from '../../waterfall/types.ts';
 
 /** One distribution date as the history charts read it. Money in integer cents. */
@@ -57,7 +57,8 @@ export function historyPoint(deal: Deal, distribution: Distribution): HistoryPoi
   const classCoupons: Record<string, number> = {};
   for (const row of distribution.classes) {
     classBalances[row.name] = row.endingBalance;
-    if (deal.classByName.get(row.name)?.kind === 'floating') {
+    const definition = deal.classByName.get(row.name);
+    if (definition && bearsInterest(definition)) {
       classCoupons[row.name] = row.passThroughRate;
     }
   }

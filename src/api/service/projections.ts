@@ -84,7 +84,7 @@ function periodsOf(deal: Deal, run: ScenarioRun): ProjectedPeriod[] {
     poolBalance: d.period.endingPoolBalance,
     excessCashflow: d.netMonthlyExcessCashflow,
     classes: Object.fromEntries(
-      deal.floatingClasses.map((c) => {
+      deal.interestBearingClasses.map((c) => {
         const row = d.classes.find((x) => x.name === c.name);
         return [
           c.name,
@@ -167,7 +167,7 @@ export function projections(portal: Portal) {
       signal?: AbortSignal,
     ): Promise<ProjectionResult> {
       const { context: ctx, origin } = await contextFor(deal);
-      const total = 1 + (breakevens ? deal.floatingClasses.length : 0);
+      const total = 1 + (breakevens ? deal.interestBearingClasses.length : 0);
       const run = runScenario(ctx, scenario);
       report(1, total);
       const result: ProjectionResult = {
@@ -182,7 +182,7 @@ export function projections(portal: Portal) {
       if (!breakevens) return result;
       const losses = lossesAtCdr(ctx, scenario);
       result.breakevens = [];
-      for (const [i, c] of deal.floatingClasses.entries()) {
+      for (const [i, c] of deal.interestBearingClasses.entries()) {
         await breathe();
         stopIfCancelled(signal);
         const b = await breakevenCdr(losses, c.name);

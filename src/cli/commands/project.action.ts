@@ -174,9 +174,9 @@ async function project(o: ProjectOptions): Promise<string> {
   let breakevens: Breakeven[] | undefined;
   if (o.breakeven) {
     const lossesAt = lossesAtCdr(ctx, scenario);
-    const bar = progressBar(deal.floatingClasses.length, 'breakevens');
+    const bar = progressBar(deal.interestBearingClasses.length, 'breakevens');
     breakevens = [];
-    for (const c of deal.floatingClasses) {
+    for (const c of deal.interestBearingClasses) {
       breakevens.push(await breakevenCdr(lossesAt, c.name));
       bar.update(breakevens.length);
     }
