@@ -29,6 +29,27 @@ export interface FixedClass {
   readonly principalTarget: number;
 }
 
+/**
+ * An interest-only class (A-IO): a fixed coupon on a notional balance, no principal. Its
+ * `originalBalance` is the notional at closing (the statement's original face), which no total
+ * of the certificates counts.
+ */
+export interface InterestOnlyClass {
+  readonly name: string;
+  readonly kind: 'interestOnly';
+  readonly cusip: string;
+  readonly originalBalance: Cents;
+  readonly coupon: number;
+  readonly dayCount: DayCount;
+  readonly netWacCapped: boolean;
+  readonly notional:
+    | {
+        readonly schedule: readonly { readonly fromDistribution: number; readonly amount: Cents }[];
+        readonly atMostPool: boolean;
+      }
+    | { readonly classes: readonly string[] };
+}
+
 /** A class that bears interest on its balance and is paid principal: floating or fixed. */
 export type InterestBearingClass = FloatingClass | FixedClass;
 
@@ -65,7 +86,12 @@ export interface ResidualClass {
 }
 
 export type CertificateClass =
-  FloatingClass | FixedClass | OvercollateralizationClass | PrepaymentChargeClass | ResidualClass;
+  | FloatingClass
+  | FixedClass
+  | InterestOnlyClass
+  | OvercollateralizationClass
+  | PrepaymentChargeClass
+  | ResidualClass;
 
 export interface Fee {
   readonly name: string;
@@ -91,6 +117,8 @@ export interface Deal {
   readonly classByName: ReadonlyMap<string, CertificateClass>;
   /** The floating and fixed classes, in the order of seniority. */
   readonly interestBearingClasses: readonly InterestBearingClass[];
+  /** The interest-only classes (no principal), in the order of the file. */
+  readonly interestOnlyClasses: readonly InterestOnlyClass[];
   readonly overcollateralizationClass: OvercollateralizationClass;
   readonly prepaymentChargeClass: PrepaymentChargeClass | undefined;
   readonly residualClass: ResidualClass | undefined;

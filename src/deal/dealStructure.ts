@@ -12,6 +12,7 @@ const INTEREST_BEARING_NEEDS = [
 const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current?: true }[]> = {
   floating: INTEREST_BEARING_NEEDS,
   fixed: INTEREST_BEARING_NEEDS,
+  interestOnly: [{ kind: 'interest', what: 'its current interest', current: true }],
   overcollateralization: [{ kind: 'remainder', what: 'the remaining excess cashflow' }],
   prepaymentCharges: [{ kind: 'principal', what: 'its principal balance' }],
   residual: [{ kind: 'remainder', what: 'what is left' }],

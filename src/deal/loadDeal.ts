@@ -8,6 +8,7 @@ import {
   INTEREST_BEARING_KINDS,
   type CertificateClass,
   type Deal,
+  type InterestOnlyClass,
   type OvercollateralizationClass,
 } from './deal.ts';
 import { structureProblems } from './dealStructure.ts';
@@ -64,9 +65,16 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
           expected: `one of ${Object.keys(file.fees).join(', ')}`,
         });
       }
-      const floatingOnly = ['interest', 'realizedLossReimbursement', 'netWacCarryover'].includes(
-        step.kind,
-      );
+      // Interest and carryover steps pay classes that bear interest (an IO class too);
+      // principal and reimbursements only classes with a balance.
+      const kinds =
+        step.kind === 'interest' || step.kind === 'netWacCarryover'
+          ? [...INTEREST_BEARING_KINDS, 'interestOnly']
+          : step.kind === 'realizedLossReimbursement'
+            ? INTEREST_BEARING_KINDS
+            : step.kind === 'principal'
+              ? [...INTEREST_BEARING_KINDS, 'prepaymentCharges']
+              : undefined;
       if (step.kind === 'principal' && typeof step.allocation === 'object') {
         const lockout = step.allocation.nas.class;
         if (!step.classes.includes(lockout)) {
@@ -78,7 +86,7 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
         }
       }
       for (const name of stepClassReferences(step)) {
-        needClass(name, `${field}.classes`, floatingOnly ? INTEREST_BEARING_KINDS : undefined);
+        needClass(name, `${field}.classes`, kinds);
       }
     });
   }
@@ -122,6 +130,14 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       message: 'at most one prepaymentCharges and one residual class',
       expected: 'one of each at most',
     });
+  }
+  // An interest-only class's notional follows classes that bear interest.
+  for (const [name, c] of Object.entries(file.classes)) {
+    if (c.kind === 'interestOnly' && 'classes' in c.notional) {
+      c.notional.classes.forEach((ref, i) =>
+        needClass(ref, `classes.${name}.notional.classes[${i}]`, INTEREST_BEARING_KINDS),
+      );
+    }
   }
   // The seniority names each floating class once, and nothing else.
   const floatingNames = Object.entries(file.classes)
@@ -227,6 +243,26 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
       case 'floating':
       case 'fixed':
         return { ...c, name, originalBalance: toCents(c.originalBalance) };
+      case 'interestOnly':
+        return {
+          name,
+          kind: c.kind,
+          cusip: c.cusip,
+          originalBalance: toCents(c.originalNotional),
+          coupon: c.coupon,
+          dayCount: c.dayCount,
+          netWacCapped: c.netWacCapped,
+          notional:
+            'schedule' in c.notional
+              ? {
+                  schedule: c.notional.schedule.map((e) => ({
+                    fromDistribution: e.fromDistribution,
+                    amount: toCents(e.amount),
+                  })),
+                  atMostPool: c.notional.atMostPool ?? false,
+                }
+              : { classes: c.notional.classes },
+        };
       case 'overcollateralization':
       case 'prepaymentCharges':
         return { name, kind: c.kind, cusip: c.cusip, originalBalance: toCents(c.originalBalance) };
@@ -249,6 +285,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     classes,
     classByName: new Map(classes.map((c) => [c.name, c])),
     interestBearingClasses: classes.filter(bearsInterest),
+    interestOnlyClasses: classes.filter((c): c is InterestOnlyClass => c.kind === 'interestOnly'),
     overcollateralizationClass: classes.find(
       (c): c is OvercollateralizationClass => c.kind === 'overcollateralization',
     )!,

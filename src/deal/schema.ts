@@ -50,6 +50,30 @@ export const classSchema = z.discriminatedUnion('kind', [
     principalTarget: fraction,
     description: z.string().optional(),
   }),
+  /**
+   * An interest-only class (A-IO): a fixed `coupon` on its day count on a notional balance, no
+   * principal. The notional for distribution n is the schedule's amount from or before n (at
+   * most the pool's beginning balance with `atMostPool`), or the sum of other classes' balances.
+   */
+  z.strictObject({
+    kind: z.literal('interestOnly'),
+    cusip: z.string().regex(/^[0-9A-Z]{9}$/, 'expected a 9-character CUSIP'),
+    /** The notional at closing: the statement's "original face". */
+    originalNotional: dollars,
+    coupon: rate,
+    dayCount: dayCountSchema,
+    netWacCapped: z.boolean().default(false),
+    notional: z.union([
+      z.strictObject({
+        schedule: z
+          .array(z.strictObject({ fromDistribution: z.number().int().positive(), amount: dollars }))
+          .min(1),
+        atMostPool: z.boolean().optional(),
+      }),
+      z.strictObject({ classes: z.array(z.string()).min(1) }),
+    ]),
+    description: z.string().optional(),
+  }),
   z.strictObject({
     kind: z.literal('overcollateralization'),
     cusip: z.string(),

@@ -114,7 +114,7 @@ export function statementModel(
   const rows: CertificateRow[] = deal.classes.map((c) => {
     const f = figures(c);
     const rate =
-      c.kind === 'floating' || c.kind === 'fixed'
+      c.kind === 'floating' || c.kind === 'fixed' || c.kind === 'interestOnly'
         ? // Held to the engine's rate precision (1e-10): 0.0425, not 0.042499999999999996.
           Math.round(f.passThroughRate * 1e10) / 1e10
         : c.kind === 'overcollateralization'
@@ -136,11 +136,13 @@ export function statementModel(
       passThroughRate: rate,
     };
   });
+  // An interest-only class's notional is no certificate balance: the totals leave it out.
+  const withBalance = rows.filter((r) => r.kind !== 'interestOnly');
   const total = {
-    beginningBalance: sum(rows, (r) => r.beginningBalance),
-    principal: sum(rows, (r) => r.principal),
-    losses: sum(rows, (r) => r.losses),
-    endingBalance: sum(rows, (r) => r.endingBalance),
+    beginningBalance: sum(withBalance, (r) => r.beginningBalance),
+    principal: sum(withBalance, (r) => r.principal),
+    losses: sum(withBalance, (r) => r.losses),
+    endingBalance: sum(withBalance, (r) => r.endingBalance),
     interest: sum(rows, (r) => r.interest),
   };
   const withOriginal = rows.filter((r) => r.originalBalance > 0);

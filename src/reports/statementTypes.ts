@@ -60,7 +60,13 @@ export interface StatementHeader {
 /** One class in the statement's first tables (balances, principal, losses, CUSIP, interest, rate). */
 export interface CertificateRow {
   readonly class: string;
-  readonly kind: 'floating' | 'fixed' | 'overcollateralization' | 'prepaymentCharges' | 'residual';
+  readonly kind:
+    | 'floating'
+    | 'fixed'
+    | 'interestOnly'
+    | 'overcollateralization'
+    | 'prepaymentCharges'
+    | 'residual';
   readonly cusip: string | null;
   readonly originalBalance: Cents;
   readonly beginningBalance: Cents;

@@ -9,6 +9,7 @@ import { checkDistributionDate } from './checkDistributionDate.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { distributionRecord } from './distributionRecord.ts';
 import { feeAmounts } from './feeAmounts.ts';
+import { interestOnlyNotional } from './interestOnlyNotional.ts';
 import { interestRemittanceAmount } from './interestRemittanceAmount.ts';
 import { allocateInterestShortfalls } from './interestShortfalls.ts';
 import { certificateBalance, newLedger, type Ledger } from './ledger.ts';
@@ -50,12 +51,13 @@ export interface DistributeOptions {
  */
 export function distribute(
   deal: Deal,
-  state: DealState,
+  stateBefore: DealState,
   period: CollectionPeriod,
   index: IndexFixing,
   file = '<period>',
   options: DistributeOptions = {},
 ): { distribution: Distribution; state: DealState } {
+  let state = stateBefore;
   const n = checkDistributionDate(deal, state, period, file);
   const accrual = accrualPeriod(deal, n);
   const endingPool = period.endingPoolBalance;
@@ -70,7 +72,9 @@ export function distribute(
   const netWac = netWacRate(period.weightedAverageRate, deal.netWacFeeRate, accrual.days);
   const netLoanRate = period.weightedAverageRate - deal.netWacFeeRate;
   const interest = new Map<string, ClassInterest>();
-  for (const c of deal.interestBearingClasses) {
+  // Interest-only classes accrue on their notional for the date: the working balance they carry.
+  if (deal.interestOnlyClasses.length > 0) state = withNotionals(deal, state, n);
+  for (const c of [...deal.interestBearingClasses, ...deal.interestOnlyClasses]) {
     const before = state.classes[c.name] as ClassState;
     interest.set(
       c.name,
@@ -212,6 +216,16 @@ export function distribute(
     triggerTests: tests,
     terminated,
   });
+}
+
+/** The state with each interest-only class's balance set to its notional for distribution n. */
+function withNotionals(deal: Deal, state: DealState, n: number): DealState {
+  const classes = { ...state.classes };
+  for (const io of deal.interestOnlyClasses) {
+    const notional = interestOnlyNotional(io, n, state.classes, state.poolBalance);
+    classes[io.name] = { ...classes[io.name]!, balance: notional };
+  }
+  return { ...state, classes };
 }
 
 /** Runs one priority of payment of the deal over its fund; returns the fund with what is left. */

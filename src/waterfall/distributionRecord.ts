@@ -1,9 +1,10 @@
-import { bearsInterest } from '../deal/deal.ts';
+import { bearsInterest, type InterestOnlyClass } from '../deal/deal.ts';
 import type { AccrualPeriod } from '../deal/schedule.ts';
 import { add, cents, excess, ZERO, type Cents } from '../money/cents.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { delinquencyPercentage } from './delinquencyPercentage.ts';
 import type { IndexFixing } from './distribute.ts';
+import { interestOnlyNotional } from './interestOnlyNotional.ts';
 import { certificateBalance, workingClass, type Ledger } from './ledger.ts';
 import type { OvercollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import type {
@@ -14,6 +15,13 @@ import type {
   Distribution,
   TriggerTest,
 } from './types.ts';
+
+const ZERO_STATE: ClassState = {
+  balance: ZERO,
+  unpaidInterest: ZERO,
+  netWacCarryover: ZERO,
+  unpaidRealizedLoss: ZERO,
+};
 
 /** What `distribute` decided and computed on the way, for the record of the date. */
 export interface DateFigures {
@@ -55,11 +63,17 @@ export function distributionRecord(
   ce.balance = ocAmount;
   ce.realizedLoss = excess(period.realizedLosses, f.appliedLosses);
 
+  // An interest-only class ends the date at its notional for the next one.
+  const endingNotional = (io: InterestOnlyClass): Cents => {
+    const after: Record<string, ClassState> = {};
+    for (const c of ledger.classes.values()) after[c.name] = { ...ZERO_STATE, balance: c.balance };
+    return interestOnlyNotional(io, f.distributionNumber + 1, after, endingPool);
+  };
   const classes: ClassDistribution[] = deal.classes.map((definition) => {
     const c = workingClass(ledger, definition.name);
     const before = state.classes[definition.name] as ClassState;
     const i = c.interest;
-    const isFloating = bearsInterest(definition);
+    const isFloating = bearsInterest(definition) || definition.kind === 'interestOnly';
     const unpaidInterest = isFloating
       ? add(
           excess(i?.carryForwardDue ?? ZERO, c.carryForwardPaid),
@@ -72,7 +86,12 @@ export function distributionRecord(
     const interestPaid = add(c.currentPaid, c.carryForwardPaid, c.otherPaid);
     return {
       name: definition.name,
-      beginningBalance: definition.kind === 'overcollateralization' ? ceBefore : before.balance,
+      beginningBalance:
+        definition.kind === 'overcollateralization'
+          ? ceBefore
+          : definition.kind === 'interestOnly'
+            ? c.balance
+            : before.balance,
       passThroughRate:
         i?.passThroughRate ??
         (definition.kind === 'overcollateralization' && period.beginningPoolBalance > 0
@@ -87,7 +106,7 @@ export function distributionRecord(
       realizedLoss: c.realizedLoss,
       realizedLossReimbursed: c.realizedLossReimbursed,
       netWacCarryoverPaid: c.netWacCarryoverPaid,
-      endingBalance: c.balance,
+      endingBalance: definition.kind === 'interestOnly' ? endingNotional(definition) : c.balance,
       unpaidInterest,
       netWacCarryover,
       netWacCarryoverCurrent: i?.netWacCarryoverCurrent ?? ZERO,

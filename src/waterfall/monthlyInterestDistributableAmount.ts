@@ -1,4 +1,4 @@
-import type { InterestBearingClass } from '../deal/deal.ts';
+import type { InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import { excess, type Cents } from '../money/cents.ts';
 import { accrue } from '../money/rate.ts';
 import type { ClassState } from './types.ts';
@@ -27,7 +27,7 @@ export interface ClassInterest {
  * x 31 / 360 = 306,573.50.
  */
 export function monthlyInterestDistributableAmount(
-  certificateClass: InterestBearingClass,
+  certificateClass: InterestBearingClass | InterestOnlyClass,
   state: ClassState,
   indexRate: number,
   netLoanRate: number,
@@ -37,7 +37,7 @@ export function monthlyInterestDistributableAmount(
   const couponRate =
     certificateClass.kind === 'floating'
       ? indexRate + (steppedUp ? certificateClass.stepUpMargin : certificateClass.margin)
-      : steppedUp
+      : certificateClass.kind === 'fixed' && steppedUp
         ? certificateClass.stepUpCoupon
         : certificateClass.coupon;
   const days = certificateClass.dayCount === '30/360' ? 30 : accrualDays;
