@@ -93,13 +93,16 @@ export type CertificateClass =
   | PrepaymentChargeClass
   | ResidualClass;
 
-export interface Fee {
+/** A fee: its amount for a date is a rate on the pool, a fixed monthly amount, or a one-off. */
+export type Fee = {
   readonly name: string;
   readonly payee: string;
-  readonly rate: number;
-  readonly dayCount: DayCount;
   readonly servicerCompensation: boolean;
-}
+} & (
+  | { readonly kind: 'rate'; readonly rate: number; readonly dayCount: DayCount }
+  | { readonly kind: 'monthly'; readonly amount: Cents }
+  | { readonly kind: 'once'; readonly distribution: number; readonly amount: Cents }
+);
 
 /** A validated deal: the file's terms with money in cents and dates as plain dates. */
 export interface Deal {

@@ -8,6 +8,7 @@ import {
   INTEREST_BEARING_KINDS,
   type CertificateClass,
   type Deal,
+  type Fee,
   type InterestOnlyClass,
   type OvercollateralizationClass,
 } from './deal.ts';
@@ -97,6 +98,14 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
     needClass(name, `interestShortfallClasses[${i}]`, INTEREST_BEARING_KINDS),
   );
   file.netWacCap.netOfFees.forEach((name, i) => {
+    const netted = file.fees[name];
+    if (netted && !('rate' in netted)) {
+      problems.push({
+        field: `netWacCap.netOfFees[${i}]`,
+        message: `the fee "${name}" is not a rate`,
+        expected: 'a fee with a rate (a fixed amount has no rate to net from the loans)',
+      });
+    }
     if (!file.fees[name])
       problems.push({
         field: `netWacCap.netOfFees[${i}]`,
@@ -271,7 +280,17 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     }
   });
   const cutoffBalance = toCents(file.collateral.cutoffBalance);
-  const fees = Object.entries(file.fees).map(([name, f]) => ({ name, ...f }));
+  const fees = Object.entries(file.fees).map(([name, f]): Fee => {
+    const common = { name, payee: f.payee, servicerCompensation: f.servicerCompensation ?? false };
+    if ('rate' in f) return { ...common, kind: 'rate', rate: f.rate, dayCount: f.dayCount };
+    if ('monthly' in f) return { ...common, kind: 'monthly', amount: toCents(f.monthly) };
+    return {
+      ...common,
+      kind: 'once',
+      distribution: f.once.distribution,
+      amount: toCents(f.once.amount),
+    };
+  });
   return {
     id: file.id,
     file,
@@ -301,10 +320,10 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     },
     stepdown: { ...file.stepdown, seniorClasses: seniorClasses(file.stepdown) },
     triggers: file.triggers,
-    netWacFeeRate: file.netWacCap.netOfFees.reduce(
-      (acc, name) => acc + (file.fees[name]?.rate ?? 0),
-      0,
-    ),
+    netWacFeeRate: file.netWacCap.netOfFees.reduce((acc, name) => {
+      const fee = file.fees[name];
+      return acc + (fee && 'rate' in fee ? fee.rate : 0);
+    }, 0),
     cleanUpCallBalance: scale(cutoffBalance, file.cleanUpCall.poolFraction),
     lossAllocation: file.lossAllocation,
     interestShortfallClasses: file.interestShortfallClasses,

@@ -94,14 +94,32 @@ export const classSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const feeSchema = z.strictObject({
-  payee: z.string(),
-  /** Annual rate on the beginning pool balance. */
-  rate: rate,
-  dayCount: dayCountSchema,
-  /** Shown as the statement's "Master Servicer Compensation". */
-  servicerCompensation: z.boolean().default(false),
-});
+/**
+ * A fee, as a formula: a `rate` a year on the beginning pool balance on its day count (the
+ * servicing and trustee fees), a fixed `monthly` amount, or an amount paid `once`, on one
+ * distribution date (an expense of the closing, a rating agency's fee). A fee is paid by the
+ * `fee` steps that name it, from their fund.
+ */
+export const feeSchema = z.union([
+  z.strictObject({
+    payee: z.string(),
+    /** Annual rate on the beginning pool balance. */
+    rate: rate,
+    dayCount: dayCountSchema,
+    /** Shown as the statement's "Master Servicer Compensation". */
+    servicerCompensation: z.boolean().default(false),
+  }),
+  z.strictObject({
+    payee: z.string(),
+    monthly: dollars,
+    servicerCompensation: z.boolean().optional(),
+  }),
+  z.strictObject({
+    payee: z.string(),
+    once: z.strictObject({ distribution: z.number().int().positive(), amount: dollars }),
+    servicerCompensation: z.boolean().optional(),
+  }),
+]);
 
 /**
  * When a step applies (`when`): a Trigger Event in effect or not, on or after the Stepdown Date

@@ -12,7 +12,8 @@ const $ = (c: number): string => (c / 100).toFixed(2);
 
 /** The servicing fee rate: the deal's fee that is servicer compensation (0.50% for 2002-1). */
 export function servicingFeeRate(deal: Deal): number {
-  return deal.fees.find((f) => f.servicerCompensation)?.rate ?? 0;
+  const fee = deal.fees.find((f) => f.servicerCompensation);
+  return fee?.kind === 'rate' ? fee.rate : 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Deal } from '../deal/deal.ts';
+import type { Deal, InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import { accrualPeriod } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { add, cents, sub } from '../money/cents.ts';
@@ -67,14 +67,14 @@ export function distribute(
   // pass-through rate (the coupon capped by the Net WAC Rate). The margins step up once the pool
   // was at or below the clean-up call threshold on an earlier date (the Optional Termination
   // Date passed).
-  const fees = feeAmounts(deal, period, accrual);
+  const fees = feeAmounts(deal, period, accrual, n);
   const steppedUp = n > 1 && state.poolBalance <= deal.cleanUpCallBalance;
   const netWac = netWacRate(period.weightedAverageRate, deal.netWacFeeRate, accrual.days);
   const netLoanRate = period.weightedAverageRate - deal.netWacFeeRate;
   const interest = new Map<string, ClassInterest>();
   // Interest-only classes accrue on their notional for the date: the working balance they carry.
   if (deal.interestOnlyClasses.length > 0) state = withNotionals(deal, state, n);
-  for (const c of [...deal.interestBearingClasses, ...deal.interestOnlyClasses]) {
+  const accrueClass = (c: InterestBearingClass | InterestOnlyClass): void => {
     const before = state.classes[c.name] as ClassState;
     interest.set(
       c.name,
@@ -87,7 +87,9 @@ export function distribute(
         steppedUp,
       ),
     );
-  }
+  };
+  deal.interestBearingClasses.forEach(accrueClass);
+  deal.interestOnlyClasses.forEach(accrueClass);
 
   // The tests made after principal collections, before distributions: the senior Credit
   // Enhancement Percentage, the Trigger Event and the Stepdown Date.
