@@ -46,6 +46,11 @@ export function cashFlowCollector(
   names: readonly string[],
   settlement: PlainDate,
   startBalances: Readonly<Record<string, { balance: number } | undefined>>,
+  /**
+   * Classes that accrue 30/360 (fixed-rate, interest-only): their periods count 30 days, so
+   * that their yields are on their own day count (a fixed class paid at par yields its coupon).
+   */
+  thirtyDay: ReadonlySet<string> = new Set(),
 ): CashFlowCollector {
   const columns = new Map<string, Columns>(
     names.map((name) => [
@@ -71,7 +76,7 @@ export function cashFlowCollector(
         if (!f) continue;
         const other = c.netWacCarryoverPaid + c.realizedLossReimbursed;
         f.dates.push(d.distributionDate);
-        f.accrualDays.push(d.accrualDays);
+        f.accrualDays.push(thirtyDay.has(c.name) ? 30 : d.accrualDays);
         f.indexRates.push(d.indexRate);
         f.interest.push(c.interestPaid);
         f.principal.push(c.principalPaid);

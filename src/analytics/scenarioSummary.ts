@@ -44,6 +44,7 @@ export function collectorFor(deal: Deal, start: DealState): CashFlowCollector {
     deal.interestBearingClasses.map((c) => c.name),
     start.lastDate,
     start.classes,
+    new Set(deal.interestBearingClasses.filter((c) => c.dayCount === '30/360').map((c) => c.name)),
   );
 }
 

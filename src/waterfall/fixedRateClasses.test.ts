@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dealsDirectory } from '../deal/builtIn.ts';
+import { AF, AF_NAMES, fixedRateDeal } from './testDeals.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { distributionDate } from '../deal/schedule.ts';
 import { cents } from '../money/cents.ts';
@@ -15,72 +14,6 @@ import type { CollectionPeriod, DealState } from './types.ts';
  * AF-6 the NAS class with the usual NAS Percentages). Every expected figure is computed here from
  * the agreement's formulas.
  */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON
-type Json = Record<string, any>;
-
-const AF = [
-  ['AF-1', '40000000.00', 0.04],
-  ['AF-2', '30000000.00', 0.045],
-  ['AF-3', '30000000.00', 0.05],
-  ['AF-4', '20000000.00', 0.055],
-  ['AF-5', '24801000.00', 0.06],
-  ['AF-6', '16100000.00', 0.0525],
-] as const;
-const AF_NAMES = AF.map(([name]) => name);
-const NAS = [
-  { fromDistribution: 1, percentage: 0 },
-  { fromDistribution: 37, percentage: 0.45 },
-  { fromDistribution: 61, percentage: 0.8 },
-  { fromDistribution: 73, percentage: 1 },
-  { fromDistribution: 85, percentage: 3 },
-];
-
-function fixedRateDeal(): Json {
-  const d = JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8')) as Json;
-  const { A: _a, ...others } = d['classes'];
-  d['id'] = 'fixed-rate-example';
-  d['classes'] = {
-    ...Object.fromEntries(
-      AF.map(([name, balance, coupon], i) => [
-        name,
-        {
-          kind: 'fixed',
-          cusip: `64352VF${i}0`,
-          originalBalance: balance,
-          coupon,
-          stepUpCoupon: coupon + 0.005,
-          dayCount: '30/360',
-          principalTarget: 0.62,
-        },
-      ]),
-    ),
-    ...others,
-  };
-  d['seniority'] = [...AF_NAMES, 'M-1', 'M-2', 'M-3', 'M-4'];
-  d['stepdown'].seniorClass = AF_NAMES;
-  d['interestShortfallClasses'] = [...AF_NAMES, 'M-1', 'M-2', 'M-3', 'M-4'];
-  d['assumptions'] = d['assumptions'].filter(
-    (a: Json) => !String(a['path']).startsWith('classes.A.'),
-  );
-  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
-    s['classes']?.[0] === 'A' ? { ...s, classes: AF_NAMES, allocation: 'proRata' } : s,
-  );
-  d['waterfall'].principal = [
-    {
-      kind: 'principal',
-      classes: AF_NAMES,
-      allocation: { nas: { class: 'AF-6', percentages: NAS } },
-    },
-    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
-  ];
-  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
-    s['kind'] === 'netWacCarryover'
-      ? { ...s, classes: [...AF_NAMES, ...s['classes'].slice(1)] }
-      : s,
-  );
-  return d;
-}
 
 const deal = loadDeal(fixedRateDeal(), 'fixed-rate-example.json');
 const fixing = { rate: 0.019, determinationDate: plainDate('2002-03-21') };

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dealsDirectory, indexTableFor } from '../deal/builtIn.ts';
+import { ioDeal } from './testDeals.ts';
+import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { distributionDate } from '../deal/schedule.ts';
 import { cents } from '../money/cents.ts';
@@ -17,37 +17,6 @@ import type { DealState } from './types.ts';
  * after, at most the pool; its interest paid pro rata with class A's. Expected figures from the
  * formulas.
  */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON
-type Json = Record<string, any>;
-
-function ioDeal(): Json {
-  const d = JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8')) as Json;
-  d['id'] = 'interest-only-example';
-  d['classes'] = {
-    A: d['classes']['A'],
-    'A-IO': {
-      kind: 'interestOnly',
-      cusip: '64352VCH2',
-      originalNotional: '48272000.00',
-      coupon: 0.06,
-      dayCount: '30/360',
-      notional: {
-        schedule: [
-          { fromDistribution: 1, amount: '48272000.00' },
-          { fromDistribution: 13, amount: '30000000.00' },
-          { fromDistribution: 31, amount: '0.00' },
-        ],
-        atMostPool: true,
-      },
-    },
-    ...Object.fromEntries(Object.entries(d['classes']).filter(([name]) => name !== 'A')),
-  };
-  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
-    s['classes']?.[0] === 'A' ? { ...s, classes: ['A', 'A-IO'], allocation: 'proRata' } : s,
-  );
-  return d;
-}
 
 const deal = loadDeal(ioDeal(), 'interest-only-example.json');
 const monthOf = (notional: number): number => Math.round((notional * 0.06 * 30) / 360);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dealsDirectory, indexTableFor } from '../deal/builtIn.ts';
+import { splitSeniorDeal } from './testDeals.ts';
+import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { cents, type Cents } from '../money/cents.ts';
 import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
@@ -13,45 +13,6 @@ import type { CollectionPeriod, DealState } from './types.ts';
  * target), written as data only: two principal steps with conditions. The expected figures are
  * computed here from the agreement's formulas (exact rational arithmetic), not read from a run.
  */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON
-type Json = Record<string, any>;
-
-function splitSeniorDeal(): Json {
-  const d = JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8')) as Json;
-  const { A, ...others } = d['classes'];
-  d['id'] = 'split-senior-example';
-  d['classes'] = {
-    'A-1': { ...A, cusip: '64352VCA7', originalBalance: '100000000.00' },
-    'A-2': { ...A, cusip: '64352VCB5', originalBalance: '60901000.00' },
-    ...others,
-  };
-  d['seniority'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
-  d['stepdown'].seniorClass = ['A-1', 'A-2'];
-  d['interestShortfallClasses'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
-  d['assumptions'] = d['assumptions'].filter(
-    (a: Json) => !String(a['path']).startsWith('classes.A.'),
-  );
-  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
-    s['classes']?.[0] === 'A' ? { ...s, classes: ['A-1', 'A-2'], allocation: 'proRata' } : s,
-  );
-  d['waterfall'].principal = [
-    {
-      kind: 'principal',
-      classes: ['A-1', 'A-2'],
-      allocation: 'proRata',
-      when: { triggerEvent: false },
-    },
-    { kind: 'principal', classes: ['A-1', 'A-2'], when: { triggerEvent: true } },
-    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
-  ];
-  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
-    s['kind'] === 'netWacCarryover'
-      ? { ...s, classes: ['A-1', 'A-2', ...s['classes'].slice(1)] }
-      : s,
-  );
-  return d;
-}
 
 const deal = loadDeal(splitSeniorDeal(), 'split-senior-example.json');
 

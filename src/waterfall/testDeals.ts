@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { dealsDirectory } from '../deal/builtIn.ts';
+
+/**
+ * Test support: deal files of other structures, built from 2002-1's as data (no code of their
+ * own), for the golden tests of each construct and for projections of them.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deal file as parsed JSON
+export type Json = Record<string, any>;
+
+const builtIn = (): Json =>
+  JSON.parse(readFileSync(`${dealsDirectory}nchet-2002-1.json`, 'utf8')) as Json;
+
+/** Class A split into A-1 and A-2, paid pro rata, sequentially while a trigger is in effect. */
+export function splitSeniorDeal(): Json {
+  const d = builtIn();
+  const { A, ...others } = d['classes'];
+  d['id'] = 'split-senior-example';
+  d['classes'] = {
+    'A-1': { ...A, cusip: '64352VCA7', originalBalance: '100000000.00' },
+    'A-2': { ...A, cusip: '64352VCB5', originalBalance: '60901000.00' },
+    ...others,
+  };
+  d['seniority'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['stepdown'].seniorClass = ['A-1', 'A-2'];
+  d['interestShortfallClasses'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['assumptions'] = d['assumptions'].filter(
+    (a: Json) => !String(a['path']).startsWith('classes.A.'),
+  );
+  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
+    s['classes']?.[0] === 'A' ? { ...s, classes: ['A-1', 'A-2'], allocation: 'proRata' } : s,
+  );
+  d['waterfall'].principal = [
+    {
+      kind: 'principal',
+      classes: ['A-1', 'A-2'],
+      allocation: 'proRata',
+      when: { triggerEvent: false },
+    },
+    { kind: 'principal', classes: ['A-1', 'A-2'], when: { triggerEvent: true } },
+    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
+  ];
+  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
+    s['kind'] === 'netWacCarryover'
+      ? { ...s, classes: ['A-1', 'A-2', ...s['classes'].slice(1)] }
+      : s,
+  );
+  return d;
+}
+
+/** Class A replaced by fixed-rate AF-1..AF-6, AF-6 the NAS class. */
+export const AF = [
+  ['AF-1', '40000000.00', 0.04],
+  ['AF-2', '30000000.00', 0.045],
+  ['AF-3', '30000000.00', 0.05],
+  ['AF-4', '20000000.00', 0.055],
+  ['AF-5', '24801000.00', 0.06],
+  ['AF-6', '16100000.00', 0.0525],
+] as const;
+export const AF_NAMES = AF.map(([name]) => name);
+export const NAS = [
+  { fromDistribution: 1, percentage: 0 },
+  { fromDistribution: 37, percentage: 0.45 },
+  { fromDistribution: 61, percentage: 0.8 },
+  { fromDistribution: 73, percentage: 1 },
+  { fromDistribution: 85, percentage: 3 },
+];
+
+export function fixedRateDeal(): Json {
+  const d = builtIn();
+  const { A: _a, ...others } = d['classes'];
+  d['id'] = 'fixed-rate-example';
+  d['classes'] = {
+    ...Object.fromEntries(
+      AF.map(([name, balance, coupon], i) => [
+        name,
+        {
+          kind: 'fixed',
+          cusip: `64352VF${i}0`,
+          originalBalance: balance,
+          coupon,
+          stepUpCoupon: coupon + 0.005,
+          dayCount: '30/360',
+          principalTarget: 0.62,
+        },
+      ]),
+    ),
+    ...others,
+  };
+  d['seniority'] = [...AF_NAMES, 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['stepdown'].seniorClass = AF_NAMES;
+  d['interestShortfallClasses'] = [...AF_NAMES, 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['assumptions'] = d['assumptions'].filter(
+    (a: Json) => !String(a['path']).startsWith('classes.A.'),
+  );
+  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
+    s['classes']?.[0] === 'A' ? { ...s, classes: AF_NAMES, allocation: 'proRata' } : s,
+  );
+  d['waterfall'].principal = [
+    {
+      kind: 'principal',
+      classes: AF_NAMES,
+      allocation: { nas: { class: 'AF-6', percentages: NAS } },
+    },
+    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
+  ];
+  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
+    s['kind'] === 'netWacCarryover'
+      ? { ...s, classes: [...AF_NAMES, ...s['classes'].slice(1)] }
+      : s,
+  );
+  return d;
+}
+
+/** An A-IO class on a scheduled notional, its interest pro rata with class A's. */
+export function ioDeal(): Json {
+  const d = builtIn();
+  d['id'] = 'interest-only-example';
+  d['classes'] = {
+    A: d['classes']['A'],
+    'A-IO': {
+      kind: 'interestOnly',
+      cusip: '64352VCH2',
+      originalNotional: '48272000.00',
+      coupon: 0.06,
+      dayCount: '30/360',
+      notional: {
+        schedule: [
+          { fromDistribution: 1, amount: '48272000.00' },
+          { fromDistribution: 13, amount: '30000000.00' },
+          { fromDistribution: 31, amount: '0.00' },
+        ],
+        atMostPool: true,
+      },
+    },
+    ...Object.fromEntries(Object.entries(d['classes']).filter(([name]) => name !== 'A')),
+  };
+  d['waterfall'].interest = d['waterfall'].interest.map((s: Json) =>
+    s['classes']?.[0] === 'A' ? { ...s, classes: ['A', 'A-IO'], allocation: 'proRata' } : s,
+  );
+  return d;
+}
