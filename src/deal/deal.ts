@@ -93,6 +93,29 @@ export type CertificateClass =
   | PrepaymentChargeClass
   | ResidualClass;
 
+/** A notional by distribution number: the last entry from or before the distribution applies. */
+export type NotionalSchedule = readonly {
+  readonly fromDistribution: number;
+  readonly amount: Cents;
+}[];
+
+/** An interest-rate swap: the trust pays `fixedRate` and receives the index, net. */
+export interface SwapAgreement {
+  readonly counterparty: string;
+  readonly fixedRate: number;
+  readonly fixedDayCount: DayCount;
+  readonly floatingDayCount: DayCount;
+  readonly notional: NotionalSchedule;
+}
+
+/** An interest-rate cap: it pays the index above `strike` on its notional. */
+export interface CapAgreement {
+  readonly counterparty: string;
+  readonly strike: number;
+  readonly dayCount: DayCount;
+  readonly notional: NotionalSchedule;
+}
+
 /** A fee: its amount for a date is a rate on the pool, a fixed monthly amount, or a one-off. */
 export type Fee = {
   readonly name: string;
@@ -144,6 +167,11 @@ export interface Deal {
     readonly interest: readonly Step[];
     readonly principal: readonly Step[];
     readonly excess: readonly Step[];
+    /** The supplemental interest trust's receipts; empty without swap or cap. */
+    readonly supplemental: readonly Step[];
   };
+  /** The supplemental interest trust's swap and cap, if the deal has them. */
+  readonly swap: SwapAgreement | undefined;
+  readonly cap: CapAgreement | undefined;
   readonly index: DealFile['index'];
 }

@@ -45,7 +45,11 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
       expected: 'a { "kind": "remainder", "class": ... } step with no condition (e.g. CE, then R)',
     });
   }
-  const steps = PRIORITIES.flatMap((p) => file.waterfall[p]);
+  problems.push(...supplementalProblems(file));
+  const steps = [
+    ...PRIORITIES.flatMap((p) => file.waterfall[p]),
+    ...(file.waterfall.supplemental ?? []),
+  ];
   for (const fee of Object.keys(file.fees)) {
     if (!steps.some((step) => step.kind === 'fee' && step.fee === fee)) {
       problems.push({
@@ -85,4 +89,48 @@ function classesOf(step: Step): readonly string[] {
   if ('classes' in step) return step.classes;
   if (step.kind === 'remainder') return [step.class];
   return [];
+}
+
+/**
+ * The supplemental interest trust's structure: its receipts (swap, cap) have a priority that
+ * ends in a remainder, a priority of receipts needs an agreement to receive from, and a Net
+ * Swap Payment step needs a swap.
+ */
+function supplementalProblems(file: DealFile): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const trust = file.supplementalInterestTrust;
+  const receives = trust?.swap !== undefined || trust?.cap !== undefined;
+  const supplemental = file.waterfall.supplemental;
+  if (receives && !supplemental?.some((step) => step.kind === 'remainder' && !step.when)) {
+    problems.push({
+      field: 'waterfall.supplemental',
+      message: 'the swap and cap receipts never reach a remainder step: what is left has no payee',
+      expected: 'a supplemental priority ending in a { "kind": "remainder", "class": ... } step',
+    });
+  }
+  if (!receives && supplemental !== undefined) {
+    problems.push({
+      field: 'waterfall.supplemental',
+      message: 'a priority of swap and cap receipts, but the deal has neither',
+      expected: 'supplementalInterestTrust.swap or .cap, or no supplemental priority',
+    });
+  }
+  const paysSwap = PRIORITIES.some((p) =>
+    file.waterfall[p].some((s) => s.kind === 'netSwapPayment'),
+  );
+  if (paysSwap && trust?.swap === undefined) {
+    problems.push({
+      field: 'supplementalInterestTrust.swap',
+      message: 'a netSwapPayment step, but the deal has no swap',
+      expected: 'a swap agreement',
+    });
+  }
+  if (trust?.swap !== undefined && !paysSwap) {
+    problems.push({
+      field: 'waterfall.interest',
+      message: 'no step pays the Net Swap Payment the trust may owe',
+      expected: 'a { "kind": "netSwapPayment" } step, usually first in the interest priority',
+    });
+  }
+  return problems;
 }

@@ -32,6 +32,7 @@ function stepClassReferences(step: Step): string[] {
       return [step.class];
     case 'fee':
     case 'extraPrincipal':
+    case 'netSwapPayment':
       return [];
   }
 }
@@ -56,8 +57,8 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       });
     }
   };
-  for (const phase of ['interest', 'principal', 'excess'] as const) {
-    file.waterfall[phase].forEach((step, index) => {
+  for (const phase of ['interest', 'principal', 'excess', 'supplemental'] as const) {
+    (file.waterfall[phase] ?? []).forEach((step, index) => {
       const field = `waterfall.${phase}[${index}]`;
       if (step.kind === 'fee' && !file.fees[step.fee]) {
         problems.push({
@@ -327,7 +328,19 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     cleanUpCallBalance: scale(cutoffBalance, file.cleanUpCall.poolFraction),
     lossAllocation: file.lossAllocation,
     interestShortfallClasses: file.interestShortfallClasses,
-    waterfall: file.waterfall,
+    waterfall: { ...file.waterfall, supplemental: file.waterfall.supplemental ?? [] },
+    swap: file.supplementalInterestTrust?.swap
+      ? {
+          ...file.supplementalInterestTrust.swap,
+          notional: schedule(file.supplementalInterestTrust.swap.notional),
+        }
+      : undefined,
+    cap: file.supplementalInterestTrust?.cap
+      ? {
+          ...file.supplementalInterestTrust.cap,
+          notional: schedule(file.supplementalInterestTrust.cap.notional),
+        }
+      : undefined,
     index: file.index,
   };
 }
@@ -347,6 +360,11 @@ function statementOrder(file: DealFile): [string, DealFile['classes'][string]][]
     ),
     ...rest,
   ];
+}
+
+/** A notional schedule with its amounts in cents. */
+function schedule(entries: readonly { fromDistribution: number; amount: number | string }[]) {
+  return entries.map((e) => ({ fromDistribution: e.fromDistribution, amount: toCents(e.amount) }));
 }
 
 /** The senior class or classes of the stepdown test, as a list. */

@@ -14,6 +14,11 @@ const fraction = z.number().min(0).max(1);
 
 export const dayCountSchema = z.enum(['ACT/360', '30/360']);
 
+/** A notional by distribution number: the amount from a distribution on (the last entry applies). */
+const notionalSchedule = z
+  .array(z.strictObject({ fromDistribution: z.number().int().positive(), amount: dollars }))
+  .min(1);
+
 /** A certificate class. `kind` says which rules apply to it. */
 export const classSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -218,6 +223,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
     classes: z.array(z.string()).min(1),
     when,
   }),
+  /**
+   * Pay the Net Swap Payment the trust owes the swap counterparty (its fixed leg less the
+   * floating leg it receives), senior to the certificates' interest.
+   */
+  z.strictObject({ kind: z.literal('netSwapPayment'), when }),
   /** Pay what is left of the fund to a class (CE, then R). */
   z.strictObject({ kind: z.literal('remainder'), class: z.string(), when }),
 ]);
@@ -329,7 +339,39 @@ export const dealSchema = z.strictObject({
     principal: z.array(stepSchema),
     /** Net Monthly Excess Cashflow. */
     excess: z.array(stepSchema),
+    /**
+     * The swap and cap receipts of the supplemental interest trust, after the excess cashflow:
+     * what the classes are still owed (current and unpaid interest, the OC deficiency, Net WAC
+     * carryover, unpaid realized losses), the rest to CE. Only with `supplementalInterestTrust`.
+     */
+    supplemental: z.array(stepSchema).optional(),
   }),
+  /**
+   * The supplemental interest trust's agreements: an interest-rate swap (the trust pays a fixed
+   * rate on a scheduled notional and receives the index on it; only the net changes hands) and
+   * an interest-rate cap (it pays the index above the strike on its notional).
+   */
+  supplementalInterestTrust: z
+    .strictObject({
+      swap: z
+        .strictObject({
+          counterparty: z.string(),
+          fixedRate: rate,
+          fixedDayCount: dayCountSchema,
+          floatingDayCount: dayCountSchema,
+          notional: notionalSchedule,
+        })
+        .optional(),
+      cap: z
+        .strictObject({
+          counterparty: z.string(),
+          strike: rate,
+          dayCount: dayCountSchema,
+          notional: notionalSchedule,
+        })
+        .optional(),
+    })
+    .optional(),
   /** Terms not confirmed by the seeds: the JSON path, the value used and why. */
   assumptions: z.array(z.strictObject({ path: z.string(), value: z.unknown(), note: z.string() })),
   /**

@@ -93,6 +93,19 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
         c.netWacCarryoverPaid = cents(c.netWacCarryoverPaid + amount);
       }
       return;
+    case 'netSwapPayment': {
+      const amount = pay(
+        ledger,
+        fund,
+        ledger.deal.swap?.counterparty ?? 'swap counterparty',
+        excess(ledger.netSwapPaymentDue, ledger.netSwapPaymentPaid),
+        'netSwapPayment',
+        'Net Swap Payment owed to the swap counterparty',
+        phase,
+      );
+      ledger.netSwapPaymentPaid = cents(ledger.netSwapPaymentPaid + amount);
+      return;
+    }
     case 'remainder': {
       const c = workingClass(ledger, step.class);
       const amount = pay(

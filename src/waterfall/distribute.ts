@@ -1,7 +1,7 @@
 import type { Deal, InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import { accrualPeriod } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
-import { add, cents, sub } from '../money/cents.ts';
+import { add, cents, sub, ZERO } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import { applyStep, type Fund } from './applyStep.ts';
 import { applyRealizedLosses } from './appliedRealizedLossAmount.ts';
@@ -17,7 +17,9 @@ import {
   monthlyInterestDistributableAmount,
   type ClassInterest,
 } from './monthlyInterestDistributableAmount.ts';
+import type { Phase } from './fund.ts';
 import { netMonthlyExcessCashflow } from './netMonthlyExcessCashflow.ts';
+import { supplementalAmounts } from './netSwapPayment.ts';
 import { netWacRate } from './netWacRate.ts';
 import { overcollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import { payPrepaymentCharges } from './prepaymentCharges.ts';
@@ -126,8 +128,30 @@ export function distribute(
     }
   }
 
+  // The supplemental interest trust: the swap's legs and the cap's payment at this date's index.
+  const supplemental =
+    deal.swap || deal.cap
+      ? supplementalAmounts(deal.swap, deal.cap, n, index.rate, accrual.days)
+      : undefined;
+  if (supplemental) {
+    ledger.netSwapPaymentDue = supplemental.netSwapPayment;
+    if (ledger.tracing) {
+      ledger.note({
+        phase: 'available',
+        step: 'supplementalInterestTrust',
+        amount: add(supplemental.netSwapReceipt, supplemental.capReceipt),
+        reason: `swap: fixed leg ${(supplemental.swapFixed / 100).toFixed(2)} against floating leg ${(supplemental.swapFloating / 100).toFixed(2)} on ${(supplemental.swapNotional / 100).toFixed(2)}; cap ${(supplemental.capReceipt / 100).toFixed(2)} on ${(supplemental.capNotional / 100).toFixed(2)}`,
+        inputs: {
+          netSwapPayment: supplemental.netSwapPayment,
+          netSwapReceipt: supplemental.netSwapReceipt,
+          capReceipt: supplemental.capReceipt,
+        },
+      });
+    }
+  }
+
   // (1) The Interest Remittance Amount, less the interest shortfalls allocated to the classes,
-  // to the fees and the classes' interest.
+  // to the Net Swap Payment, the fees and the classes' interest.
   const interestRemittance = interestRemittanceAmount(ledger, period);
   allocateInterestShortfalls(ledger, period, interestRemittance);
   const interestFund = payPriority(ledger, 'interest', {
@@ -195,6 +219,19 @@ export function distribute(
     );
   }
 
+  // (3a) The swap and cap receipts, to what the classes are still owed, the rest to CE.
+  const receipts = supplemental ? add(supplemental.netSwapReceipt, supplemental.capReceipt) : ZERO;
+  if (supplemental) {
+    const left = payPriority(ledger, 'supplemental', {
+      name: 'Supplemental Interest Trust',
+      available: receipts,
+    });
+    if (left.available > 0) {
+      // The loader requires the supplemental priority to end in a remainder with no condition.
+      throw new Error(`internal: ${left.available} of swap and cap receipts have no payee`);
+    }
+  }
+
   // (4) Applied Realized Loss Amounts, and the prepayment charges to class P.
   const appliedLosses = applyRealizedLosses(ledger);
   payPrepaymentCharges(ledger, period, file);
@@ -217,6 +254,11 @@ export function distribute(
     triggerEvent: inTrigger,
     triggerTests: tests,
     terminated,
+    supplemental: supplemental && {
+      ...supplemental,
+      netSwapPaymentPaid: ledger.netSwapPaymentPaid,
+      receipts,
+    },
   });
 }
 
@@ -231,7 +273,7 @@ function withNotionals(deal: Deal, state: DealState, n: number): DealState {
 }
 
 /** Runs one priority of payment of the deal over its fund; returns the fund with what is left. */
-function payPriority(ledger: Ledger, phase: 'interest' | 'principal' | 'excess', fund: Fund): Fund {
+function payPriority(ledger: Ledger, phase: Phase, fund: Fund): Fund {
   for (const step of ledger.deal.waterfall[phase]) applyStep(ledger, step, fund, phase);
   return fund;
 }

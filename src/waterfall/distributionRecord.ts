@@ -13,6 +13,7 @@ import type {
   CollectionPeriod,
   DealState,
   Distribution,
+  SupplementalInterestTrustFigures,
   TriggerTest,
 } from './types.ts';
 
@@ -42,6 +43,7 @@ export interface DateFigures {
   readonly triggerEvent: boolean;
   readonly triggerTests: readonly TriggerTest[];
   readonly terminated: boolean;
+  readonly supplemental: SupplementalInterestTrustFigures | undefined;
 }
 
 /**
@@ -163,6 +165,7 @@ export function distributionRecord(
       period.prepaymentInterestShortfall,
       period.compensatingInterest,
     ),
+    ...(f.supplemental ? { supplementalInterestTrust: f.supplemental } : {}),
     trace: ledger.trace,
   };
 

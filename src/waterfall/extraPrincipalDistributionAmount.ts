@@ -1,4 +1,4 @@
-import { cents, min, sub } from '../money/cents.ts';
+import { cents, excess, min, sub } from '../money/cents.ts';
 import type { Fund, Phase } from './fund.ts';
 import type { Ledger } from './ledger.ts';
 import { payPrincipal } from './principalDistribution.ts';
@@ -11,14 +11,22 @@ import { conditionHolds } from './stepCondition.ts';
  * that the OC is restored to its Required amount.
  */
 export function payExtraPrincipal(ledger: Ledger, fund: Fund, phase: Phase): void {
-  const amount = min(fund.available, ledger.deficiency);
+  // What earlier Extra Principal (from the excess cashflow) left of the deficiency: the swap
+  // receipts cover only the rest.
+  const amount = min(fund.available, excess(ledger.deficiency, ledger.extraPrincipalPaid));
   const extra: Fund = {
     name: `${fund.name} (Extra Principal Distribution Amount)`,
     available: amount,
   };
   for (const principalStep of ledger.deal.waterfall.principal) {
     if (principalStep.kind === 'principal' && conditionHolds(principalStep.when, ledger.tests))
-      payPrincipal(ledger, extra, principalStep.classes, 'excess', principalStep.allocation);
+      payPrincipal(
+        ledger,
+        extra,
+        principalStep.classes,
+        phase === 'supplemental' ? phase : 'excess',
+        principalStep.allocation,
+      );
   }
   const used = sub(amount, extra.available);
   fund.available = sub(fund.available, used);

@@ -8,7 +8,7 @@ export interface Fund {
 }
 
 /** The phase of the priorities of payment a payment is made in (the trace's phase). */
-export type Phase = 'interest' | 'principal' | 'excess';
+export type Phase = 'interest' | 'principal' | 'excess' | 'supplemental';
 
 /**
  * Pays `due` (or what the fund has, if less) from the fund to `to`, and traces it with the rule

@@ -50,6 +50,9 @@ export interface Ledger {
   /** Overcollateralization deficiency the Extra Principal Distribution Amount may cover. */
   deficiency: Cents;
   extraPrincipalPaid: Cents;
+  /** The Net Swap Payment the trust owes this date, and what was paid of it. */
+  netSwapPaymentDue: Cents;
+  netSwapPaymentPaid: Cents;
 }
 
 /**
@@ -145,6 +148,8 @@ export function newLedger(
     tests,
     deficiency: ZERO,
     extraPrincipalPaid: ZERO,
+    netSwapPaymentDue: ZERO,
+    netSwapPaymentPaid: ZERO,
   };
 }
 

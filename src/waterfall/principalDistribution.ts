@@ -2,7 +2,7 @@ import { bearsInterest } from '../deal/deal.ts';
 import type { NasAllocation } from '../deal/schema.ts';
 import { allocate } from '../money/allocate.ts';
 import { cents, excess, min, roundHalfUp, scale, sub, ZERO, type Cents } from '../money/cents.ts';
-import { pay, type Fund } from './fund.ts';
+import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 
 /** How a principal step splits what it pays among its classes. */
@@ -53,7 +53,7 @@ function payPrincipalProRata(
   ledger: Ledger,
   fund: Fund,
   classes: readonly string[],
-  phase: 'principal' | 'excess',
+  phase: Phase,
 ): Cents {
   const working = classes.map((name) => workingClass(ledger, name));
   const balances = working.map((c) => c.balance);
@@ -88,7 +88,7 @@ function payPrincipalNas(
   ledger: Ledger,
   fund: Fund,
   classes: readonly string[],
-  phase: 'principal' | 'excess',
+  phase: Phase,
   nas: NasAllocation['nas'],
 ): Cents {
   const working = classes.map((name) => workingClass(ledger, name));
@@ -121,7 +121,7 @@ export function payPrincipal(
   ledger: Ledger,
   fund: Fund,
   classes: readonly string[],
-  phase: 'principal' | 'excess',
+  phase: Phase,
   allocation: PrincipalAllocation = 'sequential',
 ): Cents {
   if (allocation === 'proRata' && classes.length > 1) {

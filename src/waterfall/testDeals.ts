@@ -141,3 +141,41 @@ export function ioDeal(): Json {
   );
   return d;
 }
+
+/**
+ * A supplemental interest trust: a swap (the trust pays 5.00% 30/360 on 150,000,000.00 and
+ * receives 1-month LIBOR ACT/360) and a cap (LIBOR above 4.00% on 100,000,000.00), the Net
+ * Swap Payment first in the interest priority, the receipts to the classes' interest still
+ * unpaid, the OC deficiency, Net WAC carryover and unpaid realized losses, the rest to CE.
+ */
+export function swapDeal(): Json {
+  const d = builtIn();
+  d['id'] = 'swap-and-cap-example';
+  d['supplementalInterestTrust'] = {
+    swap: {
+      counterparty: 'Swap Counterparty',
+      fixedRate: 0.05,
+      fixedDayCount: '30/360',
+      floatingDayCount: 'ACT/360',
+      notional: [
+        { fromDistribution: 1, amount: '150000000.00' },
+        { fromDistribution: 37, amount: '0.00' },
+      ],
+    },
+    cap: {
+      counterparty: 'Cap Provider',
+      strike: 0.04,
+      dayCount: 'ACT/360',
+      notional: [{ fromDistribution: 1, amount: '100000000.00' }],
+    },
+  };
+  d['waterfall'].interest.unshift({ kind: 'netSwapPayment' });
+  d['waterfall'].supplemental = [
+    { kind: 'interest', classes: ['A', 'M-1', 'M-2', 'M-3', 'M-4'], part: 'currentAndUnpaid' },
+    { kind: 'extraPrincipal' },
+    { kind: 'netWacCarryover', classes: ['A', 'M-1', 'M-2', 'M-3', 'M-4'] },
+    { kind: 'realizedLossReimbursement', classes: ['M-1', 'M-2', 'M-3', 'M-4'] },
+    { kind: 'remainder', class: 'CE' },
+  ];
+  return d;
+}

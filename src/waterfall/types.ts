@@ -1,5 +1,6 @@
 import type { Cents } from '../money/cents.ts';
 import type { CollectionPeriod } from '../trust/types.ts';
+import type { SupplementalAmounts } from './netSwapPayment.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 
 // The shared period and state types live in trust/ (the layer rule); named here too for the
@@ -43,7 +44,14 @@ export interface ClassDistribution {
 /** What a trace entry records: a payment, or a test or amount the agreement defines. */
 export interface TraceEntry {
   readonly phase:
-    'available' | 'interest' | 'principal' | 'excess' | 'losses' | 'tests' | 'prepaymentCharges';
+    | 'available'
+    | 'interest'
+    | 'principal'
+    | 'excess'
+    | 'supplemental'
+    | 'losses'
+    | 'tests'
+    | 'prepaymentCharges';
   readonly step: string;
   /** The fund paid from, e.g. "Interest Remittance Amount". */
   readonly from?: string;
@@ -110,5 +118,18 @@ export interface Distribution {
   /** Realized loss / (loss + liquidation proceeds) of the period. */
   readonly lossSeverity: number;
   readonly netPrepaymentInterestShortfall: Cents;
+  /**
+   * The supplemental interest trust's swap and cap (deals that have them): the legs, the Net
+   * Swap Payment paid, and the receipts and what the supplemental priority paid of them.
+   */
+  readonly supplementalInterestTrust?: SupplementalInterestTrustFigures;
   readonly trace: readonly TraceEntry[];
+}
+
+/** A date's swap and cap figures (`Distribution.supplementalInterestTrust`). */
+export interface SupplementalInterestTrustFigures extends SupplementalAmounts {
+  /** Of the Net Swap Payment, what the priorities of payment paid the counterparty. */
+  readonly netSwapPaymentPaid: Cents;
+  /** Net Swap Receipt + cap payment: the supplemental priority's fund. */
+  readonly receipts: Cents;
 }

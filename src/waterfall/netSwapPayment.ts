@@ -1,0 +1,63 @@
+import type { CapAgreement, NotionalSchedule, SwapAgreement } from '../deal/deal.ts';
+import { excess, ZERO, type Cents } from '../money/cents.ts';
+import { accrue } from '../money/rate.ts';
+
+/** The supplemental interest trust's figures of a distribution date. */
+export interface SupplementalAmounts {
+  readonly swapNotional: Cents;
+  /** What the trust owes on the fixed leg: notional x fixed rate on its day count. */
+  readonly swapFixed: Cents;
+  /** What the counterparty owes on the floating leg: notional x the index on its day count. */
+  readonly swapFloating: Cents;
+  /** Net Swap Payment: the fixed leg less the floating leg, when the trust owes it. */
+  readonly netSwapPayment: Cents;
+  /** Net Swap Receipt: the floating leg less the fixed leg, when the counterparty owes it. */
+  readonly netSwapReceipt: Cents;
+  readonly capNotional: Cents;
+  /** Cap payment: notional x (index - strike), when positive, on the cap's day count. */
+  readonly capReceipt: Cents;
+}
+
+/** The notional for distribution n: the schedule's last entry from or before n (else zero). */
+export function notionalFor(schedule: NotionalSchedule, n: number): Cents {
+  let amount: Cents = ZERO;
+  for (const entry of schedule) if (entry.fromDistribution <= n) amount = entry.amount;
+  return amount;
+}
+
+/**
+ * The swap's two legs and their net, and the cap's payment, for distribution n at the period's
+ * index fixing, each leg rounded to the cent once. Example (../shared/STRUCTURES.md):
+ * 500,000,000 at 5.00% 30/360 = 2,083,333.33 paid; 1-month LIBOR 5.32% over 31 days ACT/360 =
+ * 2,290,555.56 received; a Net Swap Receipt of 207,222.23.
+ */
+export function supplementalAmounts(
+  swap: SwapAgreement | undefined,
+  cap: CapAgreement | undefined,
+  n: number,
+  indexRate: number,
+  accrualDays: number,
+): SupplementalAmounts {
+  const days = (dayCount: string): number => (dayCount === '30/360' ? 30 : accrualDays);
+  const swapNotional = swap ? notionalFor(swap.notional, n) : ZERO;
+  const swapFixed = swap
+    ? accrue(swapNotional, swap.fixedRate, days(swap.fixedDayCount), 360)
+    : ZERO;
+  const swapFloating = swap
+    ? accrue(swapNotional, indexRate, days(swap.floatingDayCount), 360)
+    : ZERO;
+  const capNotional = cap ? notionalFor(cap.notional, n) : ZERO;
+  const capReceipt =
+    cap && indexRate > cap.strike
+      ? accrue(capNotional, indexRate - cap.strike, days(cap.dayCount), 360)
+      : ZERO;
+  return {
+    swapNotional,
+    swapFixed,
+    swapFloating,
+    netSwapPayment: excess(swapFixed, swapFloating),
+    netSwapReceipt: excess(swapFloating, swapFixed),
+    capNotional,
+    capReceipt,
+  };
+}
