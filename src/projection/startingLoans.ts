@@ -125,8 +125,8 @@ export function rollTreatment(scenario: Scenario): string | undefined {
 }
 
 /**
- * One line for the output: "510 loans as of 2002-12-26 from the store's remittance rows; 17 in
- * foreclosure or REO, liquidated in month 12; 29 delinquent or in bankruptcy, projected as
+ * One line for the output: "509 loans as of 2002-12-26 from the store's remittance rows; 16 in
+ * foreclosure or REO, liquidated in month 12; 26 delinquent or in bankruptcy, projected as
  * performing", with what `scenario` does with the loans behind (foreclosureTreatment,
  * rollTreatment); without one (a grid, whose scenarios may differ) in general terms.
  */

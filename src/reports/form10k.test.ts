@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { renderAnnualSummary, renderForm10K } from './index.ts';
-import { applyDifferences, form10kDifferences } from './seedDifferences.ts';
+import {
+  applyDifferences,
+  form10kDifferences,
+  form10kFigureDifferences,
+} from './seedDifferences.ts';
 import { seedsDirectory, syntheticYear } from './testFixtures.ts';
 
 const seed = applyDifferences(
@@ -107,5 +111,37 @@ describe('Form 10-K for a synthetic 2002', () => {
       distributionDate: plainDate(d.distributionDate.replace('2002', '2031')),
     }));
     expect(() => renderForm10K(deal, wrongYear, nextIndexRate)).toThrow(/signedOn/);
+  });
+});
+
+describe("the 10-K's own inconsistent figures (seedDifferences.ts)", () => {
+  const raw = readFileSync(join(seedsDirectory, '10-K_2002_annual-report.txt'), 'utf8');
+  const figure = (label: string) =>
+    Number(
+      raw
+        .split('\n')
+        .find((l) => l.includes(label))!
+        .trim()
+        .split(/\s+/)
+        .at(-1)!
+        .replace(/[,%]/g, ''),
+    );
+
+  it('lists figures the seed prints, each on its line', () => {
+    for (const d of form10kFigureDifferences) {
+      const line = raw.split('\n').find((l) => l.includes(d.label));
+      expect(line, d.label).toContain(d.figure.replace('%', ''));
+    }
+  });
+
+  it('shows the arithmetic: the loss severity and the excess cashflow contradict the 10-K', () => {
+    const losses = figure('Total Realized Losses');
+    const proceeds = figure('Liquidation Proceeds');
+    expect(((losses / (losses + proceeds)) * 100).toFixed(3)).toBe('41.863');
+    expect(figure('AGGREGATE  LOSS  SEVERITY')).toBe(41.932);
+    const ce = 9_183_175;
+    expect(raw).toMatch(/^CE +6435299A0 +9,183,175 /m);
+    expect(ce + losses).toBe(9_310_151);
+    expect(figure('Net Monthly Excess Cash Flow')).toBe(9_311_114);
   });
 });

@@ -97,6 +97,54 @@ export const closing8kDifferences: readonly SeedDifference[] = [
   { seed: 'NEW CENTURYMORTGAGE', ours: 'NEW CENTURY MORTGAGE', why: 'missing space' },
 ];
 
+/**
+ * A figure of the 2002 10-K that no year can reproduce because the 10-K's own figures
+ * contradict it: the figure, the figures it contradicts, and the arithmetic.
+ */
+export interface SeedFigureDifference {
+  readonly figure: string;
+  readonly label: string;
+  readonly arithmetic: string;
+}
+
+/**
+ * Figures of the 2002 10-K (Exhibit 99.1) inconsistent with the 10-K itself. `figures.py` on
+ * the 10-K trustee prints misses them whatever the year's reports are.
+ */
+export const form10kFigureDifferences: readonly SeedFigureDifference[] = [
+  {
+    figure: '41.932%',
+    label: 'AGGREGATE  LOSS  SEVERITY  %',
+    arithmetic:
+      'realized losses / (losses + liquidation proceeds) = 126,976 / (126,976 + 176,340) = ' +
+      '41.863%; 41.932% would need proceeds of 175,838 (126,976 / 0.41932 - 126,976), not the ' +
+      '176,340 printed.',
+  },
+  {
+    figure: '9,311,114',
+    label: 'Net Monthly Excess Cash Flow',
+    arithmetic:
+      'the excess cashflow goes to extra principal and to CE: with the OC at its target all year ' +
+      '(CE 3,972,996 at both ends, no OC increase or reduction) the extra principal is the ' +
+      'realized losses, 126,976, and CE received 9,183,175: 9,310,151, not 9,311,114 (963 apart).',
+  },
+  {
+    figure: '794,704.30',
+    label: 'MASTER SERVICER COMPENSATION',
+    arithmetic:
+      'the fee is 0.50% / 12 of each beginning pool (April: 82,547.02, checked): with March ' +
+      '82,768.37 and April 82,547.02 the eight May-December beginning pools add up to 1,510,533,384 ' +
+      '(to $12). Class A is the pool less 37,743,095.79 (M-1..M-4, the OC at target, P), its ' +
+      "May-December interest the sum of each month's balance x (LIBOR + 0.32%) x days / 360: " +
+      'with the May pool 197,974,200.82 fixed, the pool falling to no less than 172,244,554.16 and ' +
+      'that sum, the most any path gives is 2,159,996.02 (the fall after September), so class A ' +
+      'earns at most 261,866.38 + 306,573.50 + 2,159,996.02 = 2,728,435.90 in 2002, not the ' +
+      '2,728,936.47 its per-$1,000 figure 16.960345 states. The two figures cannot both hold ' +
+      '(unless the compensation is net of compensating interest, which the seeds do not say); ' +
+      'the derived year keeps class A and CE.',
+  },
+];
+
 /** The seed's text with the listed differences applied: what trustee prints. */
 export function applyDifferences(seed: string, differences: readonly SeedDifference[]): string {
   let text = seed;

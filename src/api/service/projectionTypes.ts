@@ -37,8 +37,8 @@ export interface ProjectionResult {
   /** The closed distribution date the projection starts after. */
   asOf: string;
   /**
-   * Where the loans came from and what the scenario does with those behind: "510 loans as of
-   * 2002-12-26 from the remittance rows; 17 in foreclosure or REO, liquidated in month 1; ...".
+   * Where the loans came from and what the scenario does with those behind: "509 loans as of
+   * 2002-12-26 from the remittance rows; 16 in foreclosure or REO, liquidated in month 1; ...".
    */
   loans: string;
   scenario: unknown;

@@ -34,7 +34,8 @@ export function registerAnnual(program: Command): void {
       'Run (or reuse) every distribution date of a year in order, closing each in the database,\n' +
         "from the servicer's remittance report of the date, else the deal's collection-period\n" +
         'totals file, then print the Form 10-K with its Exhibit 99.1 annual summary. The built-in\n' +
-        'deal ships 2002: March derived, April from the seed statement, May-December simulated.',
+        'deal ships 2002: March derived, April from the seed statement, May-December derived\n' +
+        "loan by loan to add up to the 10-K's Exhibit 99.1.",
     )
     .requiredOption('--deal <id|file.json>', 'built-in deal id (e.g. nchet-2002-1) or a deal file')
     .requiredOption('--year <YYYY>', 'the fiscal year')

@@ -10,7 +10,8 @@ export function registerSimulate(program: Command): void {
         'Without --cpr/--cdr/--severity, uses the assumptions calibrated on the 2002-1 10-K.\n' +
         "The tape is the deal's latest pool after a distribution date (for nchet-2002-1 the\n" +
         'loans after April 2002, deals/nchet-2002-1/tape-2002-04-25.csv: 2002 gives May-December,\n' +
-        'the built-in reports; 2003 and later continue the same draw), else its cut-off tape.',
+        'a simulated year, not the built-in reports, which are derived to add up to the 10-K;\n' +
+        '2003 and later continue the same draw), else its cut-off tape.',
     )
     .requiredOption('--deal <id|file.json>', 'built-in deal id (e.g. nchet-2002-1) or a deal file')
     .requiredOption('--year <year>', 'the year of the distribution dates to write')

@@ -18,7 +18,7 @@ const loans = await readDealTape('nchet-2002-1');
 const afterApril = await readLoanTape(dealSimulationTapePath('nchet-2002-1'));
 
 describe('the performance simulator', () => {
-  it('regenerates the committed May-December 2002 remittances byte for byte', () => {
+  it('simulates May-December 2002 from the pool after April (the built-in reports are derived instead)', () => {
     expect(dealSimulationTapePath(deal.id)).toMatch(/deals\/nchet-2002-1\/tape-2002-04-25\.csv$/);
     const files = simulatedYear(deal, afterApril, exampleAssumptions, EXAMPLE_SEED, 2002);
     expect(files.map((f) => f.name)).toEqual([
@@ -31,11 +31,11 @@ describe('the performance simulator', () => {
       '2002-11-25.csv',
       '2002-12-26.csv',
     ]);
-    for (const { name, text } of files) {
-      expect(
-        readFileSync(dealRemittancePath(deal.id, plainDate(name.replace('.csv', ''))), 'utf8'),
-      ).toBe(text);
-    }
+    // The same loans as the built-in May report, which the derivation writes (derivedYear.ts).
+    const firstColumn = (text: string) => text.split('\n').map((l) => l.split(',')[1]);
+    const builtIn = readFileSync(dealRemittancePath(deal.id, plainDate('2002-05-28')), 'utf8');
+    expect(firstColumn(files[0]!.text)).toEqual(firstColumn(builtIn));
+    expect(files[0]!.text).not.toBe(builtIn);
   });
 
   it('is reproducible: the same seed gives the same files, another seed others', () => {

@@ -14,10 +14,11 @@ import {
 } from './simulateRemittances.ts';
 
 /**
- * The seed of the built-in example's committed May-December 2002 remittances (simulated from
- * the loans after April 2002, deals/nchet-2002-1/tape-2002-04-25.csv). Like any seed it fixes
- * one draw; 88 was chosen among seeds 1-300 as the year nearest the 10-K's annual figures
- * (nearestSeed.script.ts; docs/formats-remittance.md lists the draw and the averages).
+ * The simulator's default seed: the year it draws from the loans after April 2002
+ * (deals/nchet-2002-1/tape-2002-04-25.csv) was the built-in May-December 2002 before those
+ * reports were derived to add up to the 10-K (src/administration/derivedYear.ts). Like any
+ * seed it fixes one draw; 88 was chosen among seeds 1-300 as the year nearest the 10-K's annual
+ * figures (nearestSeed.script.ts).
  */
 export const EXAMPLE_SEED = 88;
 

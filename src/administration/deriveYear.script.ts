@@ -1,0 +1,38 @@
+// Derives the built-in May-December 2002 servicer reports of nchet-2002-1 from the loans after
+// April 2002 so that the year adds up to the 2002 10-K (docs/formats-remittance.md): writes the
+// plan (deals/nchet-2002-1/derived-2002.json) and the eight reports (remittances/). About a minute.
+//   node src/administration/deriveYear.script.ts
+import { writeFileSync } from 'node:fs';
+import { readLoanTape } from '../collateral/readLoanTape.ts';
+import { dealsDirectory, resolveDeal } from '../deal/builtIn.ts';
+import {
+  deriveYear,
+  finishCents,
+  knobValues,
+  plansOf,
+  solveByAssignment,
+  TENK_2002,
+} from './derivedYear.ts';
+import { planFileOf, plannedYearFiles } from '../servicing/derived/yearPlanFile.ts';
+
+const deal = resolveDeal('nchet-2002-1');
+const folder = `${dealsDirectory}${deal.id}/`;
+const loans = await readLoanTape(`${folder}tape-2002-04-25.csv`);
+const design = deriveYear(deal, loans, TENK_2002);
+const values = finishCents(
+  deal,
+  design,
+  TENK_2002,
+  solveByAssignment(deal, design, TENK_2002, knobValues(design)),
+);
+const plan = planFileOf(
+  plansOf(design, values),
+  3,
+  10,
+  'Derived by src/administration/deriveYear.script.ts: each loan’s events May-December 2002 (distribution numbers 3-10; amounts in cents); loans not listed pay every installment. See docs/formats-remittance.md.',
+);
+writeFileSync(`${folder}derived-2002.json`, `${JSON.stringify(plan, null, 2)}\n`);
+for (const { name, text } of plannedYearFiles(deal, loans, plan)) {
+  writeFileSync(`${folder}remittances/${name}`, text);
+}
+console.log(`wrote ${folder}derived-2002.json and the May-December 2002 reports`);
