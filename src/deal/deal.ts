@@ -159,6 +159,8 @@ export interface Deal {
     readonly seniorClasses: readonly string[];
   };
   readonly triggers: readonly Trigger[];
+  /** A Trigger Event: any or all of the triggers breached. */
+  readonly triggerEvent: 'any' | 'all';
   readonly netWacFeeRate: number;
   readonly cleanUpCallBalance: Cents;
   readonly lossAllocation: readonly string[];

@@ -321,6 +321,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     },
     stepdown: { ...file.stepdown, seniorClasses: seniorClasses(file.stepdown) },
     triggers: file.triggers,
+    triggerEvent: file.triggerEvent ?? 'any',
     netWacFeeRate: file.netWacCap.netOfFees.reduce((acc, name) => {
       const fee = file.fees[name];
       return acc + (fee && 'rate' in fee ? fee.rate : 0);

@@ -232,9 +232,28 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('remainder'), class: z.string(), when }),
 ]);
 
+/**
+ * A trigger test. `cures: false` keeps a breached trigger in effect on every later date (the
+ * agreement's "has occurred"); by default a trigger is tested afresh each date.
+ */
 const triggerSchema = z.discriminatedUnion('kind', [
-  /** Delinquency Percentage exceeds `threshold` x Credit Enhancement Percentage. */
-  z.strictObject({ kind: z.literal('delinquency'), threshold: z.number().positive() }),
+  /**
+   * The Delinquency Percentage (this date's, or with `average: "rollingThreeMonth"` the average
+   * of this date's and the two before it) exceeds `threshold` x the senior Credit Enhancement
+   * Percentage, or a fixed `limit` (give one of the two).
+   */
+  z
+    .strictObject({
+      kind: z.literal('delinquency'),
+      threshold: z.number().positive().optional(),
+      limit: fraction.optional(),
+      average: z.enum(['current', 'rollingThreeMonth']).optional(),
+      cures: z.boolean().optional(),
+    })
+    .refine((t) => (t.threshold === undefined) !== (t.limit === undefined), {
+      message: 'give the trigger a threshold (x the senior enhancement) or a limit, not both',
+      path: ['threshold'],
+    }),
   /**
    * Cumulative Realized Losses / cut-off pool exceed the schedule's limit for the distribution
    * number (the last entry at or before it applies).
@@ -244,6 +263,7 @@ const triggerSchema = z.discriminatedUnion('kind', [
     schedule: z
       .array(z.strictObject({ fromDistribution: z.number().int().positive(), limit: fraction }))
       .min(1),
+    cures: z.boolean().optional(),
   }),
 ]);
 
@@ -320,6 +340,8 @@ export const dealSchema = z.strictObject({
     seniorClass: z.union([z.string(), z.array(z.string()).min(1)]),
   }),
   triggers: z.array(triggerSchema),
+  /** A Trigger Event is in effect when any (the default) or all of the triggers are breached. */
+  triggerEvent: z.enum(['any', 'all']).optional(),
   netWacCap: z.strictObject({
     /** Fee rates netted from the loans' rate to give the Net WAC (servicing, trustee). */
     netOfFees: z.array(z.string()),

@@ -108,4 +108,11 @@ export interface DealState {
   readonly cumulativeRealizedLosses: Cents;
   /** True once the clean-up call has been exercised: the trust is terminated. */
   readonly terminated: boolean;
+  /**
+   * The Delinquency Percentages of the last two dates, the latest last: kept only for a deal
+   * whose delinquency trigger takes a rolling three-month average.
+   */
+  readonly delinquencyHistory?: readonly number[];
+  /** The deal's triggers (by index) that were breached and do not cure: kept only for those. */
+  readonly breachedTriggers?: readonly number[];
 }

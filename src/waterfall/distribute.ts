@@ -26,7 +26,7 @@ import { payPrepaymentCharges } from './prepaymentCharges.ts';
 import { principalRemittanceAmount } from './principalRemittanceAmount.ts';
 import { requiredOvercollateralizedAmount } from './requiredOvercollateralizedAmount.ts';
 import { stepdownDate, stepdownReason } from './stepdownDate.ts';
-import { triggerEvent, triggerTests } from './triggerEvent.ts';
+import { triggerEvent, triggerMemory, triggerTests } from './triggerEvent.ts';
 import type { ClassState, CollectionPeriod, DealState, Distribution } from './types.ts';
 
 /** The index fixing for the period and the date it was determined. */
@@ -99,8 +99,8 @@ export function distribute(
   for (const name of deal.stepdown.seniorClasses) seniorBefore += state.classes[name]?.balance ?? 0;
   const seniorEnhancement = creditEnhancementPercentage(cents(seniorBefore), endingPool);
   const cumulativeRealizedLosses = add(state.cumulativeRealizedLosses, period.realizedLosses);
-  const tests = triggerTests(deal, period, n, seniorEnhancement, cumulativeRealizedLosses);
-  const inTrigger = triggerEvent(tests);
+  const tests = triggerTests(deal, state, period, n, seniorEnhancement, cumulativeRealizedLosses);
+  const inTrigger = triggerEvent(tests, deal.triggerEvent);
   const stepdown = stepdownDate(deal, state, n, seniorBefore, seniorEnhancement);
   const ledger = newLedger(
     deal,
@@ -254,6 +254,7 @@ export function distribute(
     triggerEvent: inTrigger,
     triggerTests: tests,
     terminated,
+    triggerMemory: triggerMemory(deal, state, tests, period),
     supplemental: supplemental && {
       ...supplemental,
       netSwapPaymentPaid: ledger.netSwapPaymentPaid,

@@ -44,6 +44,8 @@ export interface DateFigures {
   readonly triggerTests: readonly TriggerTest[];
   readonly terminated: boolean;
   readonly supplemental: SupplementalInterestTrustFigures | undefined;
+  /** What the trust keeps of its triggers for the next date (`triggerMemory`). */
+  readonly triggerMemory: Pick<DealState, 'delinquencyHistory' | 'breachedTriggers'>;
 }
 
 /**
@@ -189,6 +191,7 @@ export function distributionRecord(
     stepdownOccurred: f.stepdownDate,
     cumulativeRealizedLosses: f.cumulativeRealizedLosses,
     terminated: f.terminated,
+    ...f.triggerMemory,
   };
   return { distribution, state: next };
 }

@@ -1,7 +1,8 @@
 import type { Deal } from '../deal/deal.ts';
 import type { Cents } from '../money/cents.ts';
 import { delinquencyPercentage } from './delinquencyPercentage.ts';
-import type { CollectionPeriod, TriggerTest } from './types.ts';
+import type { Trigger } from '../deal/schema.ts';
+import type { CollectionPeriod, DealState, TriggerTest } from './types.ts';
 
 /** The cumulative-loss schedule's step in force: the last one starting at or before `n`. */
 function scheduleStep<S extends { readonly fromDistribution: number }>(
@@ -14,48 +15,122 @@ function scheduleStep<S extends { readonly fromDistribution: number }>(
 }
 
 /**
- * The deal's trigger tests, each with its inputs, in the order of the deal file. A Trigger
- * Event is in effect when any of them is breached (`triggerEvent`).
+ * The deal's trigger tests, each with its inputs, in the order of the deal file. A delinquency
+ * test takes this date's Delinquency Percentage, or the average of it and the two dates before
+ * (`state.delinquencyHistory`); a trigger that does not cure stays breached once it was
+ * (`state.breachedTriggers`). A Trigger Event is in effect when any (or all, as the deal says) of
+ * them is breached (`triggerEvent`).
  */
 export function triggerTests(
   deal: Deal,
+  state: DealState,
   period: CollectionPeriod,
   distributionNumber: number,
   seniorEnhancement: number,
   cumulativeRealizedLosses: Cents,
 ): TriggerTest[] {
-  return deal.triggers.map((trigger): TriggerTest => {
-    switch (trigger.kind) {
-      case 'delinquency': {
-        const value = delinquencyPercentage(period.delinquency, period.endingPoolBalance);
-        const threshold = trigger.threshold * seniorEnhancement;
-        return {
-          kind: 'delinquency',
-          value,
-          threshold,
-          breached: value > threshold,
-          description: `Delinquency Percentage ${(value * 100).toFixed(3)}% vs ${trigger.threshold * 100}% of the Credit Enhancement Percentage ${(seniorEnhancement * 100).toFixed(3)}% = ${(threshold * 100).toFixed(3)}%`,
-        };
-      }
-      case 'cumulativeLoss': {
-        const value = cumulativeRealizedLosses / deal.cutoffBalance;
-        const step = scheduleStep(trigger.schedule, distributionNumber);
-        const threshold = step?.limit ?? Number.POSITIVE_INFINITY;
-        return {
-          kind: 'cumulativeLoss',
-          value,
-          threshold,
-          breached: step !== undefined && value > threshold,
-          description: step
-            ? `Cumulative realized losses ${(value * 100).toFixed(3)}% of cut-off vs ${(threshold * 100).toFixed(3)}% from distribution ${step.fromDistribution}`
-            : `no cumulative loss limit before distribution ${trigger.schedule[0]?.fromDistribution}`,
-        };
-      }
+  return deal.triggers.map((trigger, index): TriggerTest => {
+    const test = triggerTest(
+      deal,
+      trigger,
+      state,
+      period,
+      distributionNumber,
+      seniorEnhancement,
+      cumulativeRealizedLosses,
+    );
+    if (trigger.cures === false && !test.breached && state.breachedTriggers?.includes(index)) {
+      return {
+        ...test,
+        breached: true,
+        description: `${test.description}; breached on an earlier date and does not cure`,
+      };
     }
+    return test;
   });
 }
 
-/** Trigger Event: any of the deal's trigger tests breached on this distribution date. */
-export function triggerEvent(tests: readonly TriggerTest[]): boolean {
-  return tests.some((t) => t.breached);
+function triggerTest(
+  deal: Deal,
+  trigger: Trigger,
+  state: DealState,
+  period: CollectionPeriod,
+  distributionNumber: number,
+  seniorEnhancement: number,
+  cumulativeRealizedLosses: Cents,
+): TriggerTest {
+  switch (trigger.kind) {
+    case 'delinquency': {
+      const current = delinquencyPercentage(period.delinquency, period.endingPoolBalance);
+      const rolling = trigger.average === 'rollingThreeMonth';
+      const months = rolling ? [...(state.delinquencyHistory ?? []), current].slice(-3) : [current];
+      const value = months.reduce((a, b) => a + b, 0) / months.length;
+      const threshold =
+        trigger.limit !== undefined ? trigger.limit : (trigger.threshold ?? 0) * seniorEnhancement;
+      const measured = rolling
+        ? `the ${months.length}-month average Delinquency Percentage ${(value * 100).toFixed(3)}%`
+        : `Delinquency Percentage ${(value * 100).toFixed(3)}%`;
+      const against =
+        trigger.limit !== undefined
+          ? `the limit ${(threshold * 100).toFixed(3)}%`
+          : `${(trigger.threshold ?? 0) * 100}% of the Credit Enhancement Percentage ${(seniorEnhancement * 100).toFixed(3)}% = ${(threshold * 100).toFixed(3)}%`;
+      return {
+        kind: 'delinquency',
+        value,
+        threshold,
+        breached: value > threshold,
+        description: `${measured} vs ${against}`,
+      };
+    }
+    case 'cumulativeLoss': {
+      const value = cumulativeRealizedLosses / deal.cutoffBalance;
+      const step = scheduleStep(trigger.schedule, distributionNumber);
+      const threshold = step?.limit ?? Number.POSITIVE_INFINITY;
+      return {
+        kind: 'cumulativeLoss',
+        value,
+        threshold,
+        breached: step !== undefined && value > threshold,
+        description: step
+          ? `Cumulative realized losses ${(value * 100).toFixed(3)}% of cut-off vs ${(threshold * 100).toFixed(3)}% from distribution ${step.fromDistribution}`
+          : `no cumulative loss limit before distribution ${trigger.schedule[0]?.fromDistribution}`,
+      };
+    }
+  }
+}
+
+/**
+ * Trigger Event: any of the deal's trigger tests breached on this distribution date (or all of
+ * them, for a deal whose Trigger Event needs every one).
+ */
+export function triggerEvent(
+  tests: readonly TriggerTest[],
+  combination: 'any' | 'all' = 'any',
+): boolean {
+  if (tests.length === 0) return false;
+  return combination === 'all' ? tests.every((t) => t.breached) : tests.some((t) => t.breached);
+}
+
+/**
+ * What the trust keeps of its triggers for the next date, only for a deal that needs it: the
+ * last two Delinquency Percentages (a rolling average) and the triggers breached that do not
+ * cure. Undefined fields are left out, so that other deals' states stay as they were.
+ */
+export function triggerMemory(
+  deal: Deal,
+  state: DealState,
+  tests: readonly TriggerTest[],
+  period: CollectionPeriod,
+): Pick<DealState, 'delinquencyHistory' | 'breachedTriggers'> {
+  const memory: { delinquencyHistory?: number[]; breachedTriggers?: number[] } = {};
+  if (deal.triggers.some((t) => t.kind === 'delinquency' && t.average === 'rollingThreeMonth')) {
+    const current = delinquencyPercentage(period.delinquency, period.endingPoolBalance);
+    memory.delinquencyHistory = [...(state.delinquencyHistory ?? []), current].slice(-2);
+  }
+  if (deal.triggers.some((t) => t.cures === false)) {
+    memory.breachedTriggers = deal.triggers.flatMap((t, i) =>
+      t.cures === false && tests[i]?.breached ? [i] : [],
+    );
+  }
+  return memory;
 }
