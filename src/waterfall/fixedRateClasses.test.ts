@@ -111,6 +111,13 @@ describe('fixed-rate classes and a NAS class (data only)', () => {
     const nas = Math.round((0.45 * balances[5]! * principal) / afTotal);
     expect(classOf(distribution.classes, 'AF-6').principalPaid).toBe(nas);
     expect(classOf(distribution.classes, 'AF-3').principalPaid).toBe(principal - nas);
+    // The Principal Distribution Amount is the month's principal, no more and no less.
+    expect(distribution.principalDistributionAmount).toBe(principal);
+    expect(distribution.netMonthlyExcessCashflow).toBe(
+      distribution.interestRemittanceAmount -
+        distribution.fees.reduce((a, f) => a + f.amount, 0) -
+        distribution.classes.reduce((a, c) => a + (c.name === 'CE' ? 0 : c.interestPaid), 0),
+    );
     expect(classOf(distribution.classes, 'AF-4').principalPaid).toBe(0);
   });
 

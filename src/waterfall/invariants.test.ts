@@ -1,18 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveDeal } from '../deal/builtIn.ts';
+import { loadDeal } from '../deal/loadDeal.ts';
 import type { Deal } from '../deal/deal.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { distribute } from './distribute.ts';
 import { initialState } from './initialState.ts';
+import { fixedRateDeal, ioDeal, splitSeniorDeal, swapDeal } from './testDeals.ts';
 import type { Distribution } from './types.ts';
 import { syntheticPeriod } from '../../test/support/periods.ts';
 
-/** Cash in (interest, compensating interest, principal, prepayment charges) = cash out. */
+/**
+ * Cash in (interest, compensating interest, principal, prepayment charges, swap and cap
+ * receipts) = cash out (fees, the classes, expenses, the Net Swap Payment).
+ */
 function cashIn(d: Distribution): number {
   const p = d.period;
   return (
-    p.interestCollected + p.compensatingInterest + d.principalRemittanceAmount + p.prepaymentCharges
+    p.interestCollected +
+    p.compensatingInterest +
+    d.principalRemittanceAmount +
+    p.prepaymentCharges +
+    (d.supplementalInterestTrust?.receipts ?? 0)
   );
 }
 function cashOut(d: Distribution): number {
@@ -22,7 +31,12 @@ function cashOut(d: Distribution): number {
       a + c.interestPaid + c.principalPaid + c.netWacCarryoverPaid + c.realizedLossReimbursed,
     0,
   );
-  return fees + classes + d.period.extraordinaryExpenses;
+  return (
+    fees +
+    classes +
+    d.period.extraordinaryExpenses +
+    (d.supplementalInterestTrust?.netSwapPaymentPaid ?? 0)
+  );
 }
 
 const month = fc.record({
@@ -54,7 +68,8 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
       // A class is never paid more principal than its balance, nor more interest than it is owed.
       expect(c.principalPaid).toBeLessThanOrEqual(c.beginningBalance);
       const before = state.classes[c.name]!;
-      if (deal.classByName.get(c.name)?.kind === 'floating') {
+      const kind = deal.classByName.get(c.name)?.kind;
+      if (kind === 'floating' || kind === 'fixed' || kind === 'interestOnly') {
         const owed =
           c.accruedInterest -
           c.prepaymentInterestShortfall -
@@ -76,7 +91,10 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
       }
     });
     // The pool backs the certificates: classes (CE = OC) add up to the pool while OC >= 0.
-    const total = d.classes.reduce((a, c) => a + c.endingBalance, 0);
+    const total = d.classes.reduce(
+      (a, c) => a + (deal.classByName.get(c.name)?.kind === 'interestOnly' ? 0 : c.endingBalance),
+      0,
+    );
     if (
       d.classes.every(
         (c) => c.realizedLoss === 0 || c.name === deal.overcollateralizationClass.name,
@@ -90,8 +108,18 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
   return all;
 }
 
-describe.each(['nchet-2002-1', 'example-2003-6m'])('waterfall invariants on %s', (id) => {
-  const deal = resolveDeal(id);
+/** The built-in deals and the other structures' deal files (testDeals.ts). */
+const deals: Record<string, () => Deal> = {
+  'nchet-2002-1': () => resolveDeal('nchet-2002-1'),
+  'example-2003-6m': () => resolveDeal('example-2003-6m'),
+  'split seniors, pro rata then sequential': () => loadDeal(splitSeniorDeal()),
+  'fixed-rate classes with a NAS class': () => loadDeal(fixedRateDeal()),
+  'an interest-only class': () => loadDeal(ioDeal()),
+  'a swap and a cap': () => loadDeal(swapDeal()),
+};
+
+describe.each(Object.keys(deals))('waterfall invariants on %s', (id) => {
+  const deal = deals[id]!();
   it('hold on random paths of up to 60 months', () => {
     fc.assert(
       fc.property(fc.array(month, { minLength: 1, maxLength: 60 }), (months) => {

@@ -107,11 +107,12 @@ function payPrincipalNas(
   const reason = ledger.tracing
     ? `NAS Principal Distribution Amount: ${percentage * 100}% NAS Percentage x ${nas.class}'s share of the classes' balance x ${(amount / 100).toFixed(2)}`
     : '';
-  const first = pay(ledger, fund, nas.class, due, 'principal', reason, phase);
+  // The step's principal is paid from a fund of its own: the NAS amount first, then in order.
+  const step: Fund = { name: fund.name, available: amount };
+  const first = pay(ledger, step, nas.class, due, 'principal', reason, phase);
   lockout.balance = sub(lockout.balance, first);
   lockout.principalPaid = cents(lockout.principalPaid + first);
-  const rest: Fund = { name: fund.name, available: sub(amount, first) };
-  const paid = payPrincipal(ledger, rest, classes, phase);
+  const paid = payPrincipal(ledger, step, classes, phase);
   fund.available = sub(fund.available, cents(first + paid));
   return cents(first + paid);
 }
