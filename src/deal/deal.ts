@@ -172,6 +172,13 @@ export interface Deal {
     /** The supplemental interest trust's receipts; empty without swap or cap. */
     readonly supplemental: readonly Step[];
   };
+  /** The reserve fund, if the deal has one: its target and its deposit at closing. */
+  readonly reserveFund:
+    | {
+        readonly target: { readonly amount: Cents } | { readonly poolFraction: number };
+        readonly initialDeposit: Cents;
+      }
+    | undefined;
   /** The supplemental interest trust's swap and cap, if the deal has them. */
   readonly swap: SwapAgreement | undefined;
   readonly cap: CapAgreement | undefined;

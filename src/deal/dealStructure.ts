@@ -46,6 +46,24 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
     });
   }
   problems.push(...supplementalProblems(file));
+  const reserveSteps = [
+    ...PRIORITIES.flatMap((p) => file.waterfall[p]),
+    ...(file.waterfall.supplemental ?? []),
+  ].filter((step) => step.kind === 'reserveFundDeposit' || step.kind === 'reserveFundDraw');
+  if (reserveSteps.length > 0 && !file.reserveFund) {
+    problems.push({
+      field: 'reserveFund',
+      message: 'reserve fund steps, but the deal has no reserve fund',
+      expected: 'a reserveFund with its target',
+    });
+  }
+  if (file.reserveFund && !reserveSteps.some((step) => step.kind === 'reserveFundDeposit')) {
+    problems.push({
+      field: 'reserveFund',
+      message: 'no step deposits into the reserve fund',
+      expected: 'a { "kind": "reserveFundDeposit" } step (in the excess priority)',
+    });
+  }
   const steps = [
     ...PRIORITIES.flatMap((p) => file.waterfall[p]),
     ...(file.waterfall.supplemental ?? []),

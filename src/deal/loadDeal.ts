@@ -27,12 +27,14 @@ function stepClassReferences(step: Step): string[] {
     case 'principal':
     case 'realizedLossReimbursement':
     case 'netWacCarryover':
+    case 'reserveFundDraw':
       return step.classes;
     case 'remainder':
       return [step.class];
     case 'fee':
     case 'extraPrincipal':
     case 'netSwapPayment':
+    case 'reserveFundDeposit':
       return [];
   }
 }
@@ -70,7 +72,9 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       // Interest and carryover steps pay classes that bear interest (an IO class too);
       // principal and reimbursements only classes with a balance.
       const kinds =
-        step.kind === 'interest' || step.kind === 'netWacCarryover'
+        step.kind === 'interest' ||
+        step.kind === 'netWacCarryover' ||
+        step.kind === 'reserveFundDraw'
           ? [...INTEREST_BEARING_KINDS, 'interestOnly']
           : step.kind === 'realizedLossReimbursement'
             ? INTEREST_BEARING_KINDS
@@ -330,6 +334,15 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     lossAllocation: file.lossAllocation,
     interestShortfallClasses: file.interestShortfallClasses,
     waterfall: { ...file.waterfall, supplemental: file.waterfall.supplemental ?? [] },
+    reserveFund: file.reserveFund
+      ? {
+          target:
+            'amount' in file.reserveFund.target
+              ? { amount: toCents(file.reserveFund.target.amount) }
+              : { poolFraction: file.reserveFund.target.poolFraction },
+          initialDeposit: toCents(file.reserveFund.initialDeposit ?? 0),
+        }
+      : undefined,
     swap: file.supplementalInterestTrust?.swap
       ? {
           ...file.supplementalInterestTrust.swap,

@@ -228,6 +228,18 @@ export const stepSchema = z.discriminatedUnion('kind', [
    * floating leg it receives), senior to the certificates' interest.
    */
   z.strictObject({ kind: z.literal('netSwapPayment'), when }),
+  /**
+   * Deposit into the reserve fund from this fund up to its target; a balance above the target
+   * (a target that falls with the pool) is released into this fund.
+   */
+  z.strictObject({ kind: z.literal('reserveFundDeposit'), when }),
+  /** Pay classes interest still owed out of the reserve fund, as an interest step would. */
+  z.strictObject({
+    kind: z.literal('reserveFundDraw'),
+    classes: z.array(z.string()).min(1),
+    part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
+    when,
+  }),
   /** Pay what is left of the fund to a class (CE, then R). */
   z.strictObject({ kind: z.literal('remainder'), class: z.string(), when }),
 ]);
@@ -368,6 +380,20 @@ export const dealSchema = z.strictObject({
      */
     supplemental: z.array(stepSchema).optional(),
   }),
+  /**
+   * A reserve fund: its target (a fixed `amount`, or a `poolFraction` of the ending pool) and
+   * the deposit made at closing. Filled by `reserveFundDeposit` steps, drawn by
+   * `reserveFundDraw` steps.
+   */
+  reserveFund: z
+    .strictObject({
+      target: z.union([
+        z.strictObject({ amount: dollars }),
+        z.strictObject({ poolFraction: fraction }),
+      ]),
+      initialDeposit: dollars.optional(),
+    })
+    .optional(),
   /**
    * The supplemental interest trust's agreements: an interest-rate swap (the trust pays a fixed
    * rate on a scheduled notional and receives the index on it; only the net changes hands) and

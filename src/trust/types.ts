@@ -115,4 +115,6 @@ export interface DealState {
   readonly delinquencyHistory?: readonly number[];
   /** The deal's triggers (by index) that were breached and do not cure: kept only for those. */
   readonly breachedTriggers?: readonly number[];
+  /** The reserve fund's balance: kept only for a deal that has one. */
+  readonly reserveFundBalance?: Cents;
 }

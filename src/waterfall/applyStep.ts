@@ -5,6 +5,7 @@ import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 import { payInterest } from './payInterest.ts';
 import { payPrincipal } from './principalDistribution.ts';
+import { reserveFundDeposit, reserveFundDraw } from './reserveFund.ts';
 import { conditionHolds, describeCondition } from './stepCondition.ts';
 
 export type { Fund } from './fund.ts';
@@ -106,6 +107,12 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
       ledger.netSwapPaymentPaid = cents(ledger.netSwapPaymentPaid + amount);
       return;
     }
+    case 'reserveFundDeposit':
+      reserveFundDeposit(ledger, fund, phase);
+      return;
+    case 'reserveFundDraw':
+      reserveFundDraw(ledger, step, phase);
+      return;
     case 'remainder': {
       const c = workingClass(ledger, step.class);
       const amount = pay(

@@ -5,6 +5,7 @@ import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { delinquencyPercentage } from './delinquencyPercentage.ts';
 import type { IndexFixing } from './distribute.ts';
 import { interestOnlyNotional } from './interestOnlyNotional.ts';
+import { reserveFundTarget } from './reserveFund.ts';
 import { certificateBalance, workingClass, type Ledger } from './ledger.ts';
 import type { OvercollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import type {
@@ -168,6 +169,18 @@ export function distributionRecord(
       period.compensatingInterest,
     ),
     ...(f.supplemental ? { supplementalInterestTrust: f.supplemental } : {}),
+    ...(ledger.reserveFund
+      ? {
+          reserveFund: {
+            beginningBalance: state.reserveFundBalance ?? ZERO,
+            target: reserveFundTarget(ledger),
+            deposited: ledger.reserveFund.deposited,
+            drawn: ledger.reserveFund.drawn,
+            released: ledger.reserveFund.released,
+            endingBalance: ledger.reserveFund.balance,
+          },
+        }
+      : {}),
     trace: ledger.trace,
   };
 
@@ -192,6 +205,7 @@ export function distributionRecord(
     cumulativeRealizedLosses: f.cumulativeRealizedLosses,
     terminated: f.terminated,
     ...f.triggerMemory,
+    ...(ledger.reserveFund ? { reserveFundBalance: ledger.reserveFund.balance } : {}),
   };
   return { distribution, state: next };
 }

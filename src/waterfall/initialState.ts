@@ -24,5 +24,6 @@ export function initialState(deal: Deal): DealState {
     stepdownOccurred: false,
     cumulativeRealizedLosses: ZERO,
     terminated: false,
+    ...(deal.reserveFund ? { reserveFundBalance: deal.reserveFund.initialDeposit } : {}),
   };
 }

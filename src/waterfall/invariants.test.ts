@@ -6,7 +6,7 @@ import type { Deal } from '../deal/deal.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { distribute } from './distribute.ts';
 import { initialState } from './initialState.ts';
-import { fixedRateDeal, ioDeal, splitSeniorDeal, swapDeal } from './testDeals.ts';
+import { fixedRateDeal, ioDeal, reserveFundDeal, splitSeniorDeal, swapDeal } from './testDeals.ts';
 import type { Distribution } from './types.ts';
 import { syntheticPeriod } from '../../test/support/periods.ts';
 
@@ -21,7 +21,8 @@ function cashIn(d: Distribution): number {
     p.compensatingInterest +
     d.principalRemittanceAmount +
     p.prepaymentCharges +
-    (d.supplementalInterestTrust?.receipts ?? 0)
+    (d.supplementalInterestTrust?.receipts ?? 0) +
+    (d.reserveFund ? d.reserveFund.drawn + d.reserveFund.released : 0)
   );
 }
 function cashOut(d: Distribution): number {
@@ -35,7 +36,8 @@ function cashOut(d: Distribution): number {
     fees +
     classes +
     d.period.extraordinaryExpenses +
-    (d.supplementalInterestTrust?.netSwapPaymentPaid ?? 0)
+    (d.supplementalInterestTrust?.netSwapPaymentPaid ?? 0) +
+    (d.reserveFund?.deposited ?? 0)
   );
 }
 
@@ -116,6 +118,7 @@ const deals: Record<string, () => Deal> = {
   'fixed-rate classes with a NAS class': () => loadDeal(fixedRateDeal()),
   'an interest-only class': () => loadDeal(ioDeal()),
   'a swap and a cap': () => loadDeal(swapDeal()),
+  'a reserve fund': () => loadDeal(reserveFundDeal()),
 };
 
 describe.each(Object.keys(deals))('waterfall invariants on %s', (id) => {

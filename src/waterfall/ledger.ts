@@ -50,6 +50,8 @@ export interface Ledger {
   /** Overcollateralization deficiency the Extra Principal Distribution Amount may cover. */
   deficiency: Cents;
   extraPrincipalPaid: Cents;
+  /** The reserve fund's balance as steps deposit into and draw from it (deals with one). */
+  reserveFund: { balance: Cents; deposited: Cents; drawn: Cents; released: Cents } | undefined;
   /** The Net Swap Payment the trust owes this date, and what was paid of it. */
   netSwapPaymentDue: Cents;
   netSwapPaymentPaid: Cents;
@@ -148,6 +150,14 @@ export function newLedger(
     tests,
     deficiency: ZERO,
     extraPrincipalPaid: ZERO,
+    reserveFund: deal.reserveFund
+      ? {
+          balance: state.reserveFundBalance ?? ZERO,
+          deposited: ZERO,
+          drawn: ZERO,
+          released: ZERO,
+        }
+      : undefined,
     netSwapPaymentDue: ZERO,
     netSwapPaymentPaid: ZERO,
   };

@@ -179,3 +179,26 @@ export function swapDeal(): Json {
   ];
   return d;
 }
+
+/**
+ * A reserve fund of 0.50% of the pool (1,000,000.00 deposited at closing), filled from the
+ * excess cashflow after the Extra Principal Distribution Amount, and drawn for the classes'
+ * interest still unpaid before the excess pays them.
+ */
+export function reserveFundDeal(): Json {
+  const d = builtIn();
+  d['id'] = 'reserve-fund-example';
+  d['reserveFund'] = { target: { poolFraction: 0.005 }, initialDeposit: '1000000.00' };
+  const excess = d['waterfall'].excess as Json[];
+  excess.splice(
+    1,
+    0,
+    {
+      kind: 'reserveFundDraw',
+      classes: ['A', 'M-1', 'M-2', 'M-3', 'M-4'],
+      part: 'currentAndUnpaid',
+    },
+    { kind: 'reserveFundDeposit' },
+  );
+  return d;
+}

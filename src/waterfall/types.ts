@@ -123,6 +123,15 @@ export interface Distribution {
    * Swap Payment paid, and the receipts and what the supplemental priority paid of them.
    */
   readonly supplementalInterestTrust?: SupplementalInterestTrustFigures;
+  /** The reserve fund's date (deals that have one). */
+  readonly reserveFund?: {
+    readonly beginningBalance: Cents;
+    readonly target: Cents;
+    readonly deposited: Cents;
+    readonly drawn: Cents;
+    readonly released: Cents;
+    readonly endingBalance: Cents;
+  };
   readonly trace: readonly TraceEntry[];
 }
 
