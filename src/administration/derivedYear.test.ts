@@ -52,6 +52,7 @@ describe('the derived May-December 2002 of nchet-2002-1', () => {
     expect(Math.round(summary.prepayments.liquidationProceeds / 100)).toBe(176_340);
     expect(summary.realizedLosses.total).toBe(126_976_00);
     expect(summary.loans.endingCount).toBe(509);
+    expect(summary.delinquency.reoBookValue).toBe(550_782_00);
     expect(december.period.weightedAverageRate).toBeCloseTo(0.0862477, 7);
     const ceRate =
       (december.classes.find((c) => c.name === 'CE')!.interestPaid * 12) /

@@ -18,6 +18,8 @@ import { yearFigures } from './yearFigures.ts';
 
 import { PLAN_INDEX_RATE as INDEX_RATE } from '../servicing/derived/yearPlanFile.ts';
 const FIRST = 3; // May 2002
+/** The book value of the REO properties at the end of 2002 (the 10-K's). */
+const REO_BOOK_VALUE = 550_782_00;
 const LAST = 10; // December 2002
 
 /** A loan's scheduled path if it pays every installment: balance before each distribution. */
@@ -181,6 +183,21 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
   assign(4, () => ({ missFrom: 8 }));
   assign(2, () => ({ missFrom: 9 }));
   assign(14, () => ({ missFrom: 10 }));
+  // The REO properties at year end carry the 10-K's book value, 550,782, split by balance.
+  const reoAtYearEnd = [...roleOf].filter(([, r]) => r.reoFrom && !r.liquidateAt).map(([id]) => id);
+  const yearEnd = (id: string) => byId.get(id)!.balance.get(LAST + 1)!;
+  const reoBalance = reoAtYearEnd.reduce((a, id) => a + yearEnd(id), 0);
+  let booked = 0;
+  const bookValue = new Map(
+    reoAtYearEnd.map((id, i) => {
+      const value =
+        i === reoAtYearEnd.length - 1
+          ? REO_BOOK_VALUE - booked
+          : Math.round((REO_BOOK_VALUE * yearEnd(id)) / reoBalance);
+      booked += value;
+      return [id, value];
+    }),
+  );
   for (const [id, role] of roleOf) {
     const m = ev(id);
     for (let n = role.missFrom; n <= LAST; n += 1) {
@@ -269,6 +286,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     knobs,
     liquidation,
     lossPair,
+    bookValue,
   };
 }
 
@@ -302,6 +320,7 @@ export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Pl
       ...(role?.bankruptcyFrom ? { bankruptcyFrom: role.bankruptcyFrom } : {}),
       ...(role?.foreclosureFrom ? { foreclosureFrom: role.foreclosureFrom } : {}),
       ...(role?.reoFrom ? { reoFrom: role.reoFrom } : {}),
+      ...(d.bookValue.has(l.id) ? { reoBookValue: cents(d.bookValue.get(l.id)!) } : {}),
     });
   });
   return plans;

@@ -188,9 +188,10 @@ function plannedLine(
     const f = flags(s.plan, n);
     line = {
       ...line,
-      unpaidPrincipalBalance: cents(
-        line.endingBalance + s.arrears.reduce((t, x) => t + x.principal, 0),
-      ),
+      // An REO property is the trust's: no borrower owes more than its stated balance.
+      unpaidPrincipalBalance: flags(s.plan, n).reo
+        ? line.endingBalance
+        : cents(line.endingBalance + s.arrears.reduce((t, x) => t + x.principal, 0)),
       nextDueDate: addMonths(inst.after.nextDueDate, -behind),
       delinquencyMba: delinquencyStatus(behind, 'MBA'),
       delinquencyOts: delinquencyStatus(behind, 'OTS'),
