@@ -1,0 +1,333 @@
+import { cutoffPosition, nextInstallment } from '../collateral/amortization.ts';
+import type { Loan } from '../collateral/loan.ts';
+import { createPrng, hashString } from '../collateral/prng.ts';
+import { cents } from '../money/cents.ts';
+import type { LoanPlan, PlannedEvent } from '../servicing/derived/plannedYear.ts';
+import { PLAN_INDEX_RATE as INDEX_RATE } from '../servicing/derived/yearPlanFile.ts';
+
+/**
+ * The discrete design of the derived May-December 2002 (docs/formats-remittance.md): the 10-K's
+ * targets, each loan's scheduled path, who misses when and what follows, who pays off, who
+ * curtails, and the knobs the solver turns (derivedYear.ts).
+ */
+export const FIRST = 3; // May 2002
+/** The book value of the REO properties at the end of 2002 (the 10-K's). */
+const REO_BOOK_VALUE = 550_782_00;
+export const LAST = 10; // December 2002
+
+/** A loan's scheduled path if it pays every installment: balance before each distribution. */
+export interface Path {
+  readonly loan: Loan;
+  readonly balance: Map<number, number>;
+  readonly principal: Map<number, number>;
+  readonly rate: number;
+}
+
+function paths(loans: readonly Loan[]): Path[] {
+  return loans.map((loan) => {
+    let position = cutoffPosition(loan);
+    const balance = new Map<number, number>();
+    const principal = new Map<number, number>();
+    let rate = loan.noteRate;
+    for (let n = FIRST; n <= LAST + 1; n += 1) {
+      balance.set(n, position.balance);
+      const inst = nextInstallment(loan, position, INDEX_RATE);
+      principal.set(n, inst.principal);
+      if (n === FIRST) rate = inst.rate;
+      position = inst.after;
+    }
+    return { loan, balance, principal, rate };
+  });
+}
+
+/** Roles of the loans that go delinquent: when they first miss, and what follows. */
+interface Role {
+  readonly missFrom: number;
+  readonly bankruptcyFrom?: number;
+  readonly foreclosureFrom?: number;
+  readonly reoFrom?: number;
+  readonly liquidateAt?: number;
+}
+
+/** The 10-K's targets the year is solved to, in cents (see docs/formats-remittance.md). */
+export interface YearTargets {
+  readonly paymentsInFull: number;
+  readonly curtailments: number;
+  readonly poolEnd: number;
+  readonly classAInterest: number;
+  readonly ceInterest: number;
+  readonly servicingFees: number;
+  readonly prepaymentCharges: number;
+  readonly decemberCeInterest: number;
+  readonly decemberWac: number;
+  readonly liquidatedBalance: number;
+  readonly realizedLosses: number;
+}
+
+export type Plans = Map<string, LoanPlan>;
+
+/**
+ * The 2002 10-K's figures the derived year is solved to (cents): the year's payments in full
+ * 24,751,934, charges 667,339.67 (P's 6673396.70 per $1,000), the pool at year end
+ * 172,244,554.16 and class A interest 2,728,936.47 (A's 164.073198 and 16.960345 per $1,000),
+ * CE interest 9,183,174.63 (2311.398027 per $1,000), December's CE rate 6.17112% and beginning
+ * WAC 8.62477%, liquidations of 303,316 with realized losses 126,976. Curtailments (141,246)
+ * and the servicing fees (794,704.30) are not solved (docs/formats-remittance.md).
+ */
+export const TENK_2002: YearTargets = {
+  paymentsInFull: 24_751_934_00,
+  curtailments: 141_246_00,
+  poolEnd: 172_244_554_16,
+  classAInterest: 2_728_936_47,
+  ceInterest: 9_183_174_63,
+  servicingFees: 794_704_30,
+  prepaymentCharges: 667_339_67,
+  decemberCeInterest: 0.0617112,
+  decemberWac: 0.0862477,
+  liquidatedBalance: 303_316_00,
+  realizedLosses: 126_976_00,
+};
+
+function order(loans: readonly Loan[], salt: string): Loan[] {
+  return [...loans].sort(
+    (a, b) => hashString(`${salt}${a.id}`) - hashString(`${salt}${b.id}`) || (a.id < b.id ? -1 : 1),
+  );
+}
+
+export interface Knob {
+  readonly loan: string;
+  readonly month: number;
+}
+
+/**
+ * The discrete part of the plan: who misses when and goes on to bankruptcy, foreclosure, REO
+ * and liquidation; who pays off in which month; which loans send curtailments. Deterministic.
+ */
+export function basePlan(loans: readonly Loan[], t: YearTargets) {
+  const all = paths(loans);
+  const byId = new Map(all.map((p) => [p.loan.id, p]));
+  const used = new Set<string>();
+  const rng = createPrng(20021231);
+  const events = new Map<string, Map<number, PlannedEvent>>();
+  const ev = (id: string) => {
+    let m = events.get(id);
+    if (!m) events.set(id, (m = new Map()));
+    return m;
+  };
+  const roleOf = new Map<string, Role>();
+  const take = (id: string, role: Role) => {
+    used.add(id);
+    roleOf.set(id, role);
+  };
+
+  // Liquidations: three loans (September, November, a small one in December) whose balances
+  // at liquidation add up to a little more than the target; the November one's curtailment in
+  // May, before it stops paying, makes up the difference.
+  const pool = order(loans, 'liq').map((l) => byId.get(l.id)!);
+  const small = pool.filter(
+    (p) => p.balance.get(10)! >= 20_000_00 && p.balance.get(10)! <= 60_000_00,
+  );
+  let best: [Path, Path, Path, number] | undefined;
+  const c0 = small[0]!;
+  for (let i = 0; i < pool.length && !best; i += 1) {
+    for (let j = i + 1; j < pool.length; j += 1) {
+      if (pool[i] === c0 || pool[j] === c0) continue;
+      const s = pool[i]!.balance.get(7)! + pool[j]!.balance.get(9)! + c0.balance.get(10)!;
+      if (s - t.liquidatedBalance >= 500_00 && s - t.liquidatedBalance <= 5_000_00) {
+        best = [pool[i]!, pool[j]!, c0, s];
+        break;
+      }
+    }
+  }
+  if (!best) throw new Error('no loans for the liquidations');
+  take(best[0].loan.id, { missFrom: 3, foreclosureFrom: 4, reoFrom: 6, liquidateAt: 7 });
+  take(best[1].loan.id, { missFrom: 4, foreclosureFrom: 5, reoFrom: 7, liquidateAt: 9 });
+  take(best[2].loan.id, { missFrom: 5, foreclosureFrom: 7, reoFrom: 9, liquidateAt: 10 });
+  ev(best[1].loan.id).set(3, { kind: 'pay', curtailment: cents(best[3] - t.liquidatedBalance) });
+  const liquidationKnob = { loan: best[1].loan.id, month: 3 };
+  // The first loses 42% of its balance, the December one what the knob says (initially 60%),
+  // the second the rest of the year's losses.
+  const lossFirst = Math.round(best[0].balance.get(7)! * 0.42);
+  const lossKnob = { loan: best[2].loan.id, month: 10 };
+  const lossDecember = Math.round(best[2].balance.get(10)! * 0.6);
+  const lossOf = new Map([
+    [best[0].loan.id, lossFirst],
+    [best[2].loan.id, lossDecember],
+    [best[1].loan.id, t.realizedLosses - lossFirst - lossDecember],
+  ]);
+
+  // December: REO, foreclosure, bankruptcy, 90+, 60-89, 30-59 (the 10-K's counts).
+  const free = () => order(loans, 'dq').filter((l) => !used.has(l.id));
+  const assign = (count: number, role: (i: number) => Role) => {
+    free()
+      .slice(0, count)
+      .forEach((l, i) => take(l.id, role(i)));
+  };
+  assign(1, () => ({ missFrom: 4, foreclosureFrom: 6, reoFrom: 9 }));
+  assign(2, () => ({ missFrom: 5, foreclosureFrom: 7, reoFrom: 10 }));
+  assign(13, (i) => {
+    const missFrom = 3 + (i % 6);
+    return { missFrom, foreclosureFrom: Math.min(missFrom + 2, 10) };
+  });
+  assign(6, (i) => {
+    const missFrom = 5 + (i % 4);
+    return { missFrom, bankruptcyFrom: missFrom + 1 };
+  });
+  assign(4, () => ({ missFrom: 8 }));
+  assign(2, () => ({ missFrom: 9 }));
+  assign(14, () => ({ missFrom: 10 }));
+  // The REO properties at year end carry the 10-K's book value, 550,782, split by balance.
+  const reoAtYearEnd = [...roleOf].filter(([, r]) => r.reoFrom && !r.liquidateAt).map(([id]) => id);
+  const yearEnd = (id: string) => byId.get(id)!.balance.get(LAST + 1)!;
+  const reoBalance = reoAtYearEnd.reduce((a, id) => a + yearEnd(id), 0);
+  let booked = 0;
+  const bookValue = new Map(
+    reoAtYearEnd.map((id, i) => {
+      const value =
+        i === reoAtYearEnd.length - 1
+          ? REO_BOOK_VALUE - booked
+          : Math.round((REO_BOOK_VALUE * yearEnd(id)) / reoBalance);
+      booked += value;
+      return [id, value];
+    }),
+  );
+  for (const [id, role] of roleOf) {
+    const m = ev(id);
+    for (let n = role.missFrom; n <= LAST; n += 1) {
+      if (role.liquidateAt === n) {
+        m.set(n, { kind: 'liquidate', loss: cents(lossOf.get(id)!) });
+        break;
+      }
+      m.set(n, { kind: 'miss' });
+    }
+  }
+  // Transient delinquency: loans that miss one installment and catch up the month after.
+  free()
+    .slice(0, 24)
+    .forEach((l, i) => {
+      const n = FIRST + (i % 7);
+      ev(l.id).set(n, { kind: 'miss' });
+      ev(l.id).set(n + 1, i % 3 === 0 && n + 2 <= LAST ? { kind: 'stay' } : { kind: 'cure' });
+      if (i % 3 === 0 && n + 2 <= LAST) ev(l.id).set(n + 2, { kind: 'cure' });
+      used.add(l.id);
+    });
+
+  // Payoffs: 586 - 509 loans at year end - 2 liquidations, spread over the months.
+  const payoffCount = loans.length - 509 - 3;
+  const perMonth = [6, 7, 9, 9, 10, 11, 11, 12];
+  const index = new Map(loans.map((l, i) => [l.id, i]));
+  const payoff = loans.map(() => 0);
+  const payoffDay = loans.map((l) => 1 + (hashString(`day${l.id}`) % 28));
+  const candidates = order(loans, 'po').filter((l) => !used.has(l.id));
+  let k = 0;
+  for (let i = 0; i < perMonth.length; i += 1) {
+    for (let j = 0; j < perMonth[i]! && k < payoffCount; j += 1, k += 1) {
+      payoff[index.get(candidates[k]!.id)!] = FIRST + i;
+    }
+  }
+  // Curtailments: loans that pay on, a few a month (never a payer: the search may move those).
+  // The knobs: the lowest- and highest-rate of them in May, a high-rate one in November, two
+  // in December; they start large enough to move both ways.
+  const curtailers = candidates.slice(payoffCount + 40, payoffCount + 40 + 40);
+  const knobs: Knob[] = [liquidationKnob, lossKnob];
+  const byRate = [...curtailers].sort((a, b) => a.noteRate - b.noteRate);
+  const knobPlan = new Map<string, [number, number]>([
+    [byRate[0]!.id, [FIRST, 12_000_00]],
+    [byRate[byRate.length - 1]!.id, [FIRST, 12_000_00]],
+    [byRate[byRate.length - 2]!.id, [LAST - 1, 20_000_00]],
+    [byRate[Math.floor(byRate.length / 2)]!.id, [LAST, 10_000_00]],
+    [byRate[Math.floor(byRate.length / 2) + 1]!.id, [LAST, 10_000_00]],
+  ]);
+  curtailers.forEach((l, i) => {
+    const planned = knobPlan.get(l.id);
+    const n = planned ? planned[0] : FIRST + (i % 8);
+    const drawn = Math.round(Math.exp(rng.normal(Math.log(800), 0.7))) * 100;
+    ev(l.id).set(n, { kind: 'pay', curtailment: cents(planned ? planned[1] : drawn) });
+    if (planned) knobs.push({ loan: l.id, month: n });
+    used.add(l.id);
+  });
+  // Payers that send a curtailment in May before paying off later: they set the payoffs' sum
+  // (and, those with a charge, the charges) apart from the rest. They stay payers.
+  const late = candidates.filter((l) => payoff[index.get(l.id)!]! >= 6);
+  for (const l of [
+    ...late.filter((x) => x.prepaymentCharge !== undefined).slice(0, 2),
+    ...late.filter((x) => x.prepaymentCharge === undefined).slice(0, 2),
+  ]) {
+    ev(l.id).set(FIRST, { kind: 'pay', curtailment: cents(8_000_00) });
+    knobs.push({ loan: l.id, month: FIRST });
+    used.add(l.id);
+  }
+  const swappable = candidates.filter((l) => !used.has(l.id)).map((l) => index.get(l.id)!);
+  const liquidation = new Map<number, number>();
+  for (const [id, role] of roleOf) {
+    if (role.liquidateAt) liquidation.set(index.get(id)!, role.liquidateAt);
+  }
+  const lossPair = {
+    december: best[2].loan.id,
+    balancing: best[1].loan.id,
+    total: t.realizedLosses - lossFirst,
+  };
+  return {
+    loans,
+    paths: all,
+    index,
+    events,
+    roleOf,
+    payoff,
+    payoffDay,
+    swappable,
+    knobs,
+    liquidation,
+    lossPair,
+    bookValue,
+  };
+}
+
+export type Design = ReturnType<typeof basePlan>;
+
+/** The plans of a design, with each knob's curtailment replaced by the value given. */
+export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Plans {
+  const plans: Plans = new Map();
+  d.loans.forEach((l, i) => {
+    const role = d.roleOf.get(l.id);
+    const events = new Map(d.events.get(l.id) ?? []);
+    if (d.payoff[i]! > 0) events.set(d.payoff[i]!, { kind: 'payoff', day: d.payoffDay[i]! });
+    for (const [n, e] of events) {
+      const value = knobValues?.get(`${l.id}@${n}`);
+      if (value !== undefined && e.kind === 'pay')
+        events.set(n, { kind: 'pay', curtailment: cents(value) });
+      if (value !== undefined && e.kind === 'liquidate')
+        events.set(n, { kind: 'liquidate', loss: cents(value) });
+    }
+    // The balancing liquidation takes the rest of the year's losses.
+    if (l.id === d.lossPair.balancing && knobValues) {
+      const december = knobValues.get(`${d.lossPair.december}@10`);
+      for (const [n, e] of events) {
+        if (e.kind === 'liquidate' && december !== undefined)
+          events.set(n, { kind: 'liquidate', loss: cents(d.lossPair.total - december) });
+      }
+    }
+    if (events.size === 0 && !role) return;
+    plans.set(l.id, {
+      events,
+      ...(role?.bankruptcyFrom ? { bankruptcyFrom: role.bankruptcyFrom } : {}),
+      ...(role?.foreclosureFrom ? { foreclosureFrom: role.foreclosureFrom } : {}),
+      ...(role?.reoFrom ? { reoFrom: role.reoFrom } : {}),
+      ...(d.bookValue.has(l.id) ? { reoBookValue: cents(d.bookValue.get(l.id)!) } : {}),
+    });
+  });
+  return plans;
+}
+
+/** The knobs' curtailments as the design has them, by `loan@month`. */
+export function knobValues(d: Design): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const k of d.knobs) {
+    const e = d.events.get(k.loan)?.get(k.month);
+    values.set(
+      `${k.loan}@${k.month}`,
+      e?.kind === 'pay' ? (e.curtailment ?? 0) : e?.kind === 'liquidate' ? e.loss : 0,
+    );
+  }
+  return values;
+}
