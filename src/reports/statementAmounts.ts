@@ -41,6 +41,21 @@ const paths = [
   'performance.netMonthlyExcessCashflow',
   'netWacCarryover.current',
   'netWacCarryover.unpaidAfter',
+  'supplementalInterestTrust.swapNotional',
+  'supplementalInterestTrust.swapFixed',
+  'supplementalInterestTrust.swapFloating',
+  'supplementalInterestTrust.netSwapPayment',
+  'supplementalInterestTrust.netSwapReceipt',
+  'supplementalInterestTrust.netSwapPaymentPaid',
+  'supplementalInterestTrust.capNotional',
+  'supplementalInterestTrust.capReceipt',
+  'supplementalInterestTrust.receipts',
+  'reserveFund.beginningBalance',
+  'reserveFund.target',
+  'reserveFund.deposited',
+  'reserveFund.drawn',
+  'reserveFund.released',
+  'reserveFund.endingBalance',
 ] as const satisfies readonly AmountPaths<StatementModel>[];
 
 export type StatementAmountPath = (typeof paths)[number];

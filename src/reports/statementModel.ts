@@ -284,5 +284,9 @@ export function statementModel(
         unpaidAfter: sum(netWacRows, (r) => r.unpaidAfter),
       },
     },
+    ...(d.supplementalInterestTrust
+      ? { supplementalInterestTrust: d.supplementalInterestTrust }
+      : {}),
+    ...(d.reserveFund ? { reserveFund: d.reserveFund } : {}),
   };
 }

@@ -150,8 +150,46 @@ export function statementText(model: StatementModel): string {
     '',
     '',
     ...performanceLines(model),
+    ...structureLines(model),
   ];
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The sections only some structures have, after the filing's own: the supplemental interest
+ * trust's swap and cap, and the reserve fund. A deal without them prints as before.
+ */
+function structureLines(model: StatementModel): string[] {
+  const out: string[] = [];
+  const trust = model.supplementalInterestTrust;
+  if (trust) {
+    out.push(
+      '',
+      'SUPPLEMENTAL INTEREST TRUST',
+      labelled('Swap Notional Amount', 68, cents(trust.swapNotional)),
+      labelled('Fixed Payment Owed by the Trust', 68, cents(trust.swapFixed)),
+      labelled('Floating Payment Owed to the Trust', 68, cents(trust.swapFloating)),
+      labelled('Net Swap Payment Paid', 68, cents(trust.netSwapPaymentPaid)),
+      labelled('Net Swap Receipt', 68, cents(trust.netSwapReceipt)),
+      labelled('Cap Notional Amount', 68, cents(trust.capNotional)),
+      labelled('Cap Payment Received', 68, cents(trust.capReceipt)),
+      labelled('Receipts Distributed', 68, cents(trust.receipts)),
+    );
+  }
+  const reserve = model.reserveFund;
+  if (reserve) {
+    out.push(
+      '',
+      'RESERVE FUND',
+      labelled('Beginning Balance', 68, cents(reserve.beginningBalance)),
+      labelled('Deposits', 68, cents(reserve.deposited)),
+      labelled('Withdrawals', 68, cents(reserve.drawn)),
+      labelled('Released', 68, cents(reserve.released)),
+      labelled('Ending Balance', 68, cents(reserve.endingBalance)),
+      labelled('Reserve Fund Target', 68, cents(reserve.target)),
+    );
+  }
+  return out;
 }
 
 function performanceLines(model: StatementModel): string[] {

@@ -1,3 +1,4 @@
+import type { Distribution } from '../waterfall/types.ts';
 import type { Cents } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 
@@ -36,6 +37,10 @@ export interface StatementModel {
     readonly rows: readonly NetWacCarryoverRow[];
     readonly total: Omit<NetWacCarryoverRow, 'class'>;
   };
+  /** The swap and cap of a deal that has them: legs, Net Swap Payment, receipts. */
+  readonly supplementalInterestTrust?: NonNullable<Distribution['supplementalInterestTrust']>;
+  /** The reserve fund of a deal that has one. */
+  readonly reserveFund?: NonNullable<Distribution['reserveFund']>;
 }
 
 export interface StatementHeader {

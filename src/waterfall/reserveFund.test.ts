@@ -3,6 +3,8 @@ import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { cents } from '../money/cents.ts';
 import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
+import { statementModel } from '../reports/statementModel.ts';
+import { statementText } from '../reports/statementText.ts';
 import { runDistribution } from './runDistribution.ts';
 import { reserveFundDeal } from './testDeals.ts';
 import { initialState } from './initialState.ts';
@@ -45,6 +47,10 @@ describe('a reserve fund (data only)', () => {
       endingBalance: target,
     });
     expect(classOf(d.classes, 'CE').interestPaid).toBe(942_980_71 + 1_000_000_00 - target);
+    const text = statementText(statementModel(deal, d));
+    expect(text).toMatch(/RESERVE FUND\n/);
+    expect(text).toMatch(/Released +10,129\.00\n/);
+    expect(text).toMatch(/Ending Balance +989,871\.00\n/);
   });
 
   it('is filled from the excess cashflow up to the target', () => {

@@ -4,6 +4,8 @@ import { loadDeal } from '../deal/loadDeal.ts';
 import { cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
+import { statementModel } from '../reports/statementModel.ts';
+import { statementText } from '../reports/statementText.ts';
 import { distribute } from './distribute.ts';
 import { supplementalAmounts } from './netSwapPayment.ts';
 import { swapDeal } from './testDeals.ts';
@@ -47,6 +49,11 @@ describe('a swap and a cap (data only)', () => {
     expect(trust.capReceipt).toBe(0); // LIBOR under the 4.00% strike
     expect(classOf(distribution.classes, 'A').interestPaid).toBe(306_573_50);
     expect(classOf(distribution.classes, 'CE').interestPaid).toBe(942_980_71 - owed);
+    // The statement prints the trust's figures after the filing's own sections.
+    const text = statementText(statementModel(deal, distribution));
+    expect(text).toMatch(/SUPPLEMENTAL INTEREST TRUST\n/);
+    expect(text).toMatch(/Net Swap Payment Paid +379,583\.33\n/);
+    expect(text).toMatch(/Swap Notional Amount +150,000,000\.00\n/);
   });
 
   it('applies the receipts to interest still unpaid, then the rest to CE', () => {
