@@ -5,7 +5,12 @@ import { schemaIssues } from '../input/schemaIssues.ts';
 import { parseDollars, type Cents } from '../money/cents.ts';
 import { isPlainDate, plainDate } from '../money/plainDate.ts';
 import { plainDollars } from '../money/formatCents.ts';
-import type { CollectionPeriod, Delinquency, DelinquencyBucket } from '../trust/types.ts';
+import {
+  PERIOD_AMOUNTS,
+  type CollectionPeriod,
+  type Delinquency,
+  type DelinquencyBucket,
+} from '../trust/types.ts';
 
 /**
  * The collection-period totals file (JSON): what the waterfall takes for one distribution
@@ -133,23 +138,5 @@ export function periodTotalsDocument(period: CollectionPeriod): Record<string, u
   return document;
 }
 
-/** The totals file's dollar fields (the schema's `amount`s outside the delinquency table). */
-const AMOUNT_FIELDS = new Set([
-  'beginningPoolBalance',
-  'endingPoolBalance',
-  'scheduledPrincipal',
-  'curtailments',
-  'paymentsInFull',
-  'liquidationProceeds',
-  'repurchasePrincipal',
-  'realizedLosses',
-  'bankruptcyLosses',
-  'interestCollected',
-  'compensatingInterest',
-  'prepaymentInterestShortfall',
-  'reliefActShortfall',
-  'prepaymentCharges',
-  'advances',
-  'reoPrincipalAmortization',
-  'extraordinaryExpenses',
-]);
+/** The totals file's dollar fields: the period's amounts (outside the delinquency table). */
+const AMOUNT_FIELDS: ReadonlySet<string> = new Set(PERIOD_AMOUNTS);

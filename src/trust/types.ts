@@ -118,3 +118,24 @@ export interface DealState {
   /** The reserve fund's balance: kept only for a deal that has one. */
   readonly reserveFundBalance?: Cents;
 }
+
+/** A collection period's amounts (integer cents, never negative), outside the delinquency table. */
+export const PERIOD_AMOUNTS = [
+  'beginningPoolBalance',
+  'endingPoolBalance',
+  'scheduledPrincipal',
+  'curtailments',
+  'paymentsInFull',
+  'liquidationProceeds',
+  'repurchasePrincipal',
+  'realizedLosses',
+  'bankruptcyLosses',
+  'interestCollected',
+  'compensatingInterest',
+  'prepaymentInterestShortfall',
+  'reliefActShortfall',
+  'prepaymentCharges',
+  'advances',
+  'reoPrincipalAmortization',
+  'extraordinaryExpenses',
+] as const satisfies readonly (keyof CollectionPeriod)[];

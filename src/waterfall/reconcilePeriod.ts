@@ -1,30 +1,10 @@
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { sub } from '../money/cents.ts';
 import { principalRemittanceAmount } from './principalRemittanceAmount.ts';
+import { PERIOD_AMOUNTS } from '../trust/types.ts';
 import type { CollectionPeriod, DealState } from './types.ts';
 
 const money = (c: number): string => (c / 100).toFixed(2);
-
-/** The period's amounts: whole cents, never negative. */
-const AMOUNTS: readonly (keyof CollectionPeriod)[] = [
-  'beginningPoolBalance',
-  'endingPoolBalance',
-  'scheduledPrincipal',
-  'curtailments',
-  'paymentsInFull',
-  'liquidationProceeds',
-  'repurchasePrincipal',
-  'realizedLosses',
-  'bankruptcyLosses',
-  'interestCollected',
-  'compensatingInterest',
-  'prepaymentInterestShortfall',
-  'reliefActShortfall',
-  'prepaymentCharges',
-  'advances',
-  'reoPrincipalAmortization',
-  'extraordinaryExpenses',
-];
 
 /**
  * Checks that a period's totals hold together before the waterfall runs: the pool rolls forward
@@ -37,7 +17,7 @@ export function reconcilePeriod(
   file = '<period>',
 ): void {
   const problems: ErrorDetail[] = [];
-  for (const field of AMOUNTS) {
+  for (const field of PERIOD_AMOUNTS) {
     const value = period[field] as number;
     if (!Number.isSafeInteger(value) || value < 0) {
       problems.push({
