@@ -12,7 +12,7 @@ const dollars = z.union([z.number(), z.string()]);
 const rate = z.number().min(-1).max(1);
 const fraction = z.number().min(0).max(1);
 
-export const dayCountSchema = z.enum(['ACT/360', '30/360']);
+export const dayCountSchema = z.enum(['ACT/360', '30/360', 'ACT/365F']);
 
 /** A notional by distribution number: the amount from a distribution on (the last entry applies). */
 const notionalSchedule = z

@@ -1,7 +1,11 @@
 import { epochDay, parts, type PlainDate } from './plainDate.ts';
 
-/** Day-count conventions used by the deal: certificates accrue actual/360, fees 30/360. */
-export type DayCount = 'ACT/360' | '30/360';
+/**
+ * Day-count conventions: floating certificates and swap floating legs accrue actual/360; fixed
+ * and interest-only classes, fees and fixed swap legs 30/360; some loans and non-US deals
+ * actual/365 fixed.
+ */
+export type DayCount = 'ACT/360' | '30/360' | 'ACT/365F';
 
 /** Actual days from `start` (inclusive) to `end` (exclusive). */
 export function actualDays(start: PlainDate, end: PlainDate): number {
@@ -28,5 +32,25 @@ export function accrualDays(
       return { days: actualDays(start, end), basis: 360 };
     case '30/360':
       return { days: days30360(start, end), basis: 360 };
+    case 'ACT/365F':
+      return { days: actualDays(start, end), basis: 365 };
+  }
+}
+
+/**
+ * One distribution period's accrual under a convention, the period being a month: 30/360 counts
+ * 30 days of 360, actual/360 and actual/365 fixed the accrual period's actual days.
+ */
+export function periodAccrual(
+  convention: DayCount,
+  actualDaysInPeriod: number,
+): { days: number; basis: number } {
+  switch (convention) {
+    case '30/360':
+      return { days: 30, basis: 360 };
+    case 'ACT/360':
+      return { days: actualDaysInPeriod, basis: 360 };
+    case 'ACT/365F':
+      return { days: actualDaysInPeriod, basis: 365 };
   }
 }

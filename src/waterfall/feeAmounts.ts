@@ -1,6 +1,7 @@
 import type { Deal } from '../deal/deal.ts';
 import type { AccrualPeriod } from '../deal/schedule.ts';
 import { ZERO, type Cents } from '../money/cents.ts';
+import { periodAccrual, type DayCount } from '../money/dayCount.ts';
 import { accrue } from '../money/rate.ts';
 import type { CollectionPeriod } from './types.ts';
 
@@ -20,12 +21,7 @@ export function feeAmounts(
     deal.fees.map((fee) => [
       fee.name,
       fee.kind === 'rate'
-        ? accrue(
-            period.beginningPoolBalance,
-            fee.rate,
-            fee.dayCount === '30/360' ? 30 : accrual.days,
-            360,
-          )
+        ? rateFee(period.beginningPoolBalance, fee.rate, fee.dayCount, accrual.days)
         : fee.kind === 'monthly'
           ? fee.amount
           : fee.distribution === distributionNumber
@@ -33,4 +29,10 @@ export function feeAmounts(
             : ZERO,
     ]),
   );
+}
+
+/** A fee at a rate on the pool for one period on its day count (30/360: one month). */
+function rateFee(pool: Cents, rate: number, dayCount: DayCount, actualDays: number): Cents {
+  const { days, basis } = periodAccrual(dayCount, actualDays);
+  return accrue(pool, rate, days, basis);
 }

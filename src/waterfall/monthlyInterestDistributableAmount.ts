@@ -1,5 +1,6 @@
 import type { InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import { excess, type Cents } from '../money/cents.ts';
+import { periodAccrual } from '../money/dayCount.ts';
 import { accrue } from '../money/rate.ts';
 import type { ClassState } from './types.ts';
 
@@ -40,16 +41,17 @@ export function monthlyInterestDistributableAmount(
       : certificateClass.kind === 'fixed' && steppedUp
         ? certificateClass.stepUpCoupon
         : certificateClass.coupon;
-  const days = certificateClass.dayCount === '30/360' ? 30 : accrualDays;
-  const netWac = (netLoanRate * 30) / days;
+  const { days, basis } = periodAccrual(certificateClass.dayCount, accrualDays);
+  // The loans' net rate for one month (30/360) restated on the class's basis.
+  const netWac = ((netLoanRate * 30) / days) * (basis / 360);
   const passThroughRate = certificateClass.netWacCapped ? Math.min(couponRate, netWac) : couponRate;
-  const accrued = accrue(state.balance, passThroughRate, days, 360);
-  const uncapped = accrue(state.balance, couponRate, days, 360);
+  const accrued = accrue(state.balance, passThroughRate, days, basis);
+  const uncapped = accrue(state.balance, couponRate, days, basis);
   const carryForwardDue = (state.unpaidInterest +
-    accrue(state.unpaidInterest, passThroughRate, days, 360)) as Cents;
+    accrue(state.unpaidInterest, passThroughRate, days, basis)) as Cents;
   const netWacCarryoverCurrent = excess(uncapped, accrued);
   const netWacCarryoverDue = (state.netWacCarryover +
-    accrue(state.netWacCarryover, couponRate, days, 360) +
+    accrue(state.netWacCarryover, couponRate, days, basis) +
     netWacCarryoverCurrent) as Cents;
   return {
     couponRate,

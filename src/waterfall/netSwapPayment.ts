@@ -1,5 +1,6 @@
 import type { CapAgreement, NotionalSchedule, SwapAgreement } from '../deal/deal.ts';
 import { excess, ZERO, type Cents } from '../money/cents.ts';
+import { periodAccrual, type DayCount } from '../money/dayCount.ts';
 import { accrue } from '../money/rate.ts';
 
 /** The supplemental interest trust's figures of a distribution date. */
@@ -38,19 +39,16 @@ export function supplementalAmounts(
   indexRate: number,
   accrualDays: number,
 ): SupplementalAmounts {
-  const days = (dayCount: string): number => (dayCount === '30/360' ? 30 : accrualDays);
+  const leg = (notional: Cents, rate: number, dayCount: DayCount): Cents => {
+    const { days, basis } = periodAccrual(dayCount, accrualDays);
+    return accrue(notional, rate, days, basis);
+  };
   const swapNotional = swap ? notionalFor(swap.notional, n) : ZERO;
-  const swapFixed = swap
-    ? accrue(swapNotional, swap.fixedRate, days(swap.fixedDayCount), 360)
-    : ZERO;
-  const swapFloating = swap
-    ? accrue(swapNotional, indexRate, days(swap.floatingDayCount), 360)
-    : ZERO;
+  const swapFixed = swap ? leg(swapNotional, swap.fixedRate, swap.fixedDayCount) : ZERO;
+  const swapFloating = swap ? leg(swapNotional, indexRate, swap.floatingDayCount) : ZERO;
   const capNotional = cap ? notionalFor(cap.notional, n) : ZERO;
   const capReceipt =
-    cap && indexRate > cap.strike
-      ? accrue(capNotional, indexRate - cap.strike, days(cap.dayCount), 360)
-      : ZERO;
+    cap && indexRate > cap.strike ? leg(capNotional, indexRate - cap.strike, cap.dayCount) : ZERO;
   return {
     swapNotional,
     swapFixed,

@@ -6,6 +6,7 @@ import { newLedger } from './ledger.ts';
 import { netMonthlyExcessCashflow } from './netMonthlyExcessCashflow.ts';
 import { overcollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import { stepdownDate, stepdownReason } from './stepdownDate.ts';
+import { monthlyInterestDistributableAmount } from './monthlyInterestDistributableAmount.ts';
 
 /** The defined terms one at a time, each with the figures its doc comment gives. */
 const ledgerAt = (endingPool: number) =>
@@ -70,5 +71,45 @@ describe('the defined terms of the distributions section', () => {
       'not yet: distribution 2 (needs 37) and senior enhancement 19.065% (needs 38.00%)',
     );
     expect(stepdownReason(deal, aprilState, 20, 0, 1, true)).toBe('class A was paid in full');
+  });
+});
+
+describe('day counts of a class', () => {
+  const fixed = (dayCount: '30/360' | 'ACT/360' | 'ACT/365F') => ({
+    name: 'F',
+    kind: 'fixed' as const,
+    cusip: 'X',
+    originalBalance: cents(100_000_000_00),
+    coupon: 0.06,
+    stepUpCoupon: 0.065,
+    dayCount,
+    netWacCapped: true,
+    principalTarget: 0.5,
+  });
+  const before = {
+    balance: cents(100_000_000_00),
+    unpaidInterest: ZERO,
+    netWacCarryover: ZERO,
+    unpaidRealizedLoss: ZERO,
+  };
+  it('accrues 30/360 one month, actual/360 and actual/365 fixed the period days', () => {
+    const accrued = (dayCount: '30/360' | 'ACT/360' | 'ACT/365F') =>
+      monthlyInterestDistributableAmount(fixed(dayCount), before, 0.02, 0.08, 31, false).accrued;
+    expect(accrued('30/360')).toBe(500_000_00);
+    expect(accrued('ACT/360')).toBe(516_666_67);
+    expect(accrued('ACT/365F')).toBe(Math.round((100_000_000_00 * 0.06 * 31) / 365));
+  });
+  it('caps at the Net WAC Rate restated on the class day count', () => {
+    // Net loan rate 5.5%: one month is 5.5% / 12; over 31 days of 365 that is 5.5% x 30/360 x 365/31.
+    const act365 = monthlyInterestDistributableAmount(
+      fixed('ACT/365F'),
+      before,
+      0.02,
+      0.055,
+      31,
+      false,
+    );
+    expect(act365.passThroughRate).toBeCloseTo((0.055 * 30 * 365) / (360 * 31), 12);
+    expect(act365.accrued).toBe(Math.round((100_000_000_00 * 0.055) / 12));
   });
 });
