@@ -53,6 +53,17 @@ describe('the derived May-December 2002 of nchet-2002-1', () => {
     expect(summary.realizedLosses.total).toBe(126_976_00);
     expect(summary.loans.endingCount).toBe(509);
     expect(summary.delinquency.reoBookValue).toBe(550_782_00);
+    // December's stated balances by bucket and of the REO properties, the 10-K's to the dollar.
+    const whole = (c: number) => Math.round(c / 100);
+    expect(summary.delinquency.rows.map((r) => [r.bucket, whole(r.statedPrincipal)])).toEqual([
+      ['days30to59', 3_832_054],
+      ['days60to89', 71_247],
+      ['days90plus', 967_508],
+      ['foreclosure', 3_837_340],
+      ['bankruptcy', 998_124],
+      ['bankruptcy60plus', 998_124],
+    ]);
+    expect(whole(summary.balances.reoStatedPrincipal)).toBe(1_386_868);
     expect(december.period.weightedAverageRate).toBeCloseTo(0.0862477, 7);
     const ceRate =
       (december.classes.find((c) => c.name === 'CE')!.interestPaid * 12) /

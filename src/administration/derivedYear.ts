@@ -43,7 +43,7 @@ function figuresOf(summary: AnnualSummaryModel, distributions: readonly Distribu
     decemberWac: dec.period.weightedAverageRate,
     liquidatedBalance: summary.prepayments.liquidationProceeds + summary.realizedLosses.total,
     realizedLosses: summary.realizedLosses.total,
-  } as Record<keyof YearTargets, number>;
+  } as Record<Solved, number>;
 }
 
 /**
@@ -68,7 +68,8 @@ export function deriveYear(deal: Deal, loans: readonly Loan[], t: YearTargets) {
 }
 
 /** How near each target must come: the 10-K's printed precision, in cents or as a rate. */
-const TOLERANCE: Record<keyof YearTargets, number> = {
+type Solved = Exclude<keyof YearTargets, 'december'>;
+const TOLERANCE: Record<Solved, number> = {
   paymentsInFull: 50,
   curtailments: 50,
   poolEnd: 8,
@@ -88,11 +89,11 @@ const TOLERANCE: Record<keyof YearTargets, number> = {
  */
 const SOLVED = Object.keys(TOLERANCE).filter(
   (k) => k !== 'realizedLosses' && k !== 'servicingFees' && k !== 'curtailments',
-) as (keyof YearTargets)[];
+) as Solved[];
 
 /** A target with the knobs that move it most directly, tried in order. */
 interface Assignment {
-  readonly target: keyof YearTargets;
+  readonly target: string;
   readonly knobs: readonly string[];
 }
 
@@ -109,15 +110,32 @@ export function solveByAssignment(
   d: Design,
   t: YearTargets,
   values: Map<string, number>,
-  sweeps = 12,
+  sweeps = 30,
 ): Map<string, number> {
-  const run = (v: Map<string, number>) => measure(deal, d.loans, plansOf(d, v)).figures;
+  const run = (v: Map<string, number>): Record<string, number> => {
+    const m = measure(deal, d.loans, plansOf(d, v));
+    const december = new Map(m.reports.at(-1)!.lines.map((l) => [l.loanId, l.endingBalance]));
+    const pinned = d.pins.map((p) => [
+      `pin:${p.name}`,
+      p.loans.reduce((a, id) => a + (december.get(id) ?? 0), 0),
+    ]);
+    return { ...m.figures, ...Object.fromEntries(pinned) };
+  };
   const key = (k: Knob) => `${k.loan}@${k.month}`;
   const path = (id: string) => d.paths[d.index.get(id)!]!;
+  const goal: Record<string, number> = {
+    ...Object.fromEntries(SOLVED.map((k) => [k, t[k]])),
+    ...Object.fromEntries(d.pins.map((p) => [`pin:${p.name}`, p.target])),
+  };
+  const tolerance: Record<string, number> = {
+    ...TOLERANCE,
+    ...Object.fromEntries(d.pins.map((p) => [`pin:${p.name}`, 25])),
+  };
+  const pinKnobs = new Set(d.pins.map((p) => key(p.knob)));
   const upper = (k: string) =>
     k === key(d.knobs[1]!)
       ? path(k.split('@')[0]!).balance.get(LAST)! - 1_00
-      : Math.round(path(k.split('@')[0]!).balance.get(FIRST)! * 0.4);
+      : Math.round(path(k.split('@')[0]!).balance.get(FIRST)! * (pinKnobs.has(k) ? 0.7 : 0.5));
   const payers = d.knobs.filter((k) => k.month === FIRST && d.payoff[d.index.get(k.loan)!]! > 0);
   const charged = payers.filter((k) => path(k.loan).loan.prepaymentCharge).map(key);
   const free = payers.filter((k) => !path(k.loan).loan.prepaymentCharge).map(key);
@@ -130,6 +148,7 @@ export function solveByAssignment(
     .map(key);
   const may = stayers.filter((k) => k.month === FIRST).sort(byRate);
   const single: Assignment[] = [
+    ...d.pins.map((p) => ({ target: `pin:${p.name}`, knobs: [key(p.knob)] })),
     { target: 'liquidatedBalance', knobs: [key(d.knobs[0]!)] },
     { target: 'decemberCeInterest', knobs: [key(d.knobs[1]!)] },
     { target: 'paymentsInFull', knobs: free },
@@ -151,10 +170,13 @@ export function solveByAssignment(
       const v = new Map(values);
       v.set(k, values.get(k)! + h);
       const g = run(v);
-      return [(g.classAInterest - f.classAInterest) / h, (g.ceInterest - f.ceInterest) / h];
+      return [
+        (g['classAInterest']! - f['classAInterest']!) / h,
+        (g['ceInterest']! - f['ceInterest']!) / h,
+      ];
     });
-    const ra = t.classAInterest - f.classAInterest;
-    const rc = t.ceInterest - f.ceInterest;
+    const ra = t.classAInterest - f['classAInterest']!;
+    const rc = t.ceInterest - f['ceInterest']!;
     const det = cols[0]![0]! * cols[1]![1]! - cols[1]![0]! * cols[0]![1]!;
     if (det !== 0) {
       set(pair[0]!, values.get(pair[0]!)! + (ra * cols[1]![1]! - rc * cols[1]![0]!) / det);
@@ -163,21 +185,21 @@ export function solveByAssignment(
     }
     for (const { target, knobs } of single) {
       for (const knob of knobs) {
-        if (Math.abs(t[target] - f[target]) <= TOLERANCE[target] / 4) break;
+        if (Math.abs(goal[target]! - f[target]!) <= tolerance[target]! / 4) break;
         const v = new Map(values);
         const step =
           target === 'decemberCeInterest' || target === 'decemberWac' ? 1_000_00 : 100_00;
         v.set(knob, values.get(knob)! + step);
         const g = run(v);
-        const slope = (g[target] - f[target]) / step;
+        const slope = (g[target]! - f[target]!) / step;
         if (slope === 0) continue;
-        const inside = set(knob, values.get(knob)! + (t[target] - f[target]) / slope);
+        const inside = set(knob, values.get(knob)! + (goal[target]! - f[target]!) / slope);
         f = run(values);
         if (inside) break;
       }
     }
 
-    if (SOLVED.every((k) => Math.abs(t[k] - f[k]) <= TOLERANCE[k])) break;
+    if (Object.keys(tolerance).every((k) => Math.abs(goal[k]! - f[k]!) <= tolerance[k]!)) break;
   }
   return values;
 }
@@ -198,7 +220,7 @@ export function finishCents(
   const stayers = d.knobs.slice(2).filter((k) => d.payoff[d.index.get(k.loan)!] === 0);
   const mays = stayers.filter((k) => k.month === FIRST).map(key);
   const december = key(stayers.find((k) => k.month === LAST)!);
-  const ok = (f: Record<keyof YearTargets, number>) =>
+  const ok = (f: Record<Solved, number>) =>
     SOLVED.every((k) => Math.abs(t[k] - f[k]) <= TOLERANCE[k]);
   for (let i = 0; i <= 300; i += 1) {
     // Alternately one May knob and the other, 7 and 13 cents a step.

@@ -62,6 +62,16 @@ export interface YearTargets {
   readonly decemberWac: number;
   readonly liquidatedBalance: number;
   readonly realizedLosses: number;
+  /** December's stated balances by group (the REO properties one by one). */
+  readonly december: {
+    readonly reoOlder: number;
+    readonly reoNew: readonly [number, number];
+    readonly foreclosure: number;
+    readonly bankruptcy: number;
+    readonly days90plus: number;
+    readonly days60to89: number;
+    readonly days30to59: number;
+  };
 }
 
 export type Plans = Map<string, LoanPlan>;
@@ -86,12 +96,32 @@ export const TENK_2002: YearTargets = {
   decemberWac: 0.0862477,
   liquidatedBalance: 303_316_00,
   realizedLosses: 126_976_00,
+  // REO 1,386,868: the two new in December (the 10-K's loans 532002 and 542639, not in the
+  // synthetic tape) at 421,999 and 433,138, the older one the rest; foreclosure 3,837,340,
+  // bankruptcy 998,124, 90+ days 967,508, 60-89 days 71,247, 30-59 days 3,832,054.
+  december: {
+    reoOlder: 531_731_00,
+    reoNew: [421_999_00, 433_138_00],
+    foreclosure: 3_837_340_00,
+    bankruptcy: 998_124_00,
+    days90plus: 967_508_00,
+    days60to89: 71_247_00,
+    days30to59: 3_832_054_00,
+  },
 };
 
 function order(loans: readonly Loan[], salt: string): Loan[] {
   return [...loans].sort(
     (a, b) => hashString(`${salt}${a.id}`) - hashString(`${salt}${b.id}`) || (a.id < b.id ? -1 : 1),
   );
+}
+
+/** A group of loans whose stated balances at year end one knob's curtailment sets. */
+export interface Pin {
+  readonly name: string;
+  readonly loans: readonly string[];
+  readonly knob: Knob;
+  readonly target: number;
 }
 
 export interface Knob {
@@ -125,7 +155,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
   // May, before it stops paying, makes up the difference.
   const pool = order(loans, 'liq').map((l) => byId.get(l.id)!);
   const small = pool.filter(
-    (p) => p.balance.get(10)! >= 20_000_00 && p.balance.get(10)! <= 60_000_00,
+    (p) => p.balance.get(10)! >= 60_000_00 && p.balance.get(10)! <= 120_000_00,
   );
   let best: [Path, Path, Path, number] | undefined;
   const c0 = small[0]!;
@@ -156,26 +186,81 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     [best[1].loan.id, t.realizedLosses - lossFirst - lossDecember],
   ]);
 
-  // December: REO, foreclosure, bankruptcy, 90+, 60-89, 30-59 (the 10-K's counts).
+  // December: REO, foreclosure, bankruptcy, 90+, 60-89, 30-59, in the 10-K's counts and at its
+  // stated balances: each group's loans are chosen so that theirs at year end come to a little
+  // more than the 10-K's, and one of them (paying in May, before it stops) sends the curtailment
+  // that makes up the difference (a pin, solved with the rest).
   const free = () => order(loans, 'dq').filter((l) => !used.has(l.id));
-  const assign = (count: number, role: (i: number) => Role) => {
-    free()
-      .slice(0, count)
-      .forEach((l, i) => take(l.id, role(i)));
+  const pins: Pin[] = [];
+  const group = (
+    name: string,
+    count: number,
+    target: number,
+    role: (i: number) => Role,
+    pinIndex: number,
+  ) => {
+    const pool = free();
+    const chosen = pool.slice(0, count);
+    const dec = (l: Loan) => byId.get(l.id)!.balance.get(LAST + 1)!;
+    const over = () => chosen.reduce((a, l) => a + dec(l), 0) - target;
+    // Swap in loans while that brings the sum nearer a little above the target.
+    const gap = (x: number) => (x < 100_00 ? 1e15 - x : x);
+    for (const candidate of pool.slice(count)) {
+      let best = -1;
+      let bestGap = gap(over());
+      chosen.forEach((c, i) => {
+        const g = gap(over() - dec(c) + dec(candidate));
+        if (g < bestGap) {
+          best = i;
+          bestGap = g;
+        }
+      });
+      if (best >= 0) chosen[best] = candidate;
+    }
+    if (over() < 100_00 || over() > dec(chosen[pinIndex]!) * 0.7) {
+      throw new Error(`no loans for the December ${name}`);
+    }
+    chosen.forEach((l, i) => take(l.id, role(i)));
+    const pin = chosen[pinIndex]!;
+    ev(pin.id).set(FIRST, { kind: 'pay', curtailment: cents(over()) });
+    pins.push({
+      name,
+      loans: chosen.map((l) => l.id),
+      knob: { loan: pin.id, month: FIRST },
+      target,
+    });
   };
-  assign(1, () => ({ missFrom: 4, foreclosureFrom: 6, reoFrom: 9 }));
-  assign(2, () => ({ missFrom: 5, foreclosureFrom: 7, reoFrom: 10 }));
-  assign(13, (i) => {
-    const missFrom = 3 + (i % 6);
-    return { missFrom, foreclosureFrom: Math.min(missFrom + 2, 10) };
-  });
-  assign(6, (i) => {
-    const missFrom = 5 + (i % 4);
-    return { missFrom, bankruptcyFrom: missFrom + 1 };
-  });
-  assign(4, () => ({ missFrom: 8 }));
-  assign(2, () => ({ missFrom: 9 }));
-  assign(14, () => ({ missFrom: 10 }));
+  const dec = t.december;
+  group('REO (older)', 1, dec.reoOlder, () => ({ missFrom: 4, foreclosureFrom: 6, reoFrom: 9 }), 0);
+  for (const [i, target] of dec.reoNew.entries()) {
+    const reo = () => ({ missFrom: 5, foreclosureFrom: 7, reoFrom: 10 });
+    group(`REO (new ${i + 1})`, 1, target, reo, 0);
+  }
+  group(
+    'foreclosure',
+    13,
+    dec.foreclosure,
+    (i) => {
+      const missFrom = 3 + (i % 6);
+      return { missFrom, foreclosureFrom: Math.min(missFrom + 2, 10) };
+    },
+    1,
+  );
+  group(
+    'bankruptcy',
+    6,
+    dec.bankruptcy,
+    (i) => {
+      const missFrom = 5 + (i % 4);
+      return { missFrom, bankruptcyFrom: missFrom + 1 };
+    },
+    0,
+  );
+  group('90+ days', 4, dec.days90plus, () => ({ missFrom: 8 }), 0);
+  // No two loans of the tape are as small as the 10-K's two 60-89 days late: one of them paid
+  // down half its balance before it fell behind.
+  group('60-89 days', 2, dec.days60to89, () => ({ missFrom: 9 }), 0);
+  group('30-59 days', 14, dec.days30to59, () => ({ missFrom: 10 }), 0);
   // The REO properties at year end carry the 10-K's book value, 550,782, split by balance.
   const reoAtYearEnd = [...roleOf].filter(([, r]) => r.reoFrom && !r.liquidateAt).map(([id]) => id);
   const yearEnd = (id: string) => byId.get(id)!.balance.get(LAST + 1)!;
@@ -237,11 +322,13 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     [byRate[byRate.length - 2]!.id, [LAST - 1, 20_000_00]],
     [byRate[Math.floor(byRate.length / 2)]!.id, [LAST, 10_000_00]],
     [byRate[Math.floor(byRate.length / 2) + 1]!.id, [LAST, 10_000_00]],
+    [byRate[Math.floor(byRate.length / 2) + 2]!.id, [LAST, 10_000_00]],
+    [byRate[Math.floor(byRate.length / 2) + 3]!.id, [LAST, 10_000_00]],
   ]);
   curtailers.forEach((l, i) => {
     const planned = knobPlan.get(l.id);
     const n = planned ? planned[0] : FIRST + (i % 8);
-    const drawn = Math.round(Math.exp(rng.normal(Math.log(800), 0.7))) * 100;
+    const drawn = Math.round(Math.exp(rng.normal(Math.log(150), 0.7))) * 100;
     ev(l.id).set(n, { kind: 'pay', curtailment: cents(planned ? planned[1] : drawn) });
     if (planned) knobs.push({ loan: l.id, month: n });
     used.add(l.id);
@@ -280,6 +367,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     liquidation,
     lossPair,
     bookValue,
+    pins,
   };
 }
 
@@ -322,7 +410,7 @@ export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Pl
 /** The knobs' curtailments as the design has them, by `loan@month`. */
 export function knobValues(d: Design): Map<string, number> {
   const values = new Map<string, number>();
-  for (const k of d.knobs) {
+  for (const k of [...d.knobs, ...d.pins.map((p) => p.knob)]) {
     const e = d.events.get(k.loan)?.get(k.month);
     values.set(
       `${k.loan}@${k.month}`,

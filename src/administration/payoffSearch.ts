@@ -27,7 +27,7 @@ export interface Quick {
 const QUICK_SCALE: Quick = {
   paymentsInFull: 1_000_00,
   prepaymentCharges: 50_00,
-  poolEnd: Infinity,
+  poolEnd: 5_000_00,
   servicingFees: Infinity,
   classAInterest: 20_00,
   ceInterest: 300_00,
