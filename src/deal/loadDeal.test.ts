@@ -19,8 +19,13 @@ function problems(json: unknown): TrusteeError {
 }
 
 describe('deal files', () => {
-  it('ship two built-in deals that load', () => {
-    expect(builtInDealIds()).toEqual(['example-2003-6m', 'nchet-2002-1']);
+  it('ship four built-in deals that load', () => {
+    expect(builtInDealIds()).toEqual([
+      'example-2003-6m',
+      'example-2004-fixed',
+      'example-2004-swap',
+      'nchet-2002-1',
+    ]);
     const deal = resolveDeal('nchet-2002-1');
     expect(deal.cutoffBalance).toBe(19864409579);
     expect(deal.overcollateralization.initialTarget).toBe(397299579);

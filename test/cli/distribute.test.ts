@@ -86,6 +86,28 @@ describe('trustee distribute (end to end through the CLI)', () => {
     expect(run.stdout).toContain('M-6');
   });
 
+  it('runs the swap example deal (pro rata seniors, ten M classes, a swap and a cap) as data', () => {
+    const run = trustee(['distribute', '--deal', 'example-2004-swap', '--date', '2004-07-26']);
+    expect(run.status, run.stderr).toBe(0);
+    // 8,100,000.00 of principal to the seniors pro rata by balance: A-1's 240/456 of it.
+    expect(run.stdout).toMatch(/^A-1 +240,000,000\.00 +4,263,157\.90$/m);
+    expect(run.stdout).toMatch(/^M-10 /m);
+    // Fixed 4.10% 30/360 on 570,000,000.00 against LIBOR over the 27 days from the closing.
+    expect(run.stdout).toMatch(/Fixed Payment Owed by the Trust +1,947,500\.00/);
+    expect(run.stdout).toMatch(/Net Swap Payment Paid +1,378,925\.00/);
+  });
+
+  it('runs the fixed-rate example deal (AF-1..AF-6 with a NAS class, MF classes, an A-IO) as data', () => {
+    const run = trustee(['distribute', '--deal', 'example-2004-fixed', '--date', '2004-04-26']);
+    expect(run.status, run.stderr).toBe(0);
+    // 30/360 coupons: AF-1 80,000,000.00 x 1.75% / 12; the A-IO 25,000,000.00 x 4.50% / 12.
+    expect(run.stdout).toMatch(/^AF-1 +64352XAA0 +116,666\.67 +1\.75000%$/m);
+    expect(run.stdout).toMatch(/^A-IO +64352XAK8 +93,750\.00 +4\.50000%$/m);
+    // AF-6 is locked out: all the principal goes to AF-1; the totals leave the A-IO out.
+    expect(run.stdout).toMatch(/^AF-1 +80,000,000\.00 +2,875,000\.00$/m);
+    expect(run.stdout).toMatch(/^Total +250,000,000\.00 +2,875,000\.00$/m);
+  });
+
   it('explains bad input and exits 2', () => {
     const unknown = trustee(['distribute', '--deal', 'nope', '--date', '2002-04-25']);
     expect(unknown.status).toBe(2);
