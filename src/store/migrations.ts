@@ -233,15 +233,27 @@ export async function migrateToLatest(
     migrationLockTableName: 'trustee_migration_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its tables by reading PostgreSQL's catalog across every schema: a schema
+  // dropped by another session at that moment can fail the read. Nothing was migrated then
+  // (each migration is its own transaction): try again before giving up.
+  for (let attempt = 1; error && schema && attempt < 3; attempt += 1) {
+    await new Promise((settle) => setTimeout(settle, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new TrusteeError('STORE_UNAVAILABLE', `${location}: cannot migrate the store`, [
-      {
-        file: location,
-        field: failed ? `migration ${failed.migrationName}` : 'migrations',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    ]);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TrusteeError(
+      'STORE_UNAVAILABLE',
+      `${location}: cannot migrate the store: ${reason}`,
+      [
+        {
+          file: location,
+          field: failed ? `migration ${failed.migrationName}` : 'migrations',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      ],
+    );
   }
 }
