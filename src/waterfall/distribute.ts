@@ -97,7 +97,12 @@ export function distribute(
   // Enhancement Percentage, the Trigger Event and the Stepdown Date.
   let seniorBefore = 0;
   for (const name of deal.stepdown.seniorClasses) seniorBefore += state.classes[name]?.balance ?? 0;
-  const seniorEnhancement = creditEnhancementPercentage(cents(seniorBefore), endingPool);
+  const pClass = deal.prepaymentChargeClass?.name;
+  const seniorEnhancement = creditEnhancementPercentage(
+    cents(seniorBefore),
+    endingPool,
+    pClass !== undefined ? (state.classes[pClass]?.balance ?? ZERO) : ZERO,
+  );
   const cumulativeRealizedLosses = add(state.cumulativeRealizedLosses, period.realizedLosses);
   const tests = triggerTests(deal, state, period, n, seniorEnhancement, cumulativeRealizedLosses);
   const inTrigger = triggerEvent(tests, deal.triggerEvent);

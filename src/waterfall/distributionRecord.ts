@@ -154,7 +154,13 @@ export function distributionRecord(
       floor: deal.overcollateralization.floor,
     },
     netMonthlyExcessCashflow: f.netMonthlyExcessCashflow,
-    creditEnhancementPercentage: creditEnhancementPercentage(cents(seniorAfter), endingPool),
+    creditEnhancementPercentage: creditEnhancementPercentage(
+      cents(seniorAfter),
+      endingPool,
+      deal.prepaymentChargeClass
+        ? workingClass(ledger, deal.prepaymentChargeClass.name).balance
+        : ZERO,
+    ),
     seniorEnhancementPercentage: f.seniorEnhancement,
     delinquencyPercentage: delinquencyPercentage(period.delinquency, endingPool),
     stepdownDate: f.stepdownDate,

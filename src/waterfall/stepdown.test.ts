@@ -61,10 +61,11 @@ describe('the Stepdown Date and the Trigger Event', () => {
     expect(d.overcollateralization.reduction).toBe(100_000_000);
   });
 
-  it('occurs on the 37th date with senior enhancement (99M - 61M) / 99M = 38.38% >= 38%', () => {
+  it('occurs on the 37th date with senior enhancement (99M - 61M - P 100) / 99M = 38.38% >= 38%', () => {
     const { distribution: d, state } = distribute(deal, stateAt36(), period37(), fixing);
     expect(d.stepdownDate).toBe(true);
-    expect(d.seniorEnhancementPercentage).toBeCloseTo(38 / 99, 12);
+    // Class P's nominal 100.00 is neither senior nor subordinate.
+    expect(d.seniorEnhancementPercentage).toBeCloseTo((38_000_000 - 100) / 99_000_000, 12);
     expect(d.triggerEvent).toBe(false);
     // Required OC = max(4% x 99,000,000, floor 993,220.48) = 3,960,000.00; the OC after the
     // principal remittance is 5,229,900.00, so all 1,000,000 of principal is released to CE.
@@ -85,7 +86,7 @@ describe('the Stepdown Date and the Trigger Event', () => {
       fixing,
     );
     expect(d.triggerEvent).toBe(true);
-    expect(d.triggerTests[0]?.threshold).toBeCloseTo(0.5 * (38 / 99), 12);
+    expect(d.triggerTests[0]?.threshold).toBeCloseTo(0.5 * ((38_000_000 - 100) / 99_000_000), 12);
     expect(d.overcollateralization.required).toBe(required);
     expect(d.overcollateralization.reduction).toBe(0);
     expect(classOf(d.classes, 'A').principalPaid).toBe(100_000_000);

@@ -33,8 +33,13 @@ describe('GET /api/deals/:dealId (overview)', () => {
     });
     expect(a.balance).toBe(last.classBalances.A);
     expect(a.factor).toBeCloseTo(a.balance / 160_901_000_00, 12);
-    // Credit Enhancement Percentage: (pool - class A) / pool.
-    expect(o.creditEnhancementPercentage).toBeCloseTo(1 - a.balance / o.pool.balance, 12);
+    // Credit Enhancement Percentage: (pool - class A - class P's 100.00) / pool: M-1..M-4 and
+    // the OC; December 2002's is the 10-K's 21.91245%.
+    expect(o.creditEnhancementPercentage).toBeCloseTo(
+      (o.pool.balance - a.balance - 100_00) / o.pool.balance,
+      12,
+    );
+    expect(o.creditEnhancementPercentage).toBeCloseTo(0.2191245, 7);
     expect(o.triggerEvent).toBe(false);
     expect(o.triggerTests[0].breached).toBe(false);
   });
