@@ -10,6 +10,7 @@ import { cents, roundHalfUp, sub, ZERO, type Cents } from '../../money/cents.ts'
 import { days30360 } from '../../money/dayCount.ts';
 import { addMonths, fromParts, parts } from '../../money/plainDate.ts';
 import { accrue } from '../../money/rate.ts';
+import { arrearsMonth } from '../arrears.ts';
 import { blankLine } from '../blankLine.ts';
 import { collectionMonth, type CollectionMonth } from '../collectionMonth.ts';
 import { delinquencyStatus } from '../delinquencyStatus.ts';
@@ -153,33 +154,10 @@ function plannedLine(
       break;
     }
     case 'miss':
-      line = { ...line, piAdvance: owed };
-      s.arrears.push({ principal: inst.principal, interest: inst.interest });
+    case 'stay':
+    case 'cure':
+      line = arrearsMonth(event.kind, line, s, inst, owed);
       break;
-    case 'stay': {
-      const oldest = s.arrears.shift() ?? { principal: ZERO, interest: ZERO };
-      line = {
-        ...line,
-        actualPrincipal: oldest.principal,
-        actualInterest: oldest.interest,
-        advanceReimbursement: cents(oldest.principal + oldest.interest),
-        piAdvance: owed,
-      };
-      s.arrears.push({ principal: inst.principal, interest: inst.interest });
-      break;
-    }
-    case 'cure': {
-      const p = s.arrears.reduce((t, x) => t + x.principal, 0);
-      const i = s.arrears.reduce((t, x) => t + x.interest, 0);
-      line = {
-        ...line,
-        actualPrincipal: cents(p + inst.principal),
-        actualInterest: cents(i + inst.interest),
-        advanceReimbursement: cents(p + i),
-      };
-      s.arrears = [];
-      break;
-    }
   }
   s.position = { ...inst.after, balance: line.endingBalance };
   s.done = line.endingBalance === 0;

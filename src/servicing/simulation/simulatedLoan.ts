@@ -11,6 +11,7 @@ import { cents, roundHalfUp, sub, ZERO, type Cents } from '../../money/cents.ts'
 import { days30360 } from '../../money/dayCount.ts';
 import { addMonths, daysInMonth, fromParts, parts } from '../../money/plainDate.ts';
 import { accrue } from '../../money/rate.ts';
+import { arrearsMonth } from '../arrears.ts';
 import { blankLine } from '../blankLine.ts';
 import type { CollectionMonth } from '../collectionMonth.ts';
 import { delinquencyStatus } from '../delinquencyStatus.ts';
@@ -191,34 +192,11 @@ export function simulateLoanMonth(
       break;
     }
     case 'miss':
-      line = { ...line, piAdvance: owed };
-      s.arrears.push({ principal: inst.principal, interest: inst.interest });
+    case 'stay':
+    case 'cure':
+      line = arrearsMonth(event, line, s, inst, owed);
+      if (event === 'cure') s.defaulting = false;
       break;
-    case 'stay': {
-      const oldest = s.arrears.shift() ?? { principal: ZERO, interest: ZERO };
-      line = {
-        ...line,
-        actualPrincipal: oldest.principal,
-        actualInterest: oldest.interest,
-        advanceReimbursement: cents(oldest.principal + oldest.interest),
-        piAdvance: owed,
-      };
-      s.arrears.push({ principal: inst.principal, interest: inst.interest });
-      break;
-    }
-    case 'cure': {
-      const p = s.arrears.reduce((t, x) => t + x.principal, 0);
-      const i = s.arrears.reduce((t, x) => t + x.interest, 0);
-      line = {
-        ...line,
-        actualPrincipal: cents(p + inst.principal),
-        actualInterest: cents(i + inst.interest),
-        advanceReimbursement: cents(p + i),
-      };
-      s.arrears = [];
-      s.defaulting = false;
-      break;
-    }
   }
   s.position = { ...inst.after, balance: line.endingBalance };
   s.done = line.endingBalance === 0;
