@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { dealRemittancePath } from '../src/servicing/dealRemittances.ts';
 import { annualSummary, statementModel } from '../src/reports/index.ts';
 import { openStore } from '../src/store/openStore.ts';
 import type { TrustStore } from '../src/store/trustStore.ts';
+import { figuresTool, seedsDirectory } from '../src/reports/testFixtures.ts';
 import { trustee } from './support/cli.ts';
 import { DISTRIBUTION_DATES_2002 } from './support/dates2002.ts';
 
@@ -163,6 +165,17 @@ describe('trustee annual (end to end through the CLI)', () => {
     expect(first.stdout).toContain('EXHIBIT 99.1');
     for (const figure of ['271,069', '307,096', '301,297', '17,335'])
       expect(first.stdout).toContain(figure);
+    // The golden check of the 10-K: figures.py finds 223 of the seed's 238 figures (the 15 it
+    // does not, and why, are in docs/formats-remittance.md).
+    const printed = join(mkdtempSync(join(tmpdir(), 'trustee-10k-')), '10k.txt');
+    writeFileSync(printed, first.stdout);
+    // figures.py exits 1 while any figure is missing: its last line is the count.
+    const found = spawnSync(
+      'python3',
+      [figuresTool, join(seedsDirectory, '10-K_2002_annual-report.txt'), printed],
+      { encoding: 'utf8' },
+    );
+    expect(found.stdout.trim().split('\n').at(-1)).toBe('223 of 238 figures found');
     // The April 2002 the 10-K sums is the seed's statement, in the same store.
     const april = trustee([
       'statement',
