@@ -4,14 +4,11 @@ import {
   type LoanPosition,
 } from '../../collateral/amortization.ts';
 import type { Loan } from '../../collateral/loan.ts';
-import { prepaymentCharge } from '../../collateral/prepaymentCharge.ts';
 import type { Deal } from '../../deal/deal.ts';
-import { cents, roundHalfUp, sub, ZERO, type Cents } from '../../money/cents.ts';
-import { days30360 } from '../../money/dayCount.ts';
-import { addMonths, fromParts, parts } from '../../money/plainDate.ts';
-import { accrue } from '../../money/rate.ts';
+import { cents, ZERO, type Cents } from '../../money/cents.ts';
+import { addMonths } from '../../money/plainDate.ts';
 import { arrearsMonth } from '../arrears.ts';
-import { blankLine } from '../blankLine.ts';
+import { liquidationLine, paymentLine, payoffLine, scheduledLine } from '../loanMonth.ts';
 import { collectionMonth, type CollectionMonth } from '../collectionMonth.ts';
 import { delinquencyStatus } from '../delinquencyStatus.ts';
 import { servicingFeeRate } from '../reconcileRemittance.ts';
@@ -93,66 +90,19 @@ function plannedLine(
   const { loan } = s;
   const beginning = s.position.balance;
   const inst = nextInstallment(loan, s.position, indexRate);
-  const rate = inst.rate;
   const event = s.plan?.events.get(n) ?? { kind: 'pay' };
-  let line: RemittanceLine = {
-    ...blankLine(month.distributionDate, loan.id, beginning, rate),
-    scheduledPayment: inst.payment,
-    scheduledPrincipal: inst.principal,
-    scheduledInterest: inst.interest,
-    servicingFee: accrue(beginning, feeRate, 30, 360),
-    endingBalance: inst.after.balance,
-    remainingTerm: inst.after.remainingTerm,
-  };
+  let line = scheduledLine(month, loan, beginning, inst, feeRate);
   const owed = cents(inst.principal + inst.interest);
-  const exit = {
-    scheduledPayment: ZERO,
-    scheduledPrincipal: ZERO,
-    endingBalance: ZERO,
-    remainingTerm: 0,
-  };
   switch (event.kind) {
-    case 'payoff': {
-      const { year, month: m } = parts(month.start);
-      const payoffDate = fromParts(year, m, event.day);
-      const interest = accrue(beginning, rate, days30360(month.start, payoffDate), 360);
-      line = {
-        ...line,
-        ...exit,
-        actualInterest: interest,
-        payoff: beginning,
-        payoffDate,
-        prepaymentCharge: prepaymentCharge(loan, beginning, rate, payoffDate),
-      };
+    case 'payoff':
+      line = payoffLine(line, loan, month, event.day);
       break;
-    }
-    case 'liquidate': {
-      const net = sub(beginning, event.loss);
-      const advanced = s.arrears.reduce((t, x) => t + x.principal + x.interest, 0);
-      const expenses = cents(roundHalfUp(beginning * LIQUIDATION_EXPENSES) + advanced);
-      line = {
-        ...line,
-        ...exit,
-        liquidationProceeds: cents(net + expenses),
-        liquidationExpenses: expenses,
-        realizedLoss: event.loss,
-      };
-      s.arrears = [];
+    case 'liquidate':
+      line = liquidationLine(line, s, event.loss, LIQUIDATION_EXPENSES);
       break;
-    }
-    case 'pay': {
-      line = { ...line, actualPrincipal: inst.principal, actualInterest: inst.interest };
-      const curtailment = event.curtailment ?? ZERO;
-      if (curtailment > 0) {
-        line = {
-          ...line,
-          curtailment,
-          prepaymentCharge: prepaymentCharge(loan, curtailment, rate, month.end),
-          endingBalance: sub(inst.after.balance, curtailment),
-        };
-      }
+    case 'pay':
+      line = paymentLine(line, loan, month, inst, event.curtailment ?? ZERO);
       break;
-    }
     case 'miss':
     case 'stay':
     case 'cure':

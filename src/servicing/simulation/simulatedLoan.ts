@@ -5,14 +5,11 @@ import {
 } from '../../collateral/amortization.ts';
 import type { Loan } from '../../collateral/loan.ts';
 import { monthsBetween } from '../../collateral/months.ts';
-import { prepaymentCharge } from '../../collateral/prepaymentCharge.ts';
 import { createPrng, hashString, type Prng } from '../../collateral/prng.ts';
 import { cents, roundHalfUp, sub, ZERO, type Cents } from '../../money/cents.ts';
-import { days30360 } from '../../money/dayCount.ts';
-import { addMonths, daysInMonth, fromParts, parts } from '../../money/plainDate.ts';
-import { accrue } from '../../money/rate.ts';
+import { addMonths, daysInMonth, parts } from '../../money/plainDate.ts';
 import { arrearsMonth } from '../arrears.ts';
-import { blankLine } from '../blankLine.ts';
+import { liquidationLine, paymentLine, payoffLine, scheduledLine } from '../loanMonth.ts';
 import type { CollectionMonth } from '../collectionMonth.ts';
 import { delinquencyStatus } from '../delinquencyStatus.ts';
 import { cashRemitted } from '../rowKind.ts';
@@ -127,68 +124,27 @@ export function simulateLoanMonth(
   const rate = inst.rate;
   const age = monthsBetween(loan.firstPaymentDate, inst.dueDate);
   const event = drawEvent(s, a, age, rate);
-  let line: RemittanceLine = {
-    ...blankLine(month.distributionDate, loan.id, beginning, rate),
-    scheduledPayment: inst.payment,
-    scheduledPrincipal: inst.principal,
-    scheduledInterest: inst.interest,
-    servicingFee: accrue(beginning, servicingFeeRate, 30, 360),
-    endingBalance: inst.after.balance,
-    remainingTerm: inst.after.remainingTerm,
-  };
+  let line = scheduledLine(month, loan, beginning, inst, servicingFeeRate);
   const owed = cents(inst.principal + inst.interest);
-  const exit = {
-    scheduledPayment: ZERO,
-    scheduledPrincipal: ZERO,
-    endingBalance: ZERO,
-    remainingTerm: 0,
-  };
   switch (event) {
     case 'payoff': {
       const { year, month: m } = parts(month.start);
-      const payoffDate = fromParts(year, m, rng.int(1, daysInMonth(year, m)));
-      const interest = accrue(beginning, rate, days30360(month.start, payoffDate), 360);
-      const charge = prepaymentCharge(loan, beginning, rate, payoffDate);
-      line = {
-        ...line,
-        ...exit,
-        actualInterest: interest,
-        payoff: beginning,
-        payoffDate,
-        prepaymentCharge: charge,
-      };
+      line = payoffLine(line, loan, month, rng.int(1, daysInMonth(year, m)));
       break;
     }
     case 'liquidate': {
-      const net = roundHalfUp(beginning * (1 - s.severity));
-      const advanced = s.arrears.reduce((t, x) => t + x.principal + x.interest, 0);
-      const expenses = cents(roundHalfUp(beginning * a.liquidationExpenseShare) + advanced);
-      line = {
-        ...line,
-        ...exit,
-        liquidationProceeds: cents(net + expenses),
-        liquidationExpenses: expenses,
-        realizedLoss: sub(beginning, net),
-      };
-      s.arrears = [];
+      const loss = sub(beginning, roundHalfUp(beginning * (1 - s.severity)));
+      line = liquidationLine(line, s, loss, a.liquidationExpenseShare);
       break;
     }
     case 'pay': {
-      line = { ...line, actualPrincipal: inst.principal, actualInterest: inst.interest };
+      let curtailment = ZERO;
       if (inst.after.balance > 0 && rng.chance(a.curtailment.chance)) {
         const amount =
           Math.round(Math.exp(rng.normal(Math.log(a.curtailment.medianCents), 0.9)) / 1000) * 1000;
-        if (amount > 0 && amount < inst.after.balance) {
-          const curtailment = cents(amount);
-          const charge = prepaymentCharge(loan, curtailment, rate, month.end);
-          line = {
-            ...line,
-            curtailment,
-            prepaymentCharge: charge,
-            endingBalance: sub(inst.after.balance, curtailment),
-          };
-        }
+        if (amount > 0 && amount < inst.after.balance) curtailment = cents(amount);
       }
+      line = paymentLine(line, loan, month, inst, curtailment);
       break;
     }
     case 'miss':
