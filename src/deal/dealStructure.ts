@@ -38,7 +38,7 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
     }
   }
   const excess = file.waterfall.excess;
-  if (excess.length > 0 && !excess.some((step) => step.kind === 'remainder' && !step.when)) {
+  if (excess.length > 0 && !reachesRemainder(excess)) {
     problems.push({
       field: 'waterfall.excess',
       message: 'the excess cashflow never reaches a remainder step: what is left has no payee',
@@ -46,10 +46,13 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
     });
   }
   problems.push(...supplementalProblems(file));
-  const reserveSteps = [
+  const steps = [
     ...PRIORITIES.flatMap((p) => file.waterfall[p]),
     ...(file.waterfall.supplemental ?? []),
-  ].filter((step) => step.kind === 'reserveFundDeposit' || step.kind === 'reserveFundDraw');
+  ];
+  const reserveSteps = steps.filter(
+    (step) => step.kind === 'reserveFundDeposit' || step.kind === 'reserveFundDraw',
+  );
   if (reserveSteps.length > 0 && !file.reserveFund) {
     problems.push({
       field: 'reserveFund',
@@ -64,10 +67,6 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
       expected: 'a { "kind": "reserveFundDeposit" } step (in the excess priority)',
     });
   }
-  const steps = [
-    ...PRIORITIES.flatMap((p) => file.waterfall[p]),
-    ...(file.waterfall.supplemental ?? []),
-  ];
   for (const fee of Object.keys(file.fees)) {
     if (!steps.some((step) => step.kind === 'fee' && step.fee === fee)) {
       problems.push({
@@ -119,7 +118,7 @@ function supplementalProblems(file: DealFile): ErrorDetail[] {
   const trust = file.supplementalInterestTrust;
   const receives = trust?.swap !== undefined || trust?.cap !== undefined;
   const supplemental = file.waterfall.supplemental;
-  if (receives && !supplemental?.some((step) => step.kind === 'remainder' && !step.when)) {
+  if (receives && !reachesRemainder(supplemental ?? [])) {
     problems.push({
       field: 'waterfall.supplemental',
       message: 'the swap and cap receipts never reach a remainder step: what is left has no payee',
@@ -151,4 +150,9 @@ function supplementalProblems(file: DealFile): ErrorDetail[] {
     });
   }
   return problems;
+}
+
+/** Whether a priority ends what it has in a remainder step that always applies. */
+function reachesRemainder(steps: readonly Step[]): boolean {
+  return steps.some((step) => step.kind === 'remainder' && !step.when);
 }
