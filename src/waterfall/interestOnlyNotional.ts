@@ -1,5 +1,6 @@
 import type { InterestOnlyClass } from '../deal/deal.ts';
-import { cents, min, ZERO, type Cents } from '../money/cents.ts';
+import { cents, min, type Cents } from '../money/cents.ts';
+import { notionalFor } from './scheduleEntry.ts';
 import type { DealState } from './types.ts';
 
 /**
@@ -17,7 +18,6 @@ export function interestOnlyNotional(
   if ('classes' in io.notional) {
     return cents(io.notional.classes.reduce((acc, name) => acc + (classes[name]?.balance ?? 0), 0));
   }
-  let amount: Cents = ZERO;
-  for (const entry of io.notional.schedule) if (entry.fromDistribution <= n) amount = entry.amount;
+  const amount = notionalFor(io.notional.schedule, n);
   return io.notional.atMostPool ? min(amount, poolBalance) : amount;
 }

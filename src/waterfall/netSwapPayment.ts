@@ -1,7 +1,8 @@
-import type { CapAgreement, NotionalSchedule, SwapAgreement } from '../deal/deal.ts';
+import type { CapAgreement, SwapAgreement } from '../deal/deal.ts';
 import { excess, ZERO, type Cents } from '../money/cents.ts';
 import { periodAccrual, type DayCount } from '../money/dayCount.ts';
 import { accrue } from '../money/rate.ts';
+import { notionalFor } from './scheduleEntry.ts';
 
 /** The supplemental interest trust's figures of a distribution date. */
 export interface SupplementalAmounts {
@@ -17,13 +18,6 @@ export interface SupplementalAmounts {
   readonly capNotional: Cents;
   /** Cap payment: notional x (index - strike), when positive, on the cap's day count. */
   readonly capReceipt: Cents;
-}
-
-/** The notional for distribution n: the schedule's last entry from or before n (else zero). */
-export function notionalFor(schedule: NotionalSchedule, n: number): Cents {
-  let amount: Cents = ZERO;
-  for (const entry of schedule) if (entry.fromDistribution <= n) amount = entry.amount;
-  return amount;
 }
 
 /**

@@ -4,6 +4,7 @@ import { allocate } from '../money/allocate.ts';
 import { cents, excess, min, roundHalfUp, scale, sub, ZERO, type Cents } from '../money/cents.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
+import { scheduleEntry } from './scheduleEntry.ts';
 
 /** How a principal step splits what it pays among its classes. */
 export type PrincipalAllocation = 'sequential' | 'proRata' | NasAllocation;
@@ -97,10 +98,8 @@ function payPrincipalNas(
     fund.available,
     cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0)),
   );
-  const n = ledger.tests.distributionNumber;
-  let percentage = 0;
-  for (const entry of nas.percentages)
-    if (entry.fromDistribution <= n) percentage = entry.percentage;
+  const percentage =
+    scheduleEntry(nas.percentages, ledger.tests.distributionNumber)?.percentage ?? 0;
   const lockout = workingClass(ledger, nas.class);
   const share = total > 0 ? roundHalfUp((percentage * lockout.balance * amount) / total) : ZERO;
   const due = min(share, principalCap(ledger, nas.class));

@@ -1,18 +1,9 @@
 import type { Deal } from '../deal/deal.ts';
 import type { Cents } from '../money/cents.ts';
 import { delinquencyPercentage } from './delinquencyPercentage.ts';
+import { scheduleEntry } from './scheduleEntry.ts';
 import type { Trigger } from '../deal/schema.ts';
 import type { CollectionPeriod, DealState, TriggerTest } from './types.ts';
-
-/** The cumulative-loss schedule's step in force: the last one starting at or before `n`. */
-function scheduleStep<S extends { readonly fromDistribution: number }>(
-  schedule: readonly S[],
-  n: number,
-): S | undefined {
-  for (let k = schedule.length - 1; k >= 0; k--)
-    if (schedule[k]!.fromDistribution <= n) return schedule[k];
-  return undefined;
-}
 
 /**
  * The deal's trigger tests, each with its inputs, in the order of the deal file. A delinquency
@@ -84,7 +75,7 @@ function triggerTest(
     }
     case 'cumulativeLoss': {
       const value = cumulativeRealizedLosses / deal.cutoffBalance;
-      const step = scheduleStep(trigger.schedule, distributionNumber);
+      const step = scheduleEntry(trigger.schedule, distributionNumber);
       const threshold = step?.limit ?? Number.POSITIVE_INFINITY;
       return {
         kind: 'cumulativeLoss',
