@@ -30,6 +30,10 @@ export const errorCatalogue = {
   },
   LIMIT_EXCEEDED: { status: 413, title: 'A request is larger than a configured limit allows' },
   FORBIDDEN: { status: 403, title: 'The request is not allowed' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign in first: no valid session or API token' },
+  RATE_LIMITED: { status: 429, title: 'Too many attempts; try again later' },
+  UNKNOWN_USER: { status: 404, title: 'No user with that name' },
+  USER_EXISTS: { status: 409, title: 'A user with that name exists already' },
   MALFORMED_REQUEST: {
     status: 400,
     title: 'The request cannot be read (not JSON, wrong media type)',

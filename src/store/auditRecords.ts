@@ -1,39 +1,49 @@
 import type { Kysely } from 'kysely';
+import { GENESIS, chainHash, verifyChain, type AuditVerification } from './auditChain.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import { auditEntry } from './rowMapping.ts';
 import type { Database } from './schema.ts';
 import type { AuditEntry, AuditInput } from './trustStore.ts';
 
 /**
- * The audit log: append-only, numbered by `seq`. The next number is read and written in the
- * caller's write transaction, which holds the store's write lock, so numbers never collide.
+ * The audit log: append-only, numbered by `seq`, each entry chained to the one before by its
+ * hash (auditChain.ts). The next number and the previous hash are read in the caller's write
+ * transaction, which holds the store's write lock, so numbers never collide and the chain
+ * never forks.
  */
 type Db = Kysely<Database>;
 
 export async function appendAudit(db: Db, entry: AuditInput): Promise<AuditEntry> {
   const last = await db
     .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
     .executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
+  const previousHash = last?.hash ?? GENESIS;
   const details = entry.details ?? {};
+  const row = {
+    seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    deal_id: entry.dealId ?? null,
+    distribution_date: entry.distributionDate ?? null,
+    version: entry.version ?? null,
+    reason: entry.reason ?? null,
+    details: canonicalJson(details),
+    address: entry.address ?? null,
+  };
+  const hash = chainHash(previousHash, row);
   await db
     .insertInto('audit_log')
-    .values({
-      seq,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      deal_id: entry.dealId,
-      distribution_date: entry.distributionDate ?? null,
-      version: entry.version ?? null,
-      reason: entry.reason ?? null,
-      details: canonicalJson(details),
-    })
+    .values({ ...row, previous_hash: previousHash, hash })
     .execute();
-  return { ...entry, seq, details };
+  return { ...entry, seq, details, previousHash, hash };
 }
 
+/** A deal's entries, oldest first. */
 export async function auditLog(db: Db, dealId: string): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('audit_log')
@@ -42,4 +52,16 @@ export async function auditLog(db: Db, dealId: string): Promise<AuditEntry[]> {
     .orderBy('seq')
     .execute();
   return rows.map(auditEntry);
+}
+
+/** Every entry, oldest first (the audit page and its CSV will filter this). */
+export async function allAudit(db: Db): Promise<AuditEntry[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  return rows.map(auditEntry);
+}
+
+/** Reads the whole log in order and checks its chain (auditChain.ts, verifyChain). */
+export async function verifyAudit(db: Db): Promise<AuditVerification> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  return verifyChain(rows);
 }

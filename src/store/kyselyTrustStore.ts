@@ -6,6 +6,9 @@ import * as audit from './auditRecords.ts';
 import * as dealVersions from './dealVersionRecords.ts';
 import * as versioned from './distributionRecords.ts';
 import * as inputs from './inputRecords.ts';
+import type { AuditVerification } from './auditChain.ts';
+import type { PeopleStore } from './people.ts';
+import { KyselyPeopleStore } from './peopleRecords.ts';
 import type { Database } from './schema.ts';
 import type {
   AuditEntry,
@@ -73,6 +76,7 @@ export class KyselyTrustStore implements TrustStore {
   readonly #db: Kysely<Database>;
   readonly #engine: Backend;
   readonly #inTransaction: boolean;
+  readonly people: PeopleStore;
 
   constructor(db: Kysely<Database>, engine: Backend, inTransaction = false) {
     this.#db = db;
@@ -80,6 +84,7 @@ export class KyselyTrustStore implements TrustStore {
     this.#inTransaction = inTransaction;
     this.backend = engine.kind;
     this.location = engine.location;
+    this.people = new KyselyPeopleStore(db, (write) => this.#write(write));
   }
 
   /** Runs `write` in the current transaction, or in a new one holding the write lock. */
@@ -174,6 +179,12 @@ export class KyselyTrustStore implements TrustStore {
   }
   auditLog(dealId: string): Promise<AuditEntry[]> {
     return audit.auditLog(this.#db, dealId);
+  }
+  allAudit(): Promise<AuditEntry[]> {
+    return audit.allAudit(this.#db);
+  }
+  verifyAudit(): Promise<AuditVerification> {
+    return audit.verifyAudit(this.#db);
   }
 
   async close(): Promise<void> {

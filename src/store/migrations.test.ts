@@ -144,9 +144,14 @@ describe.each(backends)(
         });
         await store.close();
         // The store as it was before migration 0002: two dates closed with two deal files.
+        // (And before 0003, which runs again after it: its tables go too.)
         await execute(db.location, [
           'drop table deal_versions',
           "delete from trustee_migration where name = '0002_deal_versions'",
+          ...['sign_in_links', 'sessions', 'api_tokens', 'user_deals', 'users'].map(
+            (table) => `drop table ${table}`,
+          ),
+          "delete from trustee_migration where name = '0003_people_and_audit_chain'",
         ]);
 
         const migrated = await openStore(db.location);
@@ -170,6 +175,57 @@ describe.each(backends)(
             reason: 'terms of the closed dates from this date (recorded by migration 0002)',
           },
         ]);
+        await migrated.close();
+      } finally {
+        await db.drop();
+      }
+    });
+  },
+);
+
+describe.each(backends)(
+  'migration 0003 on a store with an audit log before the chain, on %s',
+  (backend) => {
+    it('keeps every entry as it was, chains them, and verifies', async () => {
+      const db = freshDatabase(backend);
+      try {
+        const store = await openStore(db.location);
+        await closeDistributionDate(store, deal, aprilPeriod, {
+          actor: 'alice',
+          openingState: marchState,
+          now: () => '2026-11-25T09:30:00.000Z',
+        });
+        const before = await store.auditLog(deal.id);
+        await store.close();
+        // The store as it was before migration 0003: the audit log of 0001, no people tables.
+        await execute(db.location, [
+          'drop table sign_in_links',
+          'drop table sessions',
+          'drop table api_tokens',
+          'drop table user_deals',
+          'drop table users',
+          'alter table audit_log rename to audit_log_new',
+          `create table audit_log (seq integer primary key, at text not null, actor text not null,
+           action text not null, deal_id text not null, distribution_date text,
+           version integer, reason text, details text not null)`,
+          `insert into audit_log select seq, at, actor, action, deal_id, distribution_date,
+           version, reason, details from audit_log_new`,
+          'drop table audit_log_new',
+          "delete from trustee_migration where name = '0003_people_and_audit_chain'",
+        ]);
+        const migrated = await openStore(db.location);
+        const after = await migrated.auditLog(deal.id);
+        const content = ({ hash: _h, previousHash: _p, ...rest }: (typeof after)[number]) => rest;
+        expect(after.map(content)).toEqual(before.map(content));
+        expect(before.length).toBeGreaterThan(0);
+        expect(await migrated.verifyAudit()).toMatchObject({ entries: before.length, breaks: [] });
+        // New entries chain on after the migrated ones.
+        await migrated.appendAudit({
+          at: '2026-12-02T00:00:00.000Z',
+          actor: 'bob',
+          action: 'sign-in',
+        });
+        expect((await migrated.verifyAudit()).breaks).toEqual([]);
         await migrated.close();
       } finally {
         await db.drop();

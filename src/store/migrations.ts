@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
+import { peopleAndAuditChain } from './peopleMigration.ts';
 
 /**
  * The schema's migrations, one list for both backends, written with kysely's schema builder
@@ -178,6 +179,8 @@ const migrations: Record<string, Migration> = {
       await bindExistingHistories(db);
     },
   },
+
+  '0003_people_and_audit_chain': peopleAndAuditChain,
 };
 
 /**

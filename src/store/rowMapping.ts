@@ -150,13 +150,16 @@ export function auditEntry(row: Selectable<AuditLogTable>): AuditEntry {
     at: row.at,
     actor: row.actor,
     action: row.action,
-    dealId: row.deal_id,
+    ...(row.deal_id !== null ? { dealId: row.deal_id } : {}),
     ...(row.distribution_date !== null
       ? { distributionDate: row.distribution_date as PlainDate }
       : {}),
     ...(row.version !== null ? { version: Number(row.version) } : {}),
     ...(row.reason !== null ? { reason: row.reason } : {}),
     details: JSON.parse(row.details) as Record<string, unknown>,
+    ...(row.address !== null ? { address: row.address } : {}),
+    previousHash: row.previous_hash,
+    hash: row.hash,
   };
 }
 

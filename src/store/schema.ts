@@ -128,17 +128,76 @@ export interface StatementsTable {
   rendered_by: string;
 }
 
-/** Who did what, when and why. `seq` orders the entries; writers are serialized. */
+/**
+ * Who did what, when, why and from where. `seq` orders the entries; writers are serialized.
+ * Append-only and chained: `hash` is SHA-256 of the previous entry's hash and this entry's
+ * canonical content (auditChain.ts), so an entry changed or deleted afterwards breaks the chain.
+ */
 export interface AuditLogTable {
   seq: number;
   at: string;
   actor: string;
   action: string;
-  deal_id: string;
+  /** The deal the entry is about; null for entries about no deal (a sign-in, a user). */
+  deal_id: string | null;
   distribution_date: string | null;
   version: number | null;
   reason: string | null;
   details: string;
+  /** Where the change came from: the client's address, or "cli" with the host. */
+  address: string | null;
+  previous_hash: string;
+  hash: string;
+}
+
+/** The roles of issue 13; what each may do is the API's permission table. */
+export const roles = ['administrator', 'preparer', 'approver', 'investor', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+
+/** A person who signs in. The name is the key; a user is disabled, never deleted. */
+export interface UsersTable {
+  name: string;
+  role: Role;
+  /** argon2id (PHC string); null until a password is set (a one-time sign-in link instead). */
+  password_hash: string | null;
+  created_at: string;
+  created_by: string;
+  disabled_at: string | null;
+}
+
+/** The deals an investor is entitled to see (other roles see every deal). */
+export interface UserDealsTable {
+  name: string;
+  deal_id: string;
+}
+
+/** An API token for scripts: only its SHA-256 is kept, the token is shown once. */
+export interface ApiTokensTable {
+  token_id: string;
+  name: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** A signed-in browser: the SHA-256 of the cookie's value, and the CSRF token it must send. */
+export interface SessionsTable {
+  session_hash: string;
+  name: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  address: string | null;
+}
+
+/** A one-time sign-in link (the first administrator's, or a new user's): SHA-256 of its token. */
+export interface SignInLinksTable {
+  link_hash: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface Database {
@@ -152,6 +211,11 @@ export interface Database {
   distribution_classes: DistributionClassesTable;
   statements: StatementsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  user_deals: UserDealsTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
 }
 
 /** Every table, parents before children (the order to create them and to dump them in). */
@@ -166,4 +230,9 @@ export const tableNames = [
   'distribution_classes',
   'statements',
   'audit_log',
+  'users',
+  'user_deals',
+  'api_tokens',
+  'sessions',
+  'sign_in_links',
 ] as const satisfies readonly (keyof Database)[];

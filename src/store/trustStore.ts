@@ -2,6 +2,8 @@ import type { Deal } from '../deal/deal.ts';
 import type { Cents } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import type { CollectionPeriod, DealState, Distribution } from '../waterfall/types.ts';
+import type { AuditVerification } from './auditChain.ts';
+import type { PeopleStore } from './people.ts';
 
 /** A raw input row (a loan tape line, a remittance line): opaque JSON to the store. */
 export type RawRow = Readonly<Record<string, unknown>>;
@@ -114,15 +116,21 @@ export interface AuditInput {
   readonly actor: string;
   /** "close", "correct", "follow-on", "amend-deal", "import-loan-tape", "render-statement"... */
   readonly action: string;
-  readonly dealId: string;
+  /** The deal the entry is about; none for a sign-in or a change to a user. */
+  readonly dealId?: string;
   readonly distributionDate?: PlainDate;
   readonly version?: number;
   readonly reason?: string;
   readonly details?: Readonly<Record<string, unknown>>;
+  /** Where the change came from: the client's IP address, or "cli on HOST". */
+  readonly address?: string;
 }
 export interface AuditEntry extends AuditInput {
   readonly seq: number;
   readonly details: Readonly<Record<string, unknown>>;
+  /** The hash of the entry before (auditChain.ts GENESIS for the first) and this entry's. */
+  readonly previousHash: string;
+  readonly hash: string;
 }
 
 /**
@@ -176,8 +184,17 @@ export interface TrustStore {
     version?: number,
   ): Promise<StoredStatement | undefined>;
 
+  /** Appends an entry chained to the one before it (auditChain.ts). */
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** A deal's entries, oldest first. */
   auditLog(dealId: string): Promise<AuditEntry[]>;
+  /** Every entry, oldest first. */
+  allAudit(): Promise<AuditEntry[]>;
+  /** Checks the whole log's hash chain: every entry changed or deleted afterwards is a break. */
+  verifyAudit(): Promise<AuditVerification>;
+
+  /** Users, roles, entitlements, API tokens, sessions and sign-in links (people.ts). */
+  readonly people: PeopleStore;
 
   close(): Promise<void>;
 }

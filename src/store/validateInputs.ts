@@ -125,11 +125,12 @@ const auditSchema = z.object({
   at: nonEmpty,
   actor: nonEmpty,
   action: nonEmpty,
-  dealId: nonEmpty,
+  dealId: nonEmpty.optional(),
   distributionDate: date.optional(),
   version: z.number().int().min(1).optional(),
   reason: z.string().optional(),
   details: z.record(z.string(), z.unknown()).refine(isJsonValue).optional(),
+  address: nonEmpty.optional(),
 });
 
 /** True when the value survives JSON unchanged (plain objects, finite numbers, no functions). */
