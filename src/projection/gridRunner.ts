@@ -7,6 +7,7 @@ import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { WorkerResult, WorkerTask } from './scenarioWorker.ts';
 import type { Workspace } from './workspace.ts';
+import type { ScenarioOutcome } from './gridOutcome.ts';
 
 export interface GridOptions {
   /** Worker threads (default: the machine's cores); 0 runs in this thread. */
@@ -57,6 +58,49 @@ export async function closeGridPool(): Promise<void> {
   await p?.destroy();
 }
 
+/** A batch for the pool: the context (by key; the loans by shared memory) and the scenarios. */
+function workerTask(
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  flags: Pick<WorkerTask, 'untilRetired' | 'collateralOnly' | 'isolateFailures'>,
+): WorkerTask {
+  let key = keys.get(ctx);
+  if (!key) {
+    contexts += 1;
+    key = `${process.pid}:${contexts}`;
+    keys.set(ctx, key);
+  }
+  return {
+    key,
+    dealFile: ctx.deal.file,
+    dealSource: ctx.deal.id,
+    state: ctx.state,
+    buffer: loanBuffer(ctx.loans),
+    count: ctx.loans.count,
+    fixedCount: ctx.loans.fixedCount,
+    scenarios,
+    ...flags,
+  };
+}
+
+/**
+ * One batch of scenarios as one task of the pool, each scenario's error caught apart (the
+ * queue's workers run their jobs so): a summary or an error per scenario, in order.
+ */
+export async function runIsolatedBatch(
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  threads = availableParallelism(),
+): Promise<{ outcomes: ScenarioOutcome[]; cpuMicros: number; heapUsed: number }> {
+  const task = workerTask(ctx, scenarios, { untilRetired: true, isolateFailures: true });
+  const result = (await gridPool(threads).run(task)) as WorkerResult;
+  return {
+    outcomes: result.outcomes ?? [],
+    cpuMicros: result.cpuMicros,
+    heapUsed: result.heapUsed,
+  };
+}
+
 function runInThread(
   ctx: ProjectionContext,
   scenarios: readonly Scenario[],
@@ -104,12 +148,6 @@ export async function runGrid(
   const threads = o.threads ?? availableParallelism();
   if (threads === 0) return runInThread(ctx, scenarios, o);
   const start = performance.now();
-  let key = keys.get(ctx);
-  if (!key) {
-    contexts += 1;
-    key = `${process.pid}:${contexts}`;
-    keys.set(ctx, key);
-  }
   const batch =
     o.batchSize ?? Math.max(1, Math.min(25, Math.ceil(scenarios.length / (threads * 8))));
   const p = gridPool(threads);
@@ -120,18 +158,10 @@ export async function runGrid(
   let maxHeap = 0;
   const tasks: Promise<void>[] = [];
   for (let from = 0; from < scenarios.length; from += batch) {
-    const task: WorkerTask = {
-      key,
-      dealFile: ctx.deal.file,
-      dealSource: ctx.deal.id,
-      state: ctx.state,
-      buffer: loanBuffer(ctx.loans),
-      count: ctx.loans.count,
-      fixedCount: ctx.loans.fixedCount,
-      scenarios: scenarios.slice(from, from + batch),
+    const task = workerTask(ctx, scenarios.slice(from, from + batch), {
       untilRetired: o.untilRetired ?? true,
       collateralOnly: o.collateralOnly ?? false,
-    };
+    });
     tasks.push(
       (p.run(task) as Promise<WorkerResult>).then((result) => {
         result.summaries.forEach((s, i) => (summaries[from + i] = s));

@@ -9,6 +9,7 @@ import { contextForLoans, type ProjectionContext } from './projectionContext.ts'
 import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { Workspace } from './workspace.ts';
+import { failureOf, type ScenarioOutcome } from './gridOutcome.ts';
 
 /** What the main thread sends: the context (once per key; the loans by shared memory) and a batch. */
 export interface WorkerTask {
@@ -23,10 +24,17 @@ export interface WorkerTask {
   readonly untilRetired: boolean;
   /** Project the collateral only (the benchmark's loop figure): no waterfall, no summaries. */
   readonly collateralOnly?: boolean;
+  /**
+   * Catch each scenario's error and return it in `outcomes` instead of failing the batch (the
+   * queue's grids: one bad scenario fails alone).
+   */
+  readonly isolateFailures?: boolean;
 }
 
 export interface WorkerResult {
   readonly summaries: ScenarioSummary[];
+  /** With `isolateFailures`: each scenario's summary or error, in order (summaries empty). */
+  readonly outcomes?: ScenarioOutcome[];
   readonly loanMonths: number;
   /** CPU time of the batch in this worker (microseconds), and the worker's heap after it. */
   readonly cpuMicros: number;
@@ -66,6 +74,25 @@ export default function runBatch(task: WorkerTask): WorkerResult {
       loanMonths += r.loanMonths;
     }
     return { summaries: [], loanMonths, cpuMicros: threadCpu() - start, heapUsed: heap() };
+  }
+  if (task.isolateFailures) {
+    const outcomes = task.scenarios.map((scenario): ScenarioOutcome => {
+      try {
+        const r = runAndSummarize(context, scenario, workspace);
+        workspace = r.workspace;
+        loanMonths += r.loanMonths;
+        return { summary: r.summary };
+      } catch (error) {
+        return { error: failureOf(error) };
+      }
+    });
+    return {
+      summaries: [],
+      outcomes,
+      loanMonths,
+      cpuMicros: threadCpu() - start,
+      heapUsed: heap(),
+    };
   }
   const summaries = task.scenarios.map((scenario) => {
     const r = runAndSummarize(context, scenario, workspace);

@@ -11,6 +11,7 @@ import { registerRemittance } from './remittance.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStatement } from './statement.ts';
 import { registerTape } from './tape.ts';
+import { registerWorker } from './worker.ts';
 
 /** Every subcommand of `trustee`, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerRemittance(program);
   registerSimulate(program);
   registerProject(program);
+  registerWorker(program);
 }
