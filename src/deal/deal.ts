@@ -127,6 +127,18 @@ export type Fee = {
   | { readonly kind: 'once'; readonly distribution: number; readonly amount: Cents }
 );
 
+/**
+ * A loan group: its own Interest and Principal Remittance Amounts pay its senior classes first,
+ * and their Net WAC Rate is the group's.
+ */
+export interface LoanGroup {
+  readonly name: string;
+  readonly description: string;
+  readonly cutoffBalance: Cents;
+  readonly cutoffLoanCount: number;
+  readonly seniorClasses: readonly string[];
+}
+
 /** A validated deal: the file's terms with money in cents and dates as plain dates. */
 export interface Deal {
   readonly id: string;
@@ -138,6 +150,10 @@ export interface Deal {
   readonly distributionDay: number;
   readonly cutoffBalance: Cents;
   readonly cutoffLoanCount: number;
+  /** The loan groups, in the order of the file; empty for a pool of one group. */
+  readonly groups: readonly LoanGroup[];
+  /** Each group's senior classes, by name: the index of their group in `groups`. */
+  readonly seniorGroup: ReadonlyMap<string, number>;
   /** Classes in the order of the deal file (the statement's order). */
   readonly classes: readonly CertificateClass[];
   readonly classByName: ReadonlyMap<string, CertificateClass>;

@@ -13,6 +13,7 @@ import {
   type OvercollateralizationClass,
 } from './deal.ts';
 import { structureProblems } from './dealStructure.ts';
+import { loanGroupProblems, loanGroups } from './loanGroups.ts';
 import { upgradeDealFile } from './upgradeDealFile.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
 
@@ -243,7 +244,11 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     throw new TrusteeError('INVALID_DEAL', `${fileName}: the deal file is not valid`, details);
   }
   const file = parsed.data;
-  const problems = [...semanticProblems(file), ...structureProblems(file)];
+  const problems = [
+    ...semanticProblems(file),
+    ...loanGroupProblems(file),
+    ...structureProblems(file),
+  ];
   if (problems.length > 0) {
     const unknownClass = problems.every((p) => p.message.startsWith('unknown class'));
     throw new TrusteeError(
@@ -296,6 +301,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
       amount: toCents(f.once.amount),
     };
   });
+  const groups = loanGroups(file);
   return {
     id: file.id,
     file,
@@ -306,6 +312,10 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     distributionDay: file.dates.distributionDay,
     cutoffBalance,
     cutoffLoanCount: file.collateral.cutoffLoanCount,
+    groups,
+    seniorGroup: new Map(
+      groups.flatMap((group, index) => group.seniorClasses.map((name) => [name, index] as const)),
+    ),
     classes,
     classByName: new Map(classes.map((c) => [c.name, c])),
     interestBearingClasses: classes.filter(bearsInterest),

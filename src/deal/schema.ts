@@ -159,6 +159,12 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 // New step fields are optional with no default: a file without them parses to the very same
 // deal (and terms) as before they existed.
 const when = conditionSchema.optional();
+/**
+ * In a deal with loan groups, the group whose fund an interest, principal or fee step draws
+ * from (e.g. "I": the Group I Interest Remittance Amount). A step without it draws from each
+ * group's fund in turn, in the order of `groups`.
+ */
+const from = z.string().optional();
 
 /**
  * A lockout (NAS) class among sequential classes: it is paid first its NAS Principal
@@ -185,7 +191,7 @@ export type NasAllocation = z.infer<typeof nasAllocationSchema>;
 /** Priority-of-payment steps: one discriminated union run by one interpreter. */
 export const stepSchema = z.discriminatedUnion('kind', [
   /** Pay a fee from the fund. */
-  z.strictObject({ kind: z.literal('fee'), fee: z.string(), when }),
+  z.strictObject({ kind: z.literal('fee'), fee: z.string(), from, when }),
   /**
    * Pay classes interest from the fund. `part` chooses what is paid: the current Monthly
    * Interest Distributable Amount, the Unpaid Interest Amount carried from earlier periods,
@@ -196,6 +202,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
     classes: z.array(z.string()).min(1),
     part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
     allocation: z.enum(['sequential', 'proRata']).default('sequential'),
+    from,
     when,
   }),
   /**
@@ -207,6 +214,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
     kind: z.literal('principal'),
     classes: z.array(z.string()).min(1),
     allocation: z.union([z.enum(['sequential', 'proRata']), nasAllocationSchema]).optional(),
+    from,
     when,
   }),
   /** Pay the Extra Principal Distribution Amount: the OC deficiency, from excess cashflow. */
@@ -279,6 +287,18 @@ const triggerSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * A loan group (Group I: loans with conforming balances; Group II: the rest). Its own Interest
+ * and Principal Remittance Amounts pay its `seniorClasses` first, whose Net WAC Rate is the
+ * group's; the other interest-bearing classes are supported by every group.
+ */
+const loanGroupSchema = z.strictObject({
+  description: z.string(),
+  cutoffBalance: dollars,
+  cutoffLoanCount: z.number().int().positive(),
+  seniorClasses: z.array(z.string()).min(1),
+});
+
 export const dealSchema = z.strictObject({
   /** The deal file format (upgradeDealFile.ts brings earlier formats to this one). */
   formatVersion: z.literal(2),
@@ -317,6 +337,16 @@ export const dealSchema = z.strictObject({
     cutoffLoanCount: z.number().int().positive(),
     description: z.string(),
   }),
+  /**
+   * Loan groups, in the order their funds are drawn on (STRUCTURES.md section 1). Without it
+   * the pool is one group. With it, every collection period gives each group's figures.
+   */
+  groups: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9-]+$/, 'expected a group name such as "I"'),
+      loanGroupSchema,
+    )
+    .optional(),
   index: z.strictObject({
     name: z.string(),
     /** Fixed `businessDaysBefore` London business days before each accrual period starts. */

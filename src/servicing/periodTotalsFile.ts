@@ -10,6 +10,7 @@ import {
   type CollectionPeriod,
   type Delinquency,
   type DelinquencyBucket,
+  type GroupCollections,
 } from '../trust/types.ts';
 
 /**
@@ -36,9 +37,8 @@ const count = z.number().int().min(0);
 const bucket = z.strictObject({ count, unpaidPrincipal: amount, statedPrincipal: amount });
 const emptyBucket = { count: 0, unpaidPrincipal: '0', statedPrincipal: '0' };
 
-export const periodTotalsSchema = z.strictObject({
-  distributionDate: z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD'),
-  source: z.string().default('collection-period totals file'),
+/** The figures of a period, and of each loan group's part of it. */
+const collections = {
   beginningPoolBalance: amount,
   endingPoolBalance: amount,
   beginningLoanCount: count,
@@ -60,7 +60,6 @@ export const periodTotalsSchema = z.strictObject({
   extraordinaryExpenses: amount.prefault(0),
   weightedAverageRate: z.number().min(0).max(1),
   weightedAverageRemainingTerm: z.number().min(0).max(600),
-  cleanUpCall: z.boolean().default(false),
   delinquency: z
     .strictObject({
       days30to59: bucket.prefault(emptyBucket),
@@ -73,6 +72,15 @@ export const periodTotalsSchema = z.strictObject({
       reoBookValue: amount.prefault(0),
     })
     .prefault({}),
+};
+
+export const periodTotalsSchema = z.strictObject({
+  distributionDate: z.string().refine(isPlainDate, 'expected a date as YYYY-MM-DD'),
+  source: z.string().default('collection-period totals file'),
+  ...collections,
+  cleanUpCall: z.boolean().default(false),
+  /** A deal with loan groups: each group's figures, by group name (the period's add up to them). */
+  groups: z.record(z.string(), z.strictObject(collections)).optional(),
   notes: z.array(z.string()).default([]),
 });
 
@@ -85,13 +93,33 @@ export function parsePeriodTotals(json: unknown, file = '<period totals>'): Coll
       schemaIssues(periodTotalsSchema, json, parsed.error.issues, file),
     );
   }
-  const { notes: _notes, distributionDate, delinquency, ...rest } = parsed.data;
+  const { notes: _notes, distributionDate, delinquency, groups, ...rest } = parsed.data;
+  return {
+    ...rest,
+    distributionDate: plainDate(distributionDate),
+    delinquency: delinquencyTable(delinquency),
+    ...(groups
+      ? {
+          groups: Object.fromEntries(
+            Object.entries(groups).map(([name, g]) => [
+              name,
+              { ...g, delinquency: delinquencyTable(g.delinquency) },
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
+
+type ParsedDelinquency = z.infer<typeof periodTotalsSchema>['delinquency'];
+
+function delinquencyTable(delinquency: ParsedDelinquency): Delinquency {
   const asBucket = (b: {
     count: number;
     unpaidPrincipal: Cents;
     statedPrincipal: Cents;
   }): DelinquencyBucket => b;
-  const table: Delinquency = {
+  return {
     days30to59: asBucket(delinquency.days30to59),
     days60to89: asBucket(delinquency.days60to89),
     days90plus: asBucket(delinquency.days90plus),
@@ -101,7 +129,6 @@ export function parsePeriodTotals(json: unknown, file = '<period totals>'): Coll
     reo: asBucket(delinquency.reo),
     reoBookValue: delinquency.reoBookValue,
   };
-  return { ...rest, distributionDate: plainDate(distributionDate), delinquency: table };
 }
 
 export function readPeriodTotalsFile(path: string): CollectionPeriod {
@@ -117,10 +144,21 @@ export function readPeriodTotalsFile(path: string): CollectionPeriod {
  * dollars with cents, so that what `remittance check --json` prints closes a date as
  * `--totals` and reads back to the same period.
  */
-export function periodTotalsDocument(period: CollectionPeriod): Record<string, unknown> {
+export function periodTotalsDocument(
+  period: CollectionPeriod | GroupCollections,
+): Record<string, unknown> {
   const document: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(period)) {
     if (key === 'delinquency') continue;
+    if (key === 'groups') {
+      document[key] = Object.fromEntries(
+        Object.entries(value as Record<string, GroupCollections>).map(([name, group]) => [
+          name,
+          periodTotalsDocument(group),
+        ]),
+      );
+      continue;
+    }
     document[key] = AMOUNT_FIELDS.has(key) ? plainDollars(value as Cents) : value;
   }
   const table: Record<string, unknown> = {};

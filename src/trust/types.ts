@@ -79,7 +79,18 @@ export interface CollectionPeriod {
   readonly cleanUpCall?: boolean;
   /** Where the totals came from, e.g. "seed statement, derived" or a remittance file. */
   readonly source: string;
+  /**
+   * A deal with loan groups: each group's figures, by group name. The period's own figures are
+   * their sums (checked by `reconcilePeriod`).
+   */
+  readonly groups?: Readonly<Record<string, GroupCollections>>;
 }
+
+/** One loan group's part of a collection period: the same figures, for its loans. */
+export type GroupCollections = Omit<
+  CollectionPeriod,
+  'distributionDate' | 'source' | 'cleanUpCall' | 'groups'
+>;
 
 /** One class's position between distributions. */
 export interface ClassState {
@@ -117,6 +128,8 @@ export interface DealState {
   readonly breachedTriggers?: readonly number[];
   /** The reserve fund's balance: kept only for a deal that has one. */
   readonly reserveFundBalance?: Cents;
+  /** Each loan group's pool balance, by group name: kept only for a deal with groups. */
+  readonly groupPoolBalances?: Readonly<Record<string, Cents>>;
 }
 
 /** A collection period's amounts (integer cents, never negative), outside the delinquency table. */

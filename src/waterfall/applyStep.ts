@@ -1,6 +1,7 @@
 import type { Step } from '../deal/schema.ts';
 import { cents, excess, ZERO } from '../money/cents.ts';
 import { payExtraPrincipal } from './extraPrincipalDistributionAmount.ts';
+import { payFee } from './feeAmounts.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 import { payInterest } from './payInterest.ts';
@@ -32,22 +33,9 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
     return;
   }
   switch (step.kind) {
-    case 'fee': {
-      const fee = ledger.fees.get(step.fee);
-      if (!fee) throw new Error(`internal: fee ${step.fee} missing`);
-      const payee = ledger.deal.fees.find((f) => f.name === step.fee)?.payee ?? step.fee;
-      const amount = pay(
-        ledger,
-        fund,
-        payee,
-        excess(fee.due, fee.paid),
-        'fee',
-        `${step.fee} fee`,
-        phase,
-      );
-      fee.paid = cents(fee.paid + amount);
+    case 'fee':
+      payFee(ledger, fund, step, phase);
       return;
-    }
     case 'interest':
       payInterest(ledger, fund, step, phase);
       return;

@@ -1,14 +1,17 @@
 import type { Deal, InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import { accrualPeriod } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
-import { add, cents, sub, ZERO } from '../money/cents.ts';
+import { add, cents, sub, ZERO, type Cents } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
+import { allocate } from '../money/allocate.ts';
 import { applyStep, type Fund } from './applyStep.ts';
 import { applyRealizedLosses } from './appliedRealizedLossAmount.ts';
 import { checkDistributionDate } from './checkDistributionDate.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { distributionRecord } from './distributionRecord.ts';
-import { feeAmounts } from './feeAmounts.ts';
+import { feeAmounts, feeParts } from './feeAmounts.ts';
+import { stepFunds } from './fund.ts';
+import { groupCollections } from './groupCollections.ts';
 import { interestOnlyNotional } from './interestOnlyNotional.ts';
 import { interestRemittanceAmount } from './interestRemittanceAmount.ts';
 import { allocateInterestShortfalls } from './interestShortfalls.ts';
@@ -20,7 +23,8 @@ import {
 import type { Phase } from './fund.ts';
 import { netMonthlyExcessCashflow } from './netMonthlyExcessCashflow.ts';
 import { supplementalAmounts } from './netSwapPayment.ts';
-import { netWacRate } from './netWacRate.ts';
+import { groupNetLoanRates, netWacRate } from './netWacRate.ts';
+import { seniorPrincipalDistributionAmounts } from './seniorPrincipalDistributionAmount.ts';
 import { overcollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import { payPrepaymentCharges } from './prepaymentCharges.ts';
 import { principalRemittanceAmount } from './principalRemittanceAmount.ts';
@@ -69,22 +73,34 @@ export function distribute(
   // pass-through rate (the coupon capped by the Net WAC Rate). The margins step up once the pool
   // was at or below the clean-up call threshold on an earlier date (the Optional Termination
   // Date passed).
-  const fees = feeAmounts(deal, period, accrual, n);
+  // With loan groups, each group's fees, and each class's Net WAC from its group's loans (the
+  // subordinates' from all groups').
+  const groups = groupCollections(deal, state, period, file);
+  const grouped = groups.length > 0;
+  const parts = grouped ? feeParts(deal, groups, accrual, n) : undefined;
+  const fees = parts ? feeTotals(parts) : feeAmounts(deal, period, accrual, n);
   const steppedUp = n > 1 && state.poolBalance <= deal.cleanUpCallBalance;
   const netWac = netWacRate(period.weightedAverageRate, deal.netWacFeeRate, accrual.days);
   const netLoanRate = period.weightedAverageRate - deal.netWacFeeRate;
+  const groupRates = grouped ? groupNetLoanRates(deal, state, groups) : undefined;
   const interest = new Map<string, ClassInterest>();
   // Interest-only classes accrue on their notional for the date: the working balance they carry.
   if (deal.interestOnlyClasses.length > 0) state = withNotionals(deal, state, n);
   const accrueClass = (c: InterestBearingClass | InterestOnlyClass): void => {
     const before = state.classes[c.name] as ClassState;
+    const group = deal.seniorGroup.get(c.name);
+    const classNetRate = !groupRates
+      ? netLoanRate
+      : group !== undefined
+        ? groupRates.groups[group]!
+        : groupRates.subordinate;
     interest.set(
       c.name,
       monthlyInterestDistributableAmount(
         c,
         before,
         index.rate,
-        netLoanRate,
+        classNetRate,
         accrual.days,
         steppedUp,
       ),
@@ -116,6 +132,11 @@ export function distribute(
     endingPool,
     options.trace ?? true,
   );
+  if (parts) {
+    ledger.feeParts = new Map(
+      [...parts].map(([name, dues]) => [name, dues.map((due) => ({ due, paid: ZERO }))]),
+    );
+  }
   if (ledger.tracing) {
     ledger.note({
       phase: 'tests',
@@ -157,12 +178,18 @@ export function distribute(
 
   // (1) The Interest Remittance Amount, less the interest shortfalls allocated to the classes,
   // to the Net Swap Payment, the fees and the classes' interest.
-  const interestRemittance = interestRemittanceAmount(ledger, period);
+  // With loan groups, each group's Interest Remittance Amount is a fund of its own.
+  const interestFunds: Fund[] = grouped
+    ? groups.map((g, i) => ({
+        name: `Interest Remittance Amount (Group ${deal.groups[i]!.name})`,
+        available: interestRemittanceAmount(ledger, g, deal.groups[i]!.name),
+        group: i,
+      }))
+    : [{ name: 'Interest Remittance Amount', available: interestRemittanceAmount(ledger, period) }];
+  const groupInterestRemittance = interestFunds.map((f) => f.available);
+  const interestRemittance = total(groupInterestRemittance);
   allocateInterestShortfalls(ledger, period, interestRemittance);
-  const interestFund = payPriority(ledger, 'interest', {
-    name: 'Interest Remittance Amount',
-    available: interestRemittance,
-  });
+  const interestLeft = payPriority(ledger, 'interest', interestFunds);
 
   // (2) The Principal Distribution Amount: the Principal Remittance Amount less the
   // Overcollateralization Reduction Amount, to the classes' principal.
@@ -190,30 +217,57 @@ export function distribute(
         'scheduled principal + curtailments + payments in full + net liquidation proceeds + repurchases',
     });
   }
-  const principalFund = payPriority(ledger, 'principal', {
-    name: 'Principal Distribution Amount',
-    available: sub(principalRemittance, oc.reduction),
-  });
-  const principalDistributed = sub(sub(principalRemittance, oc.reduction), principalFund.available);
+  // With loan groups, each group's Principal Distribution Amount: its Principal Remittance
+  // Amount less its share of the reduction (by its share of the Principal Remittance Amount);
+  // after the Stepdown Date each group's part of the Senior Principal Distribution Amount.
+  const groupPrincipalRemittance = groups.map((g) => principalRemittanceAmount(g));
+  const groupReduction =
+    grouped && oc.reduction > 0
+      ? allocate(oc.reduction, groupPrincipalRemittance)
+      : groups.map(() => ZERO);
+  const principalFunds: Fund[] = grouped
+    ? groups.map((_, i) => ({
+        name: `Principal Distribution Amount (Group ${deal.groups[i]!.name})`,
+        available: sub(groupPrincipalRemittance[i]!, groupReduction[i]!),
+        group: i,
+      }))
+    : [
+        {
+          name: 'Principal Distribution Amount',
+          available: sub(principalRemittance, oc.reduction),
+        },
+      ];
+  if (grouped) {
+    ledger.groupPrincipalShares = groupPrincipalRemittance;
+    if (ledger.targetsApply) {
+      ledger.seniorPrincipalBudget = seniorPrincipalDistributionAmounts(
+        ledger,
+        groupPrincipalRemittance,
+        groups.map((g) => g.endingPoolBalance),
+      );
+    }
+  }
+  const seniorBudgets = ledger.seniorPrincipalBudget?.slice();
+  const principalLeft = payPriority(ledger, 'principal', principalFunds);
+  const principalDistributed = sub(sub(principalRemittance, oc.reduction), principalLeft);
 
   // (3) The Net Monthly Excess Cashflow: the Extra Principal Distribution Amount, unpaid
   // interest, reimbursements, Net WAC Rate Carryover, and the remainder to CE, then R.
   const excessCashflow = netMonthlyExcessCashflow(
     ledger,
-    interestFund.available,
+    interestLeft,
     oc.reduction,
-    principalFund.available,
+    principalLeft,
   );
-  const excessFund = payPriority(ledger, 'excess', {
-    name: 'Net Monthly Excess Cashflow',
-    available: excessCashflow,
-  });
-  if (excessFund.available > 0) {
+  const excessLeft = payPriority(ledger, 'excess', [
+    { name: 'Net Monthly Excess Cashflow', available: excessCashflow },
+  ]);
+  if (excessLeft > 0) {
     // The loader refuses excess steps that never reach a remainder; a remainder that names no
     // class would leave cash undistributed: refuse rather than lose it.
     throw new TrusteeError(
       'INVALID_DEAL',
-      `${deal.id}: ${(excessFund.available / 100).toFixed(2)} of excess cashflow has no payee`,
+      `${deal.id}: ${(excessLeft / 100).toFixed(2)} of excess cashflow has no payee`,
       [
         {
           field: 'waterfall.excess',
@@ -227,13 +281,12 @@ export function distribute(
   // (3a) The swap and cap receipts, to what the classes are still owed, the rest to CE.
   const receipts = supplemental ? add(supplemental.netSwapReceipt, supplemental.capReceipt) : ZERO;
   if (supplemental) {
-    const left = payPriority(ledger, 'supplemental', {
-      name: 'Supplemental Interest Trust',
-      available: receipts,
-    });
-    if (left.available > 0) {
+    const left = payPriority(ledger, 'supplemental', [
+      { name: 'Supplemental Interest Trust', available: receipts },
+    ]);
+    if (left > 0) {
       // The loader requires the supplemental priority to end in a remainder with no condition.
-      throw new Error(`internal: ${left.available} of swap and cap receipts have no payee`);
+      throw new Error(`internal: ${left} of swap and cap receipts have no payee`);
     }
   }
 
@@ -265,7 +318,32 @@ export function distribute(
       netSwapPaymentPaid: ledger.netSwapPaymentPaid,
       receipts,
     },
+    loanGroups:
+      grouped && groupRates
+        ? {
+            groups: groups.map((collections, i) => ({
+              name: deal.groups[i]!.name,
+              collections,
+              netWacRate: (groupRates.groups[i]! * 30) / accrual.days,
+              interestRemittanceAmount: groupInterestRemittance[i]!,
+              principalRemittanceAmount: groupPrincipalRemittance[i]!,
+              overcollateralizationReduction: groupReduction[i]!,
+              seniorPrincipalDistributionAmount: seniorBudgets?.[i],
+            })),
+            subordinateNetWacRate: (groupRates.subordinate * 30) / accrual.days,
+          }
+        : undefined,
   });
+}
+
+function total(amounts: readonly Cents[]): Cents {
+  let sum = 0;
+  for (const amount of amounts) sum += amount;
+  return cents(sum);
+}
+
+function feeTotals(parts: ReadonlyMap<string, readonly Cents[]>): Map<string, Cents> {
+  return new Map([...parts].map(([name, dues]) => [name, total(dues)]));
 }
 
 /** The state with each interest-only class's balance set to its notional for distribution n. */
@@ -278,8 +356,15 @@ function withNotionals(deal: Deal, state: DealState, n: number): DealState {
   return { ...state, classes };
 }
 
-/** Runs one priority of payment of the deal over its fund; returns the fund with what is left. */
-function payPriority(ledger: Ledger, phase: Phase, fund: Fund): Fund {
-  for (const step of ledger.deal.waterfall[phase]) applyStep(ledger, step, fund, phase);
-  return fund;
+/**
+ * Runs one priority of payment of the deal over its funds (one, or one per loan group); returns
+ * what is left of them.
+ */
+function payPriority(ledger: Ledger, phase: Phase, funds: readonly Fund[]): Cents {
+  for (const step of ledger.deal.waterfall[phase]) {
+    for (const fund of stepFunds(ledger.deal, step, funds)) applyStep(ledger, step, fund, phase);
+  }
+  let left = 0;
+  for (const fund of funds) left += fund.available;
+  return cents(left);
 }

@@ -14,6 +14,7 @@ import type {
   CollectionPeriod,
   DealState,
   Distribution,
+  LoanGroupFigures,
   SupplementalInterestTrustFigures,
   TriggerTest,
 } from './types.ts';
@@ -45,6 +46,10 @@ export interface DateFigures {
   readonly triggerTests: readonly TriggerTest[];
   readonly terminated: boolean;
   readonly supplemental: SupplementalInterestTrustFigures | undefined;
+  /** Deals with loan groups: each group's figures, and the subordinates' Net WAC Rate. */
+  readonly loanGroups:
+    | { readonly groups: readonly LoanGroupFigures[]; readonly subordinateNetWacRate: number }
+    | undefined;
   /** What the trust keeps of its triggers for the next date (`triggerMemory`). */
   readonly triggerMemory: Pick<DealState, 'delinquencyHistory' | 'breachedTriggers'>;
 }
@@ -175,6 +180,12 @@ export function distributionRecord(
       period.compensatingInterest,
     ),
     ...(f.supplemental ? { supplementalInterestTrust: f.supplemental } : {}),
+    ...(f.loanGroups
+      ? {
+          loanGroups: f.loanGroups.groups,
+          subordinateNetWacRate: f.loanGroups.subordinateNetWacRate,
+        }
+      : {}),
     ...(ledger.reserveFund
       ? {
           reserveFund: {
@@ -212,6 +223,13 @@ export function distributionRecord(
     terminated: f.terminated,
     ...f.triggerMemory,
     ...(ledger.reserveFund ? { reserveFundBalance: ledger.reserveFund.balance } : {}),
+    ...(f.loanGroups
+      ? {
+          groupPoolBalances: Object.fromEntries(
+            f.loanGroups.groups.map((g) => [g.name, g.collections.endingPoolBalance]),
+          ),
+        }
+      : {}),
   };
   return { distribution, state: next };
 }

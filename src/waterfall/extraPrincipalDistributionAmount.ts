@@ -1,5 +1,5 @@
 import { cents, excess, min, sub } from '../money/cents.ts';
-import type { Fund, Phase } from './fund.ts';
+import { groupFunds, stepFunds, type Fund, type Phase } from './fund.ts';
 import type { Ledger } from './ledger.ts';
 import { payPrincipal } from './principalDistribution.ts';
 import { conditionHolds } from './stepCondition.ts';
@@ -14,21 +14,35 @@ export function payExtraPrincipal(ledger: Ledger, fund: Fund, phase: Phase): voi
   // What earlier Extra Principal (from the excess cashflow) left of the deficiency: the swap
   // receipts cover only the rest.
   const amount = min(fund.available, excess(ledger.deficiency, ledger.extraPrincipalPaid));
-  const extra: Fund = {
-    name: `${fund.name} (Extra Principal Distribution Amount)`,
-    available: amount,
-  };
+  // With loan groups it is part of each group's Principal Distribution Amount, by the groups'
+  // shares of the Principal Remittance Amount, and goes through the principal steps as theirs.
+  const name = `${fund.name} (Extra Principal Distribution Amount)`;
+  const shares = ledger.groupPrincipalShares;
+  const extra: readonly Fund[] =
+    shares === undefined
+      ? [{ name, available: amount }]
+      : groupFunds(
+          ledger.deal,
+          name,
+          amount,
+          shares.some((s) => s > 0) ? shares : shares.map(() => 1),
+        );
   for (const principalStep of ledger.deal.waterfall.principal) {
-    if (principalStep.kind === 'principal' && conditionHolds(principalStep.when, ledger.tests))
+    if (principalStep.kind !== 'principal' || !conditionHolds(principalStep.when, ledger.tests))
+      continue;
+    for (const from of stepFunds(ledger.deal, principalStep, extra)) {
       payPrincipal(
         ledger,
-        extra,
+        from,
         principalStep.classes,
         phase === 'supplemental' ? phase : 'excess',
         principalStep.allocation,
       );
+    }
   }
-  const used = sub(amount, extra.available);
+  let left = 0;
+  for (const from of extra) left += from.available;
+  const used = sub(amount, cents(left));
   fund.available = sub(fund.available, used);
   ledger.extraPrincipalPaid = cents(ledger.extraPrincipalPaid + used);
   if (ledger.tracing) {

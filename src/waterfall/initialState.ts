@@ -25,5 +25,8 @@ export function initialState(deal: Deal): DealState {
     cumulativeRealizedLosses: ZERO,
     terminated: false,
     ...(deal.reserveFund ? { reserveFundBalance: deal.reserveFund.initialDeposit } : {}),
+    ...(deal.groups.length > 0
+      ? { groupPoolBalances: Object.fromEntries(deal.groups.map((g) => [g.name, g.cutoffBalance])) }
+      : {}),
   };
 }

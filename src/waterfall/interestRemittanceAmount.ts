@@ -1,13 +1,17 @@
 import { add, excess, type Cents } from '../money/cents.ts';
 import type { Ledger } from './ledger.ts';
-import type { CollectionPeriod } from './types.ts';
+import type { GroupCollections } from '../trust/types.ts';
 
 /**
  * Interest Remittance Amount: interest collected and advanced, plus compensating interest, less
  * extraordinary trust fund expenses. April 2002: 1,429,737.83 (no compensating interest or
  * expenses).
  */
-export function interestRemittanceAmount(ledger: Ledger, period: CollectionPeriod): Cents {
+export function interestRemittanceAmount(
+  ledger: Ledger,
+  period: GroupCollections,
+  group?: string,
+): Cents {
   const amount = excess(
     add(period.interestCollected, period.compensatingInterest),
     period.extraordinaryExpenses,
@@ -16,6 +20,7 @@ export function interestRemittanceAmount(ledger: Ledger, period: CollectionPerio
     ledger.note({
       phase: 'available',
       step: 'interestRemittanceAmount',
+      ...(group !== undefined ? { from: `Group ${group}` } : {}),
       amount,
       reason:
         'interest collected and advanced + compensating interest - extraordinary trust fund expenses',

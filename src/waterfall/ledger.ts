@@ -55,6 +55,15 @@ export interface Ledger {
   /** The Net Swap Payment the trust owes this date, and what was paid of it. */
   netSwapPaymentDue: Cents;
   netSwapPaymentPaid: Cents;
+  /**
+   * Deals with loan groups: each group's Principal Remittance Amount (the weights principal
+   * from the excess cashflow is split by), and after the Stepdown Date each group's part of the
+   * Senior Principal Distribution Amount not yet paid; undefined for a pool of one group.
+   */
+  groupPrincipalShares: readonly Cents[] | undefined;
+  seniorPrincipalBudget: Cents[] | undefined;
+  /** Deals with loan groups: each fee's part by group, each paid from its group's fund. */
+  feeParts: ReadonlyMap<string, { due: Cents; paid: Cents }[]> | undefined;
 }
 
 /**
@@ -160,6 +169,9 @@ export function newLedger(
       : undefined,
     netSwapPaymentDue: ZERO,
     netSwapPaymentPaid: ZERO,
+    groupPrincipalShares: undefined,
+    seniorPrincipalBudget: undefined,
+    feeParts: undefined,
   };
 }
 

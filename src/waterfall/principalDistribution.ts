@@ -15,7 +15,7 @@ export type PrincipalAllocation = 'sequential' | 'proRata' | NasAllocation;
  * it down to its target share of the ending pool (never less than the pool less the OC floor).
  * Class P is paid only once every floating class is retired.
  */
-function principalCap(ledger: Ledger, name: string): Cents {
+function principalCap(ledger: Ledger, name: string, fund: Fund): Cents {
   const c = workingClass(ledger, name);
   const definition = ledger.deal.classByName.get(name);
   if (definition?.kind === 'prepaymentCharges') {
@@ -23,7 +23,29 @@ function principalCap(ledger: Ledger, name: string): Cents {
     return floatingLeft ? ZERO : c.balance;
   }
   if (!definition || !bearsInterest(definition) || !ledger.targetsApply) return c.balance;
+  const budget = seniorBudget(ledger, name, fund);
+  if (budget !== undefined) return min(c.balance, budget);
   return min(c.balance, aboveTarget(ledger, name, definition.principalTarget));
+}
+
+/**
+ * Deals with loan groups, after the Stepdown Date: what the fund's group may still pay any
+ * group's senior classes, its part of the Senior Principal Distribution Amount (the seniors'
+ * balance above their target, split by the groups' shares of the Principal Remittance Amount).
+ * Undefined where that rule does not apply (a subordinate class, a pool of one group).
+ */
+function seniorBudget(ledger: Ledger, name: string, fund: Fund): Cents | undefined {
+  const budget = ledger.seniorPrincipalBudget;
+  if (budget === undefined || fund.group === undefined || !ledger.deal.seniorGroup.has(name))
+    return undefined;
+  return budget[fund.group];
+}
+
+/** Principal paid to a senior class counts against its fund's group's senior budget. */
+function spendSeniorBudget(ledger: Ledger, name: string, fund: Fund, amount: Cents): void {
+  const budget = ledger.seniorPrincipalBudget;
+  if (budget !== undefined && fund.group !== undefined && ledger.deal.seniorGroup.has(name))
+    budget[fund.group] = sub(budget[fund.group]!, amount);
 }
 
 /**
@@ -60,10 +82,13 @@ function payPrincipalProRata(
   const balances = working.map((c) => c.balance);
   const total = cents(balances.reduce((a, b) => a + b, 0));
   const last = ledger.deal.classByName.get(classes[classes.length - 1]!);
+  const budget = ledger.targetsApply ? seniorBudget(ledger, classes[0]!, fund) : undefined;
   const cap =
-    ledger.targetsApply && last !== undefined && bearsInterest(last)
-      ? min(total, aboveTarget(ledger, last.name, last.principalTarget))
-      : cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0));
+    budget !== undefined
+      ? min(total, budget)
+      : ledger.targetsApply && last !== undefined && bearsInterest(last)
+        ? min(total, aboveTarget(ledger, last.name, last.principalTarget))
+        : cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0));
   const amount = min(fund.available, cap);
   if (amount === 0) return ZERO;
   const shares = allocate(amount, balances);
@@ -74,6 +99,7 @@ function payPrincipalProRata(
       ? `principal to ${c.name} pro rata by balance with ${classes.filter((n) => n !== c.name).join(', ')} (together ${(amount / 100).toFixed(2)})`
       : '';
     const paidNow = pay(ledger, fund, c.name, share, 'principal', reason, phase);
+    spendSeniorBudget(ledger, c.name, fund, paidNow);
     c.balance = sub(c.balance, paidNow);
     c.principalPaid = cents(c.principalPaid + paidNow);
     paid += paidNow;
@@ -94,21 +120,21 @@ function payPrincipalNas(
 ): Cents {
   const working = classes.map((name) => workingClass(ledger, name));
   const total = working.reduce((acc, c) => acc + c.balance, 0);
-  const amount = min(
-    fund.available,
-    cents(classes.reduce((acc, name) => acc + principalCap(ledger, name), 0)),
-  );
+  const caps = cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0));
+  const budget = ledger.targetsApply ? seniorBudget(ledger, classes[0]!, fund) : undefined;
+  const amount = min(fund.available, budget !== undefined ? min(caps, budget) : caps);
   const percentage =
     scheduleEntry(nas.percentages, ledger.tests.distributionNumber)?.percentage ?? 0;
   const lockout = workingClass(ledger, nas.class);
   const share = total > 0 ? roundHalfUp((percentage * lockout.balance * amount) / total) : ZERO;
-  const due = min(share, principalCap(ledger, nas.class));
+  const due = min(share, principalCap(ledger, nas.class, fund));
   const reason = ledger.tracing
     ? `NAS Principal Distribution Amount: ${percentage * 100}% NAS Percentage x ${nas.class}'s share of the classes' balance x ${(amount / 100).toFixed(2)}`
     : '';
   // The step's principal is paid from a fund of its own: the NAS amount first, then in order.
-  const step: Fund = { name: fund.name, available: amount };
+  const step: Fund = { name: fund.name, available: amount, group: fund.group };
   const first = pay(ledger, step, nas.class, due, 'principal', reason, phase);
+  spendSeniorBudget(ledger, nas.class, fund, first);
   lockout.balance = sub(lockout.balance, first);
   lockout.principalPaid = cents(lockout.principalPaid + first);
   const paid = payPrincipal(ledger, step, classes, phase);
@@ -133,7 +159,7 @@ export function payPrincipal(
   let paid = 0;
   for (const name of classes) {
     const c = workingClass(ledger, name);
-    const cap = principalCap(ledger, name);
+    const cap = principalCap(ledger, name, fund);
     // The reason is only worded when the run is traced (projections run millions of these).
     const reason = !ledger.tracing
       ? ''
@@ -141,6 +167,7 @@ export function payPrincipal(
         ? `principal to ${name} down to its target after the Stepdown Date (cap ${(cap / 100).toFixed(2)})`
         : `principal to ${name} in order, up to its balance`;
     const amount = pay(ledger, fund, name, cap, 'principal', reason, phase);
+    spendSeniorBudget(ledger, name, fund, amount);
     c.balance = sub(c.balance, amount);
     c.principalPaid = cents(c.principalPaid + amount);
     paid += amount;

@@ -1,7 +1,7 @@
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
-import { sub } from '../money/cents.ts';
+import { sub, type Cents } from '../money/cents.ts';
 import { principalRemittanceAmount } from './principalRemittanceAmount.ts';
-import { PERIOD_AMOUNTS } from '../trust/types.ts';
+import { PERIOD_AMOUNTS, type GroupCollections } from '../trust/types.ts';
 import type { CollectionPeriod, DealState } from './types.ts';
 
 const money = (c: number): string => (c / 100).toFixed(2);
@@ -16,13 +16,40 @@ export function reconcilePeriod(
   period: CollectionPeriod,
   file = '<period>',
 ): void {
+  const problems = reconcileCollections(
+    period,
+    state.poolBalance,
+    '',
+    file,
+    `the trust's pool after distribution ${state.distributionNumber}`,
+  );
+  if (problems.length > 0) {
+    throw new TrusteeError(
+      'UNRECONCILED',
+      `${file}: the collection-period totals do not reconcile`,
+      problems,
+    );
+  }
+}
+
+/**
+ * The checks of `reconcilePeriod` on a period's figures or one loan group's (`prefix` names the
+ * group's fields): the problems found, none when they hold together.
+ */
+export function reconcileCollections(
+  period: GroupCollections,
+  poolBefore: Cents,
+  prefix: string,
+  file: string,
+  poolName: string,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const field of PERIOD_AMOUNTS) {
     const value = period[field] as number;
     if (!Number.isSafeInteger(value) || value < 0) {
       problems.push({
         file,
-        field,
+        field: prefix + field,
         message: 'not a non-negative amount',
         expected: 'a whole number of cents >= 0',
         got: value,
@@ -37,25 +64,25 @@ export function reconcilePeriod(
     if (rolled !== period.endingPoolBalance) {
       problems.push({
         file,
-        field: 'endingPoolBalance',
+        field: prefix + 'endingPoolBalance',
         message: `beginning ${money(period.beginningPoolBalance)} less principal ${money(principalRemittanceAmount(period))} less realized losses ${money(period.realizedLosses)} is ${money(rolled)}`,
         expected: `the ending pool balance to equal ${money(rolled)}`,
         got: money(period.endingPoolBalance),
       });
     }
-    if (period.beginningPoolBalance !== state.poolBalance) {
+    if (period.beginningPoolBalance !== poolBefore) {
       problems.push({
         file,
-        field: 'beginningPoolBalance',
-        message: `the trust's pool after distribution ${state.distributionNumber} is ${money(state.poolBalance)}`,
-        expected: `a beginning pool balance of ${money(state.poolBalance)}`,
+        field: prefix + 'beginningPoolBalance',
+        message: `${poolName} is ${money(poolBefore)}`,
+        expected: `a beginning pool balance of ${money(poolBefore)}`,
         got: money(period.beginningPoolBalance),
       });
     }
     if (period.bankruptcyLosses > period.realizedLosses) {
       problems.push({
         file,
-        field: 'bankruptcyLosses',
+        field: prefix + 'bankruptcyLosses',
         message: 'bankruptcy losses exceed realized losses',
         expected: `at most ${money(period.realizedLosses)}`,
       });
@@ -63,7 +90,7 @@ export function reconcilePeriod(
     if (period.compensatingInterest > period.prepaymentInterestShortfall) {
       problems.push({
         file,
-        field: 'compensatingInterest',
+        field: prefix + 'compensatingInterest',
         message: 'compensating interest exceeds the prepayment interest shortfall',
         expected: `at most ${money(period.prepaymentInterestShortfall)}`,
       });
@@ -72,7 +99,7 @@ export function reconcilePeriod(
   if (period.endingLoanCount > period.beginningLoanCount || period.endingLoanCount < 0) {
     problems.push({
       file,
-      field: 'endingLoanCount',
+      field: prefix + 'endingLoanCount',
       message: 'the loan count cannot grow',
       expected: `between 0 and ${period.beginningLoanCount}`,
       got: period.endingLoanCount,
@@ -81,17 +108,11 @@ export function reconcilePeriod(
   if (!(period.weightedAverageRate >= 0 && period.weightedAverageRate < 1)) {
     problems.push({
       file,
-      field: 'weightedAverageRate',
+      field: prefix + 'weightedAverageRate',
       message: 'not a rate',
       expected: 'a decimal rate between 0 and 1',
       got: period.weightedAverageRate,
     });
   }
-  if (problems.length > 0) {
-    throw new TrusteeError(
-      'UNRECONCILED',
-      `${file}: the collection-period totals do not reconcile`,
-      problems,
-    );
-  }
+  return problems;
 }

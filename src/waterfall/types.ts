@@ -1,5 +1,5 @@
 import type { Cents } from '../money/cents.ts';
-import type { CollectionPeriod } from '../trust/types.ts';
+import type { CollectionPeriod, GroupCollections } from '../trust/types.ts';
 import type { SupplementalAmounts } from './netSwapPayment.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 
@@ -11,6 +11,7 @@ export type {
   DealState,
   Delinquency,
   DelinquencyBucket,
+  GroupCollections,
 } from '../trust/types.ts';
 
 /** Everything the waterfall pays or decides for one class. */
@@ -123,6 +124,10 @@ export interface Distribution {
    * Swap Payment paid, and the receipts and what the supplemental priority paid of them.
    */
   readonly supplementalInterestTrust?: SupplementalInterestTrustFigures;
+  /** Each loan group's figures, in the deal's order (deals with groups). */
+  readonly loanGroups?: readonly LoanGroupFigures[];
+  /** Deals with groups: the subordinate classes' Net WAC Rate (the groups' weighted). */
+  readonly subordinateNetWacRate?: number;
   /** The reserve fund's date (deals that have one). */
   readonly reserveFund?: {
     readonly beginningBalance: Cents;
@@ -141,4 +146,19 @@ export interface SupplementalInterestTrustFigures extends SupplementalAmounts {
   readonly netSwapPaymentPaid: Cents;
   /** Net Swap Receipt + cap payment: the supplemental priority's fund. */
   readonly receipts: Cents;
+}
+
+/** A loan group's figures of a date (`Distribution.loanGroups`). */
+export interface LoanGroupFigures {
+  readonly name: string;
+  /** The group's part of the collection period. */
+  readonly collections: GroupCollections;
+  /** The group's Net WAC Rate: its loans' net rate on the accrual basis of the classes. */
+  readonly netWacRate: number;
+  readonly interestRemittanceAmount: Cents;
+  readonly principalRemittanceAmount: Cents;
+  /** Its share of the Overcollateralization Reduction Amount. */
+  readonly overcollateralizationReduction: Cents;
+  /** Its part of the Senior Principal Distribution Amount (after the Stepdown Date). */
+  readonly seniorPrincipalDistributionAmount: Cents | undefined;
 }
