@@ -65,7 +65,12 @@ describe.each(backends)('the audit hash chain on %s', (backend) => {
       expect(entries[k]!.previousHash).toBe(entries[k - 1]!.hash);
     expect(entries[2]).toMatchObject({ action: 'sign-in', address: '127.0.0.1' });
     expect(entries[2]!.dealId).toBeUndefined();
-    expect(await store.verifyAudit()).toEqual({ entries: 5, head: entries[4]!.hash, breaks: [] });
+    expect(await store.verifyAudit()).toEqual({
+      entries: 5,
+      headSeq: 5,
+      head: entries[4]!.hash,
+      breaks: [],
+    });
   });
 
   it('detects an entry changed afterwards with raw SQL', async () => {

@@ -39,7 +39,9 @@ export interface AuditBreak {
 export interface AuditVerification {
   /** Entries read. */
   readonly entries: number;
-  /** The last entry's hash (GENESIS when the log is empty): note it to detect a cut-off tail. */
+  /** The last entry's number (0 when the log is empty) and hash (GENESIS when empty): note them
+   * to detect a cut-off tail later. */
+  readonly headSeq: number;
   readonly head: string;
   readonly breaks: readonly AuditBreak[];
 }
@@ -78,5 +80,5 @@ export function verifyChain(rows: readonly Selectable<AuditLogTable>[]): AuditVe
     previous = row.hash;
     expectedSeq = seq + 1;
   }
-  return { entries: rows.length, head: previous, breaks };
+  return { entries: rows.length, headSeq: expectedSeq - 1, head: previous, breaks };
 }

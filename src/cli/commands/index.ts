@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAnnual } from './annual.ts';
+import { registerAudit } from './audit.ts';
 import { registerClose } from './close.ts';
 import { registerClosing } from './closing.ts';
 import { registerDeal } from './deal.ts';
@@ -11,6 +12,7 @@ import { registerRemittance } from './remittance.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStatement } from './statement.ts';
 import { registerTape } from './tape.ts';
+import { registerUsers } from './users.ts';
 import { registerWorker } from './worker.ts';
 
 /** Every subcommand of `trustee`, registered in the order `--help` lists them. */
@@ -23,6 +25,8 @@ export function registerCommands(program: Command): void {
   registerHistory(program);
   registerDeal(program);
   registerServe(program);
+  registerUsers(program);
+  registerAudit(program);
   registerTape(program);
   registerRemittance(program);
   registerSimulate(program);
