@@ -6,7 +6,14 @@ import type { Deal } from '../deal/deal.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { distribute } from './distribute.ts';
 import { initialState } from './initialState.ts';
-import { fixedRateDeal, ioDeal, reserveFundDeal, splitSeniorDeal, swapDeal } from './testDeals.ts';
+import {
+  fixedRateDeal,
+  ioDeal,
+  reserveFundDeal,
+  splitSeniorDeal,
+  swapDeal,
+  twoGroupDeal,
+} from './testDeals.ts';
 import type { Distribution } from './types.ts';
 import { syntheticPeriod } from '../../test/support/periods.ts';
 
@@ -62,6 +69,20 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
     });
     // Cash in equals cash out to the cent.
     expect(cashOut(d)).toBe(cashIn(d));
+    // With loan groups, no group's fund pays out more than it had: its Interest Remittance
+    // Amount, its Principal Remittance Amount less its share of the reduction.
+    for (const g of d.loanGroups ?? []) {
+      const paidFrom = (fund: string): number =>
+        d.trace
+          .filter((t) => t.from === fund && t.phase !== 'available')
+          .reduce((acc, t) => acc + (t.amount ?? 0), 0);
+      expect(paidFrom(`Interest Remittance Amount (Group ${g.name})`)).toBeLessThanOrEqual(
+        g.interestRemittanceAmount,
+      );
+      expect(paidFrom(`Principal Distribution Amount (Group ${g.name})`)).toBeLessThanOrEqual(
+        g.principalRemittanceAmount - g.overcollateralizationReduction,
+      );
+    }
     for (const c of d.classes) {
       // No balance or carry-forward goes negative.
       expect(c.endingBalance).toBeGreaterThanOrEqual(0);
@@ -119,6 +140,7 @@ const deals: Record<string, () => Deal> = {
   'an interest-only class': () => loadDeal(ioDeal()),
   'a swap and a cap': () => loadDeal(swapDeal()),
   'a reserve fund': () => loadDeal(reserveFundDeal()),
+  'two loan groups': () => loadDeal(twoGroupDeal()),
 };
 
 describe.each(Object.keys(deals))('waterfall invariants on %s', (id) => {

@@ -202,3 +202,74 @@ export function reserveFundDeal(): Json {
   );
   return d;
 }
+
+/**
+ * Two loan groups (STRUCTURES.md section 1): class A split into A-1, backed by group I
+ * (120,000,000.00 of the cut-off pool, 360 loans), and A-2, backed by group II (the rest).
+ * Interest: each group's fees from its own loans; A-1's current and unpaid interest from group
+ * I's Interest Remittance Amount, A-2's from group II's; then the cross-collateralization (what
+ * is left of either group to the other group's senior); then M-1..M-4 from what is left of both.
+ * Principal: each group's Principal Distribution Amount to its own senior, then to the other's,
+ * then the M classes in order.
+ */
+export const GROUP_I = { balance: 120_000_000_00, loans: 360, a1: 97_000_000_00 } as const;
+
+export function twoGroupDeal(): Json {
+  const d = builtIn();
+  const { A, ...others } = d['classes'];
+  const a1 = (GROUP_I.a1 / 100).toFixed(2);
+  const a2 = ((Math.round(Number(A['originalBalance']) * 100) - GROUP_I.a1) / 100).toFixed(2);
+  d['id'] = 'two-group-example';
+  d['classes'] = {
+    'A-1': { ...A, cusip: '64352VGA1', originalBalance: a1 },
+    'A-2': { ...A, cusip: '64352VGB9', originalBalance: a2, margin: 0.0036, stepUpMargin: 0.0072 },
+    ...others,
+  };
+  const cutoff = Math.round(Number(d['collateral'].cutoffBalance) * 100);
+  d['groups'] = {
+    I: {
+      description: 'loans with conforming balances',
+      cutoffBalance: (GROUP_I.balance / 100).toFixed(2),
+      cutoffLoanCount: GROUP_I.loans,
+      seniorClasses: ['A-1'],
+    },
+    II: {
+      description: 'loans with conforming and non-conforming balances',
+      cutoffBalance: ((cutoff - GROUP_I.balance) / 100).toFixed(2),
+      cutoffLoanCount: d['collateral'].cutoffLoanCount - GROUP_I.loans,
+      seniorClasses: ['A-2'],
+    },
+  };
+  d['seniority'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['stepdown'].seniorClass = ['A-1', 'A-2'];
+  d['interestShortfallClasses'] = ['A-1', 'A-2', 'M-1', 'M-2', 'M-3', 'M-4'];
+  d['assumptions'] = d['assumptions'].filter(
+    (a: Json) => !String(a['path']).startsWith('classes.A.'),
+  );
+  d['waterfall'].interest = [
+    { kind: 'fee', fee: 'servicing' },
+    { kind: 'fee', fee: 'trustee' },
+    { kind: 'interest', classes: ['A-1'], part: 'currentAndUnpaid', from: 'I' },
+    { kind: 'interest', classes: ['A-2'], part: 'currentAndUnpaid', from: 'II' },
+    { kind: 'interest', classes: ['A-2'], part: 'currentAndUnpaid', from: 'I' },
+    { kind: 'interest', classes: ['A-1'], part: 'currentAndUnpaid', from: 'II' },
+    ...['M-1', 'M-2', 'M-3', 'M-4'].map((name) => ({
+      kind: 'interest',
+      classes: [name],
+      part: 'current',
+    })),
+  ];
+  d['waterfall'].principal = [
+    { kind: 'principal', classes: ['A-1'], from: 'I' },
+    { kind: 'principal', classes: ['A-2'], from: 'II' },
+    { kind: 'principal', classes: ['A-2'], from: 'I' },
+    { kind: 'principal', classes: ['A-1'], from: 'II' },
+    { kind: 'principal', classes: ['M-1', 'M-2', 'M-3', 'M-4', 'P'] },
+  ];
+  d['waterfall'].excess = d['waterfall'].excess.map((s: Json) =>
+    s['kind'] === 'netWacCarryover'
+      ? { ...s, classes: ['A-1', 'A-2', ...s['classes'].slice(1)] }
+      : s,
+  );
+  return d;
+}

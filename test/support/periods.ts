@@ -8,6 +8,8 @@ import type {
   Delinquency,
   DelinquencyBucket,
 } from '../../src/waterfall/types.ts';
+import type { GroupCollections } from '../../src/trust/types.ts';
+import { sumCollections } from '../../src/trust/sumCollections.ts';
 
 export interface PeriodShape {
   /** Single monthly mortality of prepayments (fraction of the balance after scheduled principal). */
@@ -32,14 +34,61 @@ const bucket = (count: number, amount: Cents): DelinquencyBucket => ({
 });
 const none = bucket(0, ZERO);
 
-/** A collection period that reconciles with the state: for tests of the waterfall. */
+/**
+ * A collection period that reconciles with the state: for tests of the waterfall. A deal with
+ * loan groups gets each group's figures from the same shape on the group's balance (group II's
+ * rate 0.40% above group I's), and the period's are their sums.
+ */
 export function syntheticPeriod(
   deal: Deal,
   state: DealState,
   shape: PeriodShape = {},
 ): CollectionPeriod {
   const n = state.distributionNumber + 1;
-  const begin = state.poolBalance;
+  const source = `synthetic period ${n} (${accrualPeriod(deal, n).days} days)`;
+  const clean = shape.cleanUpCall === true;
+  if (deal.groups.length === 0) {
+    return {
+      ...groupPeriod(deal, state.poolBalance, state.loanCount, shape, n),
+      distributionDate: distributionDate(deal, n),
+      cleanUpCall: clean,
+      source,
+    };
+  }
+  const groupCount = deal.groups.length;
+  const groups = deal.groups.map((g, i) => {
+    const balance = state.groupPoolBalances?.[g.name] ?? g.cutoffBalance;
+    // The loans left split as the balances are (the state keeps the pool's count only).
+    const loans = Math.round((state.loanCount * balance) / Math.max(1, state.poolBalance));
+    const wac = (shape.wac ?? 0.0866) + 0.004 * i;
+    const count = i === groupCount - 1 ? state.loanCount - otherLoans(deal, state, i) : loans;
+    return groupPeriod(deal, balance, count, { ...shape, wac }, n);
+  });
+  return {
+    ...sumCollections(groups),
+    distributionDate: distributionDate(deal, n),
+    cleanUpCall: clean,
+    source,
+    groups: Object.fromEntries(deal.groups.map((g, i) => [g.name, groups[i]!])),
+  };
+}
+
+function otherLoans(deal: Deal, state: DealState, last: number): number {
+  let loans = 0;
+  for (const g of deal.groups.slice(0, last)) {
+    const balance = state.groupPoolBalances?.[g.name] ?? g.cutoffBalance;
+    loans += Math.round((state.loanCount * balance) / Math.max(1, state.poolBalance));
+  }
+  return loans;
+}
+
+function groupPeriod(
+  deal: Deal,
+  begin: Cents,
+  loanCount: number,
+  shape: PeriodShape,
+  n: number,
+): GroupCollections {
   const wac = shape.wac ?? 0.0866;
   const clean = shape.cleanUpCall === true;
   const scheduled = clean ? ZERO : roundHalfUp(begin * 0.0008);
@@ -64,13 +113,12 @@ export function syntheticPeriod(
     reoBookValue: ZERO,
   };
   const loanSize = Math.max(1, Math.round(deal.cutoffBalance / deal.cutoffLoanCount));
-  const loansGone = Math.min(state.loanCount, Math.round((paymentsInFull + defaulted) / loanSize));
+  const loansGone = Math.min(loanCount, Math.round((paymentsInFull + defaulted) / loanSize));
   return {
-    distributionDate: distributionDate(deal, n),
     beginningPoolBalance: begin,
     endingPoolBalance: ending,
-    beginningLoanCount: state.loanCount,
-    endingLoanCount: clean ? 0 : state.loanCount - loansGone,
+    beginningLoanCount: loanCount,
+    endingLoanCount: clean ? 0 : loanCount - loansGone,
     scheduledPrincipal: scheduled,
     curtailments,
     paymentsInFull,
@@ -89,7 +137,5 @@ export function syntheticPeriod(
     weightedAverageRate: wac,
     weightedAverageRemainingTerm: Math.max(0, 358 - n),
     delinquency,
-    cleanUpCall: clean,
-    source: `synthetic period ${n} (${accrualPeriod(deal, n).days} days)`,
   };
 }
