@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { closeGridPool } from '../projection/gridRunner.ts';
+import { closeGridPool, type GridBackend } from '../projection/gridRunner.ts';
 import { registerJsonBodies } from './jsonBody.ts';
 import { registerErrorHandling, sendError } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -35,6 +35,8 @@ export interface AppOptions {
   limits?: Partial<JobLimits>;
   /** Where finished jobs' results are written (a file a job); default a temporary folder. */
   resultsDir?: string;
+  /** Where grids run (default this machine's worker pool; `serve --queue`: a queue's workers). */
+  grids?: GridBackend;
 }
 
 /** The portal's HTTP server: the JSON API under /api, OpenAPI at /docs, the dashboard at /. */
@@ -71,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   remittanceRoutes(app, options.portal);
   const files = resultFiles(options.resultsDir);
   const jobs = jobRegistry({ ...options.jobs, onDrop: (id) => files.drop(id) });
-  const services = { jobs, runs: projections(options.portal), files, limits };
+  const services = { jobs, runs: projections(options.portal, options.grids), files, limits };
   jobRoutes(app, options.portal, services);
   jobReadRoutes(app, services);
   // The projection's worker threads stop with the server; a temporary results folder goes.

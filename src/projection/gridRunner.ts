@@ -182,3 +182,18 @@ export async function runGrid(
     maxWorkerHeap: maxHeap,
   };
 }
+
+/**
+ * Where a server's grids run: this machine's pool (runGrid) or a queue's workers
+ * (queue/queuedGrid.ts). Summaries in the grid's order; a scenario that fails fails the call.
+ */
+export type GridBackend = (
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+) => Promise<ScenarioSummary[]>;
+
+/** Grids on this machine's worker pool. */
+export const localGrids: GridBackend = async (ctx, scenarios, onProgress) =>
+  (await runGrid(ctx, scenarios, { onProgress })).summaries;

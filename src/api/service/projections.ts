@@ -5,7 +5,7 @@ import { TrusteeError } from '../../errors/catalogue.ts';
 import type { Loan } from '../../collateral/loan.ts';
 import { readTape } from '../../projection/dealContext.ts';
 import { expandGrid } from '../../projection/grid.ts';
-import { runGrid } from '../../projection/gridRunner.ts';
+import { localGrids, type GridBackend } from '../../projection/gridRunner.ts';
 import { contextForLoans, type ProjectionContext } from '../../projection/projectionContext.ts';
 import { runScenario, type ScenarioRun } from '../../projection/runScenario.ts';
 import { parseScenario } from '../../projection/scenarioFile.ts';
@@ -135,7 +135,7 @@ async function latestRemittance(
  * when the date has only totals), through the projection and analytics layers (the same
  * waterfall as actual distributions). Jobs report progress in runs done.
  */
-export function projections(portal: Portal) {
+export function projections(portal: Portal, grids: GridBackend = localGrids) {
   const tapes = new Map<string, Promise<Loan[]>>();
   const contexts = new Map<string, { context: ProjectionContext; origin: LoanOrigin }>();
   const contextFor = async (
@@ -192,9 +192,10 @@ export function projections(portal: Portal) {
       return result;
     },
     /**
-     * A grid on the projection's worker pool (runGrid), GRID_CHUNK scenarios at a time: each
-     * chunk's rows go to `sink` (the job's result file) as they come, progress as batches come
-     * back; a cancelled job stops before its next chunk. Returns the fields besides the rows.
+     * A grid on the projection's worker pool or a queue's workers (`grids`), GRID_CHUNK
+     * scenarios at a time: each chunk's rows go to `sink` (the job's result file) as they come,
+     * progress as batches come back; a cancelled job stops before its next chunk. Returns the
+     * fields besides the rows.
      */
     async grid(
       deal: Deal,
@@ -208,7 +209,7 @@ export function projections(portal: Portal) {
         stopIfCancelled(signal);
         const chunk = scenarios.slice(from, from + GRID_CHUNK);
         const onProgress = (done: number) => report(from + done, scenarios.length);
-        const { summaries } = await runGrid(ctx, chunk, { onProgress });
+        const summaries = await grids(ctx, chunk, onProgress, signal);
         await sink(
           summaries.map((summary, i) => {
             const { name, ...assumptions } = chunk[i] as Scenario;

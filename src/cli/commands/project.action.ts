@@ -15,7 +15,8 @@ import { resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
 import { readGridFile } from '../../projection/grid.ts';
-import { closeGridPool, runGrid } from '../../projection/gridRunner.ts';
+import { DEFAULT_QUEUE_NAME } from '../../projection/queue/gridQueue.ts';
+import type { Deal } from '../../deal/deal.ts';
 import type { ProjectionStart } from '../../projection/dealContext.ts';
 import { contextForLoans, type ProjectionContext } from '../../projection/projectionContext.ts';
 import { representativeLines } from '../../projection/repLines.ts';
@@ -27,6 +28,7 @@ import { backtestTable } from '../../analytics/backtest.ts';
 import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
 import { projectStart } from './projectStart.ts';
+import { attachedGrid, localGrid, queuedGrid, type GridRun } from './projectGrid.ts';
 
 /** A progress bar on standard error, only when it is a terminal. */
 function progressBar(total: number, label: string): { update(n: number): void; stop(): void } {
@@ -139,8 +141,36 @@ function laterDistributions(begin: ProjectionStart, o: ProjectOptions): readonly
   return begin.later;
 }
 
-async function project(o: ProjectOptions): Promise<string> {
+/** Refuses --grid-id or --queue-name without --queue, and --grid-id with a single scenario. */
+function checkQueueFlags(o: ProjectOptions): void {
+  const needs = (flag: string, what: string, expected: string) =>
+    new TrusteeError('INVALID_INPUT', `${flag} needs ${what}`, [
+      { field: flag, message: `given without ${what}`, expected },
+    ]);
+  if (o.gridId && !o.queue) throw needs('--grid-id', '--queue', '--queue redis://HOST:PORT');
+  if (o.queueName !== DEFAULT_QUEUE_NAME && !o.queue)
+    throw needs('--queue-name', '--queue', '--queue redis://HOST:PORT');
+  if (o.queue && !o.grid && !o.gridId)
+    throw needs('--queue', '--grid or --grid-id', 'a grid file, or the id of a grid sent before');
+}
+
+/** The text of a grid's run, and its failed scenarios (reported after the text). */
+function gridText(deal: Deal, run: GridRun, o: ProjectOptions, count: number) {
+  const text = output([gridSummaryTable(deal, run.summaries)], o, {
+    ...run.head,
+    scenarios: count,
+    seconds: Number(run.seconds.toFixed(2)),
+  });
+  return { text, failures: run.failures };
+}
+
+async function project(o: ProjectOptions): Promise<{ text: string; failures: string[] }> {
+  checkQueueFlags(o);
   const deal = resolveDeal(o.deal);
+  if (o.gridId && !o.grid) {
+    const run = await attachedGrid(deal, o, (total) => progressBar(total, 'scenarios'));
+    return gridText(deal, run, o, run.summaries.length + run.failures.length);
+  }
   const begin = await projectStart(deal, o);
   let ctx = begin.context;
   if (o.repLines) ctx = contextForLoans(deal, ctx.table, ctx.state, representativeLines(ctx.loans));
@@ -148,21 +178,10 @@ async function project(o: ProjectOptions): Promise<string> {
     const start = startLines(begin, ctx, o.repLines ?? false);
     const scenarios = readGridFile(o.grid);
     const bar = progressBar(scenarios.length, 'scenarios');
-    try {
-      const result = await runGrid(ctx, scenarios, {
-        ...(o.threads !== undefined ? { threads: o.threads } : {}),
-        onProgress: (done) => bar.update(done),
-      });
-      bar.stop();
-      return output([gridSummaryTable(deal, result.summaries)], o, {
-        ...start,
-        scenarios: scenarios.length,
-        seconds: Number((result.wallMs / 1000).toFixed(2)),
-      });
-    } finally {
-      bar.stop();
-      await closeGridPool();
-    }
+    const run = o.queue
+      ? await queuedGrid(ctx, scenarios, o, start, bar)
+      : await localGrid(ctx, scenarios, o, start, bar);
+    return gridText(deal, run, o, scenarios.length);
   }
   const scenario = scenarioFrom(o);
   const start = startLines(begin, ctx, o.repLines ?? false, scenario);
@@ -199,7 +218,7 @@ async function project(o: ProjectOptions): Promise<string> {
   }
   if (o.pool) tables.push(poolCashFlowTable(run));
   if (o.compare) tables.push(backtestTable(deal, run.distributions, laterDistributions(begin, o)));
-  return output(tables, o, {
+  const text = output(tables, o, {
     ...start,
     scenario: scenario.name ?? 'scenario',
     months: summary.months,
@@ -209,11 +228,19 @@ async function project(o: ProjectOptions): Promise<string> {
     pool_loss_pct: (summary.poolLossFraction * 100).toFixed(3),
     ...(o.format === 'json' ? { assumptions: scenario, breakevens: breakevens ?? null } : {}),
   });
+  return { text, failures: [] };
 }
 
 /** The `project` command's work, loaded only when the command runs. */
 export async function action(o: ProjectOptions): Promise<void> {
-  const text = await project(o);
+  const { text, failures } = await project(o);
   if (o.out) await writeFile(o.out, text);
   else process.stdout.write(text);
+  // A queued grid's bad scenarios fail alone: the others are printed, then the errors.
+  if (failures.length > 0) {
+    throw new TrusteeError(
+      'INVALID_SCENARIO',
+      `${failures.length} scenarios of the grid failed:\n${failures.join('\n')}`,
+    );
+  }
 }

@@ -30,6 +30,9 @@ export interface ProjectOptions {
   pool?: boolean;
   compare?: boolean;
   threads?: number;
+  queue?: string;
+  queueName: string;
+  gridId?: string;
   format: 'table' | 'csv' | 'json';
   out?: string;
 }
@@ -115,6 +118,15 @@ export function registerProject(program: Command): void {
       'with --after: the projection against the distributions the store closed after that date',
     )
     .option('--threads <n>', 'worker threads for --grid (default: cores)', number('--threads'))
+    .option(
+      '--queue <redis://host:port>',
+      'send the grid to the workers of this queue (trustee worker) instead of this machine',
+    )
+    .option('--queue-name <name>', 'the queue the workers take jobs from', 'trustee-grids')
+    .option(
+      '--grid-id <id>',
+      'with --queue: the id to give the grid; without --grid, pick up the grid sent with this id',
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['table', 'csv', 'json'])
@@ -127,7 +139,8 @@ export function registerProject(program: Command): void {
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --cdr 5 --severity 40\n' +
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --db postgres://postgres@127.0.0.1:5432/trustee\n' +
         '  npx trustee project --deal nchet-2002-1 --cpr 25 --cdr 5 --severity 40 --cash-flows A --format csv\n' +
-        '  npx trustee project --deal nchet-2002-1 --grid src/projection/examples/grid.json --format csv',
+        '  npx trustee project --deal nchet-2002-1 --grid src/projection/examples/grid.json --format csv\n' +
+        '  npx trustee project --deal nchet-2002-1 --grid src/projection/examples/grid.json --queue redis://127.0.0.1:6379',
     )
     .action(async (o: ProjectOptions) => {
       const { action } = await import('./project.action.ts');

@@ -6,6 +6,8 @@ import { ensureWebBuilt, webRoot } from '../../api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { openStore, storeLocation } from '../../store/openStore.ts';
+import { openGridQueue } from '../../projection/queue/gridQueue.ts';
+import { queuedGrids } from '../../projection/queue/queuedGrid.ts';
 
 interface ServeOptions {
   port: string;
@@ -16,6 +18,8 @@ interface ServeOptions {
   maxScenarios: string;
   maxMonths: string;
   resultsDir?: string;
+  queue?: string;
+  queueName: string;
 }
 
 /** A whole-number flag within [least, most]; `what` and `expected` word the refusal. */
@@ -69,18 +73,25 @@ export const action = async (options: ServeOptions) => {
     if (closed > 0) process.stdout.write(`${id}: closed ${closed} shipped distribution dates\n`);
   }
   await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  // With --queue, grids go to the queue's workers; the queue is reached now, before listening.
+  const queue = options.queue ? await openGridQueue(options.queue, options.queueName) : undefined;
   const app = await buildApp({
     portal: createPortal(storeHistory(store)),
     webRoot,
     jobs,
     limits,
     resultsDir: options.resultsDir,
+    ...(queue ? { grids: queuedGrids(queue) } : {}),
   });
-  app.addHook('onClose', () => store.close());
+  app.addHook('onClose', async () => {
+    await queue?.close();
+    await store.close();
+  });
   const address = await app.listen({ port: listenPort, host: options.host });
   process.stdout.write(
     `trustee portal: ${address}/  (API docs ${address}/docs, store ${store.location})\n`,
   );
+  if (queue) process.stdout.write(`grids: the queue ${queue.name} at ${queue.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       void app.close().then(() => resolve());

@@ -31,9 +31,15 @@ export function registerServe(program: Command): void {
       '--results-dir <path>',
       "folder for finished jobs' results, a file a job (default: a temporary folder)",
     )
+    .option(
+      '--queue <redis://host:port>',
+      "run grids on this queue's workers (trustee worker) instead of this machine's threads",
+    )
+    .option('--queue-name <name>', 'the queue the workers take jobs from', 'trustee-grids')
     .addHelpText(
       'after',
       '\nExamples:\n  npx trustee serve --port 8080\n' +
+        '  npx trustee serve --queue redis://127.0.0.1:6379\n' +
         '  npx trustee serve --port 8081 --db var/other.sqlite',
     )
     .action(async (...args: unknown[]) => {

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDeal } from '../../deal/builtIn.ts';
 import { dealContext } from '../dealContext.ts';
 import { expandGrid } from '../grid.ts';
-import { closeGridPool, runGrid } from '../gridRunner.ts';
+import { closeGridPool, localGrids, runGrid } from '../gridRunner.ts';
 import type { ProjectionContext } from '../projectionContext.ts';
 import type { Scenario } from '../scenarioSchema.ts';
 import { openGridQueue, type GridQueue } from './gridQueue.ts';
 import { pendingOf } from './gridResults.ts';
-import { awaitGrid, describeGrid, submitGrid, summariesOf } from './queuedGrid.ts';
+import { awaitGrid, describeGrid, queuedGrids, submitGrid, summariesOf } from './queuedGrid.ts';
 
 // Redis runs on every machine of this project and on CI (.ci/run starts it): no skipping.
 const REDIS = process.env.TRUSTEE_TEST_REDIS ?? 'redis://127.0.0.1:6379';
@@ -135,5 +135,13 @@ describe('grids on the queue (BullMQ over Redis)', () => {
     await submitGrid(q, ctx, scenarios, { gridId });
     await expect(submitGrid(q, ctx, scenarios, { gridId })).rejects.toThrow(/already on the queue/);
     expect((await awaitGrid(q, gridId)).outcomes).toHaveLength(1);
+  }, 60_000);
+
+  it("gives a server's grids the same summaries as this machine's pool (serve --queue)", async () => {
+    const scenarios = expandGrid({ base: { severity: 35 }, vary: { 'default.cdr': [2, 8] } });
+    const done: number[] = [];
+    const queued = await queuedGrids(q)(ctx, scenarios, (n) => done.push(n));
+    expect(queued).toEqual(asJson(await localGrids(ctx, scenarios, () => undefined)));
+    expect(done.at(-1)).toBe(2);
   }, 60_000);
 });

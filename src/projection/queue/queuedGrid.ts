@@ -4,6 +4,7 @@ import type { ScenarioSummary } from '../../analytics/scenarioSummary.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import type { ScenarioOutcome } from '../gridOutcome.ts';
 import type { ProjectionContext } from '../projectionContext.ts';
+import type { GridBackend } from '../gridRunner.ts';
 import type { Scenario } from '../scenarioSchema.ts';
 import { GRID_TTL_SECONDS, type BatchJob, type GridQueue } from './gridQueue.ts';
 import {
@@ -244,4 +245,15 @@ export function summariesOf(outcomes: readonly ScenarioOutcome[]): ScenarioSumma
       o.error.details,
     );
   });
+}
+
+/** Grids on a queue's workers, for a server (`trustee serve --queue`). */
+export function queuedGrids(q: GridQueue): GridBackend {
+  return async (ctx, scenarios, onProgress, signal) => {
+    const result = await runQueuedGrid(q, ctx, scenarios, {
+      onProgress,
+      ...(signal ? { signal } : {}),
+    });
+    return summariesOf(result.outcomes);
+  };
 }
