@@ -19,8 +19,9 @@ function problems(json: unknown): TrusteeError {
 }
 
 describe('deal files', () => {
-  it('ship four built-in deals that load', () => {
+  it('ship five built-in deals that load', () => {
     expect(builtInDealIds()).toEqual([
+      'example-2002-groups',
       'example-2003-6m',
       'example-2004-fixed',
       'example-2004-swap',

@@ -58,7 +58,7 @@ export type CheckAmountPaths<M, Listed extends string> = [
   ? true
   : { missing: Exclude<AmountPaths<M>, Listed>; both: Extract<AmountPaths<M>, NumberPaths<M>> };
 
-const ROW_KEYS = ['class', 'bucket', 'loan'] as const;
+const ROW_KEYS = ['class', 'bucket', 'loan', 'group'] as const;
 
 function rowName(row: Record<string, unknown>, index: number): string {
   for (const key of ROW_KEYS) if (typeof row[key] === 'string') return row[key];

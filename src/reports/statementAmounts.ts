@@ -56,6 +56,19 @@ const paths = [
   'reserveFund.drawn',
   'reserveFund.released',
   'reserveFund.endingBalance',
+  'loanGroups.beginningBalance',
+  'loanGroups.endingBalance',
+  'loanGroups.scheduledPrincipal',
+  'loanGroups.curtailments',
+  'loanGroups.paymentsInFull',
+  'loanGroups.liquidationProceeds',
+  'loanGroups.realizedLosses',
+  'loanGroups.prepaymentCharges',
+  'loanGroups.principalRemittance',
+  'loanGroups.interestRemittance',
+  'loanGroups.overcollateralizationReduction',
+  'loanGroups.seniorPrincipalDistributionAmount',
+  'loanGroups.seriouslyDelinquent',
 ] as const satisfies readonly AmountPaths<StatementModel>[];
 
 export type StatementAmountPath = (typeof paths)[number];

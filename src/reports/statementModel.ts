@@ -1,11 +1,12 @@
 import type { CertificateClass, Deal } from '../deal/deal.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { add, excess, sub, sum, ZERO, type Cents } from '../money/cents.ts';
-import type { ClassDistribution, Distribution } from '../waterfall/types.ts';
+import type { ClassDistribution, Distribution, LoanGroupFigures } from '../waterfall/types.ts';
 import { fixedRatio, perThousand } from './fixedRatio.ts';
 import type {
   CertificateRow,
   DelinquencyBucketName,
+  LoanGroupRow,
   ReductionRow,
   StatementHeader,
   StatementModel,
@@ -288,5 +289,45 @@ export function statementModel(
       ? { supplementalInterestTrust: d.supplementalInterestTrust }
       : {}),
     ...(d.reserveFund ? { reserveFund: d.reserveFund } : {}),
+    ...(d.loanGroups
+      ? {
+          loanGroups: {
+            rows: d.loanGroups.map(loanGroupRow),
+            subordinateNetWacRate: d.subordinateNetWacRate ?? 0,
+          },
+        }
+      : {}),
+  };
+}
+
+/** A loan group's figures as the statement's group section prints them. */
+function loanGroupRow(g: LoanGroupFigures): LoanGroupRow {
+  const c = g.collections;
+  const t = c.delinquency;
+  return {
+    group: g.name,
+    beginningBalance: c.beginningPoolBalance,
+    endingBalance: c.endingPoolBalance,
+    beginningLoanCount: c.beginningLoanCount,
+    endingLoanCount: c.endingLoanCount,
+    scheduledPrincipal: c.scheduledPrincipal,
+    curtailments: c.curtailments,
+    paymentsInFull: c.paymentsInFull,
+    liquidationProceeds: c.liquidationProceeds,
+    realizedLosses: c.realizedLosses,
+    prepaymentCharges: c.prepaymentCharges,
+    principalRemittance: g.principalRemittanceAmount,
+    interestRemittance: g.interestRemittanceAmount,
+    overcollateralizationReduction: g.overcollateralizationReduction,
+    seniorPrincipalDistributionAmount: g.seniorPrincipalDistributionAmount ?? null,
+    weightedAverageRate: c.weightedAverageRate,
+    netWacRate: g.netWacRate,
+    seriouslyDelinquent: add(
+      t.days60to89.statedPrincipal,
+      t.days90plus.statedPrincipal,
+      t.foreclosure.statedPrincipal,
+      t.reo.statedPrincipal,
+      t.bankruptcy60plus.statedPrincipal,
+    ),
   };
 }

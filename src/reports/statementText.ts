@@ -15,7 +15,8 @@ import {
   loanCountAndBalanceLines,
   delinquencyRows,
 } from './textSections.ts';
-import type { CertificateRow, StatementModel } from './statementTypes.ts';
+import type { Cents } from '../money/cents.ts';
+import type { CertificateRow, LoanGroupRow, StatementModel } from './statementTypes.ts';
 
 /** The residual prints only when it has a figure (the April 2002 statement has no R row). */
 export function printedRows(rows: readonly CertificateRow[]): CertificateRow[] {
@@ -160,7 +161,7 @@ export function statementText(model: StatementModel): string {
  * trust's swap and cap, and the reserve fund. A deal without them prints as before.
  */
 function structureLines(model: StatementModel): string[] {
-  const out: string[] = [];
+  const out: string[] = [...loanGroupLines(model)];
   const trust = model.supplementalInterestTrust;
   if (trust) {
     out.push(
@@ -190,6 +191,45 @@ function structureLines(model: StatementModel): string[] {
     );
   }
   return out;
+}
+
+/**
+ * The loan groups' pool figures, a column a group (deals with groups): balances, loans, the
+ * principal and interest each group remitted, its rates and its seriously delinquent loans.
+ */
+function loanGroupLines(model: StatementModel): string[] {
+  const groups = model.loanGroups;
+  if (!groups) return [];
+  const width = 18;
+  const row = (label: string, cell: (r: LoanGroupRow) => string): string =>
+    label.padEnd(40) + groups.rows.map((r) => cell(r).padStart(width)).join('');
+  const amount = (pick: (r: LoanGroupRow) => Cents | null) => (r: LoanGroupRow) => {
+    const value = pick(r);
+    return value === null ? 'NA' : cents(value);
+  };
+  return [
+    '',
+    'LOAN GROUPS',
+    ''.padEnd(40) + groups.rows.map((r) => `Group ${r.group}`.padStart(width)).join(''),
+    row('Beginning Pool Balance', amount((r) => r.beginningBalance)),
+    row('Ending Pool Balance', amount((r) => r.endingBalance)),
+    row('Beginning Loan Count', (r) => count(r.beginningLoanCount)),
+    row('Ending Loan Count', (r) => count(r.endingLoanCount)),
+    row('Scheduled Principal', amount((r) => r.scheduledPrincipal)),
+    row('Curtailments', amount((r) => r.curtailments)),
+    row('Payments in Full', amount((r) => r.paymentsInFull)),
+    row('Net Liquidation Proceeds', amount((r) => r.liquidationProceeds)),
+    row('Realized Losses', amount((r) => r.realizedLosses)),
+    row('Prepayment Charges', amount((r) => r.prepaymentCharges)),
+    row('Principal Remittance Amount', amount((r) => r.principalRemittance)),
+    row('Interest Remittance Amount', amount((r) => r.interestRemittance)),
+    row('OC Reduction Amount (share)', amount((r) => r.overcollateralizationReduction)),
+    row('Senior Principal Distribution Amount', amount((r) => r.seniorPrincipalDistributionAmount)),
+    row('Beg Wghtd Avge Mortgage Rate', (r) => percent(r.weightedAverageRate, 3)),
+    row('Net WAC Rate', (r) => percent(r.netWacRate, 5)),
+    row('Loans 60+ Days Delinquent (balance)', amount((r) => r.seriouslyDelinquent)),
+    labelled('Subordinate Net WAC Rate', 69, percent(groups.subordinateNetWacRate, 5)),
+  ];
 }
 
 function performanceLines(model: StatementModel): string[] {

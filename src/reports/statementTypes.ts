@@ -41,6 +41,36 @@ export interface StatementModel {
   readonly supplementalInterestTrust?: NonNullable<Distribution['supplementalInterestTrust']>;
   /** The reserve fund of a deal that has one. */
   readonly reserveFund?: NonNullable<Distribution['reserveFund']>;
+  /** Each loan group's pool figures, of a deal with groups. */
+  readonly loanGroups?: {
+    readonly rows: readonly LoanGroupRow[];
+    /** The subordinate classes' Net WAC Rate: the groups' net rates weighted. */
+    readonly subordinateNetWacRate: number;
+  };
+}
+
+/** One loan group's line of the statement's group section. */
+export interface LoanGroupRow {
+  readonly group: string;
+  readonly beginningBalance: Cents;
+  readonly endingBalance: Cents;
+  readonly beginningLoanCount: number;
+  readonly endingLoanCount: number;
+  readonly scheduledPrincipal: Cents;
+  readonly curtailments: Cents;
+  readonly paymentsInFull: Cents;
+  readonly liquidationProceeds: Cents;
+  readonly realizedLosses: Cents;
+  readonly prepaymentCharges: Cents;
+  readonly principalRemittance: Cents;
+  readonly interestRemittance: Cents;
+  readonly overcollateralizationReduction: Cents;
+  /** After the Stepdown Date: the group's part of the Senior Principal Distribution Amount. */
+  readonly seniorPrincipalDistributionAmount: Cents | null;
+  readonly weightedAverageRate: number;
+  readonly netWacRate: number;
+  /** Loans 60 or more days delinquent (incl. foreclosure, REO, bankruptcy 60+): balance. */
+  readonly seriouslyDelinquent: Cents;
 }
 
 export interface StatementHeader {
