@@ -7,9 +7,13 @@
  *    class analytics. The last prints `loan-months/s: N`.
  * 2. The same figures for a 100,000-loan synthetic pool (a 20-scenario grid: each scenario is
  *    36 million loan-months).
+ * 3. The 1,000-scenario grid through BullMQ on Redis (TRUSTEE_BENCH_REDIS, default
+ *    redis://127.0.0.1:6379): one `trustee worker` process with a thread a core, then two
+ *    processes of half the threads each, against the in-process pool's steady state.
  * Targets (2-core machine): >= 100 million loan-months/s in the loop on both cores; the
  * 1,000-scenario loan-level grid with waterfall and analytics in < 5 s.
  */
+import { availableParallelism } from 'node:os';
 import { resolveDeal } from '../src/deal/builtIn.ts';
 import { dealContext, tapeArrays } from '../src/projection/dealContext.ts';
 import { expandGrid } from '../src/projection/grid.ts';
@@ -20,6 +24,7 @@ import { parseScenario } from '../src/projection/scenarioFile.ts';
 import type { Scenario } from '../src/projection/scenarioSchema.ts';
 import { syntheticPool } from '../src/projection/syntheticPool.ts';
 import { grid, machine, mb, memory, millions, single, type GridFigures } from './measure.ts';
+import { queueGrid } from './queue.ts';
 
 const LOOP_TARGET = 100e6;
 const GRID_SECONDS_TARGET = 5;
@@ -89,11 +94,37 @@ const synthetic = await dealContext(deal, {
     syntheticPool({ loans: 100_000, seed: 100_000, totalBalance: deal.cutoffBalance }),
   ),
 });
-await measure('100,000-loan synthetic pool, loan level', synthetic, scenarios.slice(0, 20), 3);
+const big = await measure(
+  '100,000-loan synthetic pool, loan level',
+  synthetic,
+  scenarios.slice(0, 20),
+  3,
+);
 await closeGridPool();
+
+console.log('\n== the 1,000-scenario grid through BullMQ (worker processes on this machine) ==');
+const redis = process.env.TRUSTEE_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+const cores = availableParallelism();
+try {
+  for (const [processes, threads] of [
+    [1, cores],
+    [2, Math.max(1, cores / 2)],
+  ] as const) {
+    const g = await queueGrid(redis, builtIn, scenarios, processes, threads);
+    const overhead = (g.seconds / dealGrid.full.seconds - 1) * 100;
+    console.log(
+      `${processes} worker process${processes > 1 ? 'es' : ''} x ${threads} threads, steady state: ${g.seconds.toFixed(2)} s, ${millions(g.rate)} loan-months/s (worker CPU ${g.workerCpuSeconds.toFixed(2)} s); overhead against the in-process pool: ${overhead.toFixed(1)}%`,
+    );
+  }
+} catch (error) {
+  console.log(`skipped: ${(error as Error).message.split('\n')[0]}`);
+}
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 console.log(
   `\ntargets: loop on both cores ${millions(dealGrid.loop.rate)} loan-months/s (target >= ${millions(LOOP_TARGET)}: ${verdict(dealGrid.loop.rate >= LOOP_TARGET)}); 1,000-scenario grid with waterfall and analytics (steady state) ${dealGrid.full.seconds.toFixed(2)} s (target < ${GRID_SECONDS_TARGET} s: ${verdict(dealGrid.full.seconds < GRID_SECONDS_TARGET)})`,
+);
+console.log(
+  `100,000-loan pool: ${millions(big.full.rate)} loan-months/s with waterfall and analytics, ${millions(big.loop.rate)} loan-months/s in the loop alone (both cores)`,
 );
 console.log(`loan-months/s: ${Math.round(dealGrid.full.rate)}`);
