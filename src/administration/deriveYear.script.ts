@@ -9,7 +9,9 @@ import {
   deriveYear,
   finishCents,
   knobValues,
+  meetsTargets,
   plansOf,
+  searchRounds,
   solveByAssignment,
   TENK_2002,
 } from './derivedYear.ts';
@@ -19,12 +21,14 @@ const deal = resolveDeal('nchet-2002-1');
 const folder = `${dealsDirectory}${deal.id}/`;
 const loans = await readLoanTape(`${folder}tape-2002-04-25.csv`);
 const design = deriveYear(deal, loans, TENK_2002);
-const values = finishCents(
-  deal,
-  design,
-  TENK_2002,
-  solveByAssignment(deal, design, TENK_2002, knobValues(design)),
-);
+let solved = solveByAssignment(deal, design, TENK_2002, knobValues(design));
+// Where the knobs cannot meet every target, the payoffs are searched again with the knobs as
+// solved, and the knobs solved again.
+for (let round = 0; round < 4 && !meetsTargets(deal, design, TENK_2002, solved); round += 1) {
+  searchRounds(deal, design, TENK_2002, solved, 2, 20 + 2 * round);
+  solved = solveByAssignment(deal, design, TENK_2002, solved);
+}
+const values = finishCents(deal, design, TENK_2002, solved);
 const plan = planFileOf(
   plansOf(design, values),
   3,

@@ -63,6 +63,14 @@ describe('the derived May-December 2002 of nchet-2002-1', () => {
       ['bankruptcy', 998_124],
       ['bankruptcy60plus', 998_124],
     ]);
+    // Their unpaid principal too where the 10-K's can be reproduced (docs/formats-remittance.md).
+    const unpaid = new Map(
+      summary.delinquency.rows.map((r) => [r.bucket, whole(r.unpaidPrincipal)]),
+    );
+    expect(unpaid.get('days90plus')).toBe(970_428);
+    expect(unpaid.get('foreclosure')).toBe(3_849_651);
+    expect(unpaid.get('bankruptcy')).toBe(1_001_900);
+    expect(unpaid.get('bankruptcy60plus')).toBe(1_001_900);
     expect(whole(summary.balances.reoStatedPrincipal)).toBe(1_386_868);
     expect(december.period.weightedAverageRate).toBeCloseTo(0.0862477, 7);
     const ceRate =

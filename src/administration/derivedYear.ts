@@ -15,6 +15,7 @@ import {
   type YearTargets,
 } from './derivedYearPlan.ts';
 import { QUICK_KEYS, quick, quickContext, searchPayoffs, type Quick } from './payoffSearch.ts';
+import { solvePins } from './solvePins.ts';
 import { yearFigures } from './yearFigures.ts';
 
 export { knobValues, plansOf, TENK_2002, type YearTargets } from './derivedYearPlan.ts';
@@ -48,23 +49,63 @@ function figuresOf(summary: AnnualSummaryModel, distributions: readonly Distribu
 
 /**
  * Derives the year: the discrete design (basePlan), then rounds of the payoff search against
- * the full run, then the knobs' curtailments solved so that the year meets its targets.
+ * the full run (`searchRounds`); the knobs' curtailments are solved after (solveByAssignment).
  */
 export function deriveYear(deal: Deal, loans: readonly Loan[], t: YearTargets) {
   const d = basePlan(loans, t);
-  for (let round = 0; round < 4; round += 1) {
-    const full = measure(deal, loans, plansOf(d));
+  searchRounds(deal, d, t, undefined, 4, 7);
+  return d;
+}
+
+/**
+ * Rounds of the payoff search, each against a full run with the knobs at `values` (the
+ * design's when not given). The pool's end is aimed where it will be once the knobs bring the
+ * curtailments and the liquidated balance to their targets.
+ */
+export function searchRounds(
+  deal: Deal,
+  d: Design,
+  t: YearTargets,
+  values: ReadonlyMap<string, number> | undefined,
+  rounds: number,
+  seed: number,
+): void {
+  for (let round = 0; round < rounds; round += 1) {
+    const full = measure(deal, d.loans, plansOf(d, values));
     const c = quickContext(deal, d, full.distributions);
     const now = quick(c, d.payoff);
     const target = Object.fromEntries(
       QUICK_KEYS.map((k) => [k, t[k] - (full.figures[k] - now[k])]),
     ) as unknown as Quick;
-    // The knobs will bring the curtailments and the liquidated balance to their targets.
+    // The knobs will bring the liquidated balance to its target, and the December knobs
+    // (which set the pool's end) are aimed at DECEMBER_ROOM, room to move both ways.
     target.poolEnd -= t.liquidatedBalance - full.figures.liquidatedBalance;
-    const found = searchPayoffs(c, d.payoff, d.swappable, target, 7 + round);
+    if (values) target.poolEnd += DECEMBER_ROOM - decemberKnobs(d, values);
+    const found = searchPayoffs(c, d.payoff, d.swappable, target, seed + round);
     found.forEach((v, i) => (d.payoff[i] = v));
   }
-  return d;
+}
+
+/** What the December knobs curtail in the design: 4 x 10,000 (derivedYearPlan.ts). */
+const DECEMBER_ROOM = 40_000_00;
+
+/** The December knobs' curtailments at `values` (those that set the pool's end). */
+function decemberKnobs(d: Design, values: ReadonlyMap<string, number>): number {
+  return d.knobs
+    .slice(2)
+    .filter((k) => k.month === LAST && d.payoff[d.index.get(k.loan)!] === 0)
+    .reduce((a, k) => a + (values.get(`${k.loan}@${k.month}`) ?? 0), 0);
+}
+
+/** Whether the year with the knobs at `values` meets every solved target. */
+export function meetsTargets(
+  deal: Deal,
+  d: Design,
+  t: YearTargets,
+  values: ReadonlyMap<string, number>,
+): boolean {
+  const f = measure(deal, d.loans, plansOf(d, values)).figures;
+  return SOLVED.every((k) => Math.abs(t[k] - f[k]) <= TOLERANCE[k]);
 }
 
 /** How near each target must come: the 10-K's printed precision, in cents or as a rate. */
@@ -112,30 +153,18 @@ export function solveByAssignment(
   values: Map<string, number>,
   sweeps = 30,
 ): Map<string, number> {
-  const run = (v: Map<string, number>): Record<string, number> => {
-    const m = measure(deal, d.loans, plansOf(d, v));
-    const december = new Map(m.reports.at(-1)!.lines.map((l) => [l.loanId, l.endingBalance]));
-    const pinned = d.pins.map((p) => [
-      `pin:${p.name}`,
-      p.loans.reduce((a, id) => a + (december.get(id) ?? 0), 0),
-    ]);
-    return { ...m.figures, ...Object.fromEntries(pinned) };
-  };
+  // December's groups depend on their own loans alone: solved first, then fixed.
+  solvePins(deal, d, values);
+  const run = (v: Map<string, number>): Record<string, number> =>
+    measure(deal, d.loans, plansOf(d, v)).figures;
   const key = (k: Knob) => `${k.loan}@${k.month}`;
   const path = (id: string) => d.paths[d.index.get(id)!]!;
-  const goal: Record<string, number> = {
-    ...Object.fromEntries(SOLVED.map((k) => [k, t[k]])),
-    ...Object.fromEntries(d.pins.map((p) => [`pin:${p.name}`, p.target])),
-  };
-  const tolerance: Record<string, number> = {
-    ...TOLERANCE,
-    ...Object.fromEntries(d.pins.map((p) => [`pin:${p.name}`, 25])),
-  };
-  const pinKnobs = new Set(d.pins.map((p) => key(p.knob)));
+  const goal: Record<string, number> = Object.fromEntries(SOLVED.map((k) => [k, t[k]]));
+  const tolerance: Record<string, number> = TOLERANCE;
   const upper = (k: string) =>
     k === key(d.knobs[1]!)
       ? path(k.split('@')[0]!).balance.get(LAST)! - 1_00
-      : Math.round(path(k.split('@')[0]!).balance.get(FIRST)! * (pinKnobs.has(k) ? 0.7 : 0.5));
+      : Math.round(path(k.split('@')[0]!).balance.get(FIRST)! * 0.5);
   const payers = d.knobs.filter((k) => k.month === FIRST && d.payoff[d.index.get(k.loan)!]! > 0);
   const charged = payers.filter((k) => path(k.loan).loan.prepaymentCharge).map(key);
   const free = payers.filter((k) => !path(k.loan).loan.prepaymentCharge).map(key);
@@ -148,7 +177,6 @@ export function solveByAssignment(
     .map(key);
   const may = stayers.filter((k) => k.month === FIRST).sort(byRate);
   const single: Assignment[] = [
-    ...d.pins.map((p) => ({ target: `pin:${p.name}`, knobs: [key(p.knob)] })),
     { target: 'liquidatedBalance', knobs: [key(d.knobs[0]!)] },
     { target: 'decemberCeInterest', knobs: [key(d.knobs[1]!)] },
     { target: 'paymentsInFull', knobs: free },

@@ -4,6 +4,7 @@ import { createPrng, hashString } from '../collateral/prng.ts';
 import { cents } from '../money/cents.ts';
 import type { LoanPlan, PlannedEvent } from '../servicing/derived/plannedYear.ts';
 import { PLAN_INDEX_RATE as INDEX_RATE } from '../servicing/derived/yearPlanFile.ts';
+import { chooseGroup, type GroupTarget } from './delinquentGroup.ts';
 
 /**
  * The discrete design of the derived May-December 2002 (docs/formats-remittance.md): the 10-K's
@@ -62,13 +63,16 @@ export interface YearTargets {
   readonly decemberWac: number;
   readonly liquidatedBalance: number;
   readonly realizedLosses: number;
-  /** December's stated balances by group (the REO properties one by one). */
+  /**
+   * December's stated balances by group (the REO properties one by one) and, where they are
+   * reproduced, the groups' unpaid principal.
+   */
   readonly december: {
     readonly reoOlder: number;
     readonly reoNew: readonly [number, number];
-    readonly foreclosure: number;
-    readonly bankruptcy: number;
-    readonly days90plus: number;
+    readonly foreclosure: GroupTarget;
+    readonly bankruptcy: GroupTarget;
+    readonly days90plus: GroupTarget;
     readonly days60to89: number;
     readonly days30to59: number;
   };
@@ -97,14 +101,15 @@ export const TENK_2002: YearTargets = {
   liquidatedBalance: 303_316_00,
   realizedLosses: 126_976_00,
   // REO 1,386,868: the two new in December (the 10-K's loans 532002 and 542639, not in the
-  // synthetic tape) at 421,999 and 433,138, the older one the rest; foreclosure 3,837,340,
-  // bankruptcy 998,124, 90+ days 967,508, 60-89 days 71,247, 30-59 days 3,832,054.
+  // synthetic tape) at 421,999 and 433,138, the older one the rest; foreclosure 3,837,340
+  // (unpaid 3,849,651), bankruptcy 998,124 (unpaid 1,001,900), 90+ days 967,508 (unpaid
+  // 970,428), 60-89 days 71,247, 30-59 days 3,832,054.
   december: {
     reoOlder: 531_731_00,
     reoNew: [421_999_00, 433_138_00],
-    foreclosure: 3_837_340_00,
-    bankruptcy: 998_124_00,
-    days90plus: 967_508_00,
+    foreclosure: { stated: 3_837_340_00, unpaid: 3_849_651_00 },
+    bankruptcy: { stated: 998_124_00, unpaid: 1_001_900_00 },
+    days90plus: { stated: 967_508_00, unpaid: 970_428_00 },
     days60to89: 71_247_00,
     days30to59: 3_832_054_00,
   },
@@ -116,12 +121,16 @@ function order(loans: readonly Loan[], salt: string): Loan[] {
   );
 }
 
-/** A group of loans whose stated balances at year end one knob's curtailment sets. */
+/**
+ * A group of loans whose stated balances at year end one knob's curtailment sets, and whose
+ * unpaid principal, where the 10-K's is reproduced, a second knob's.
+ */
 export interface Pin {
   readonly name: string;
   readonly loans: readonly string[];
   readonly knob: Knob;
   readonly target: number;
+  readonly unpaid?: { readonly knob: Knob; readonly target: number };
 }
 
 export interface Knob {
@@ -195,11 +204,42 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
   const group = (
     name: string,
     count: number,
-    target: number,
+    goal: number | GroupTarget,
     role: (i: number) => Role,
     pinIndex: number,
+    unpaidIndex?: number,
   ) => {
+    const target = typeof goal === 'number' ? goal : goal.stated;
+    const unpaid = typeof goal === 'number' ? undefined : goal.unpaid;
     const pool = free();
+    if (unpaid !== undefined && unpaidIndex !== undefined) {
+      // The unpaid principal too: a second loan's May curtailment sets the arrears (a cent
+      // curtailed raises the principal of each installment it misses later; delinquentGroup.ts).
+      const slots = {
+        first: FIRST,
+        last: LAST,
+        count,
+        missFrom: (i: number) => role(i).missFrom,
+        statedSlot: pinIndex,
+        unpaidSlot: unpaidIndex,
+      };
+      const choice = chooseGroup(
+        pool.map((l) => byId.get(l.id)!),
+        slots,
+        { stated: target, unpaid },
+      );
+      const ids = choice.loans.map((p) => p.loan.id);
+      ids.forEach((id, i) => take(id, role(i)));
+      const knob = { loan: ids[pinIndex]!, month: FIRST };
+      const unpaidKnob = { loan: ids[unpaidIndex]!, month: FIRST };
+      ev(knob.loan).set(FIRST, { kind: 'pay', curtailment: cents(choice.statedCurtailment) });
+      ev(unpaidKnob.loan).set(FIRST, {
+        kind: 'pay',
+        curtailment: cents(choice.unpaidCurtailment ?? 0),
+      });
+      pins.push({ name, loans: ids, knob, target, unpaid: { knob: unpaidKnob, target: unpaid } });
+      return;
+    }
     const chosen = pool.slice(0, count);
     const dec = (l: Loan) => byId.get(l.id)!.balance.get(LAST + 1)!;
     const over = () => chosen.reduce((a, l) => a + dec(l), 0) - target;
@@ -236,6 +276,8 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     const reo = () => ({ missFrom: 5, foreclosureFrom: 7, reoFrom: 10 });
     group(`REO (new ${i + 1})`, 1, target, reo, 0);
   }
+  // The groups whose unpaid principal is the 10-K's too: the first loan to pay in May sets the
+  // stated balance, the one that misses the fewest installments the arrears.
   group(
     'foreclosure',
     13,
@@ -245,6 +287,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
       return { missFrom, foreclosureFrom: Math.min(missFrom + 2, 10) };
     },
     1,
+    5,
   );
   group(
     'bankruptcy',
@@ -255,8 +298,9 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
       return { missFrom, bankruptcyFrom: missFrom + 1 };
     },
     0,
+    3,
   );
-  group('90+ days', 4, dec.days90plus, () => ({ missFrom: 8 }), 0);
+  group('90+ days', 4, dec.days90plus, (i) => ({ missFrom: 6 + (i % 3) }), 0, 2);
   // No two loans of the tape are as small as the 10-K's two 60-89 days late: one of them paid
   // down half its balance before it fell behind.
   group('60-89 days', 2, dec.days60to89, () => ({ missFrom: 9 }), 0);
@@ -410,7 +454,8 @@ export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Pl
 /** The knobs' curtailments as the design has them, by `loan@month`. */
 export function knobValues(d: Design): Map<string, number> {
   const values = new Map<string, number>();
-  for (const k of [...d.knobs, ...d.pins.map((p) => p.knob)]) {
+  const pinKnobs = d.pins.flatMap((p) => (p.unpaid ? [p.knob, p.unpaid.knob] : [p.knob]));
+  for (const k of [...d.knobs, ...pinKnobs]) {
     const e = d.events.get(k.loan)?.get(k.month);
     values.set(
       `${k.loan}@${k.month}`,
