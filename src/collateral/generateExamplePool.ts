@@ -93,10 +93,10 @@ function draft(prng: Prng, id: string): Draft {
 }
 
 /** The loan for a draft with its original balance: amortized over its seasoning. */
-function build(d: Draft, original: Cents): Loan {
+function build(d: Draft, original: Cents, nextDueDate: PlainDate = P.nextDueDate): Loan {
   const rate = pct(d.ratePercent);
   const term = d.product.term;
-  const firstPaymentDate = addMonths(P.nextDueDate, -d.seasoning);
+  const firstPaymentDate = addMonths(nextDueDate, -d.seasoning);
   const payment = levelPayment(original, rate, term);
   const base: Loan = {
     id: d.id,
@@ -161,40 +161,83 @@ const wac = (loans: readonly Loan[]): number =>
  * (examplePoolProfile), fitted so the cut-off balance is $198,644,095.79 to the cent and the
  * weighted average rate 8.660%. Deterministic: the same profile gives the same loans.
  */
-export function generateExamplePool(): Loan[] {
-  const prng = createPrng(P.seed);
+export function generateExamplePool(profile: PoolTargets = P): Loan[] {
+  const Q = profile;
+  const prng = createPrng(Q.seed);
   let id = 500_000;
-  const drafts = Array.from({ length: P.loanCount }, () => {
+  const drafts = Array.from({ length: Q.loanCount }, () => {
     id += prng.int(1, 400);
     return draft(prng, String(id));
   });
   // Shift every rate so the balance-weighted average is the target, on a 0.01% grid.
   const rawTotal = drafts.reduce((s, d) => s + d.raw, 0);
   const shift =
-    P.targetWac * 100 - drafts.reduce((s, d) => s + d.raw * d.ratePercent, 0) / rawTotal;
+    Q.targetWac * 100 - drafts.reduce((s, d) => s + d.raw * d.ratePercent, 0) / rawTotal;
   for (const d of drafts)
     d.ratePercent = round2(clamp(d.ratePercent + shift, P.rateMin, P.rateMax));
   // Scale the balances (whole-dollar originals) so the cut-off total is close, twice.
-  let factor = Number(P.cutoffBalance) / 100 / rawTotal;
+  let factor = Number(Q.cutoffBalance) / 100 / rawTotal;
   let loans: Loan[] = [];
   for (let pass = 0; pass < 2; pass += 1) {
-    loans = drafts.map((d) => build(d, cents(Math.round(d.raw * factor) * 100)));
-    factor *= P.cutoffBalance / sum(loans, (l) => l.currentBalance);
+    loans = drafts.map((d) => build(d, cents(Math.round(d.raw * factor) * 100), Q.nextDueDate));
+    factor *= Q.cutoffBalance / sum(loans, (l) => l.currentBalance);
   }
   // Put the last cents on the largest unseasoned loan (its current balance is its original).
   const fresh = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.seasoning === 0);
   const largest = fresh.reduce((a, b) =>
     loans[b.i]!.originalBalance > loans[a.i]!.originalBalance ? b : a,
   );
-  const residual = P.cutoffBalance - sum(loans, (l) => l.currentBalance);
-  loans[largest.i] = build(largest.d, cents(loans[largest.i]!.originalBalance + residual));
+  const residual = Q.cutoffBalance - sum(loans, (l) => l.currentBalance);
+  loans[largest.i] = build(
+    largest.d,
+    cents(loans[largest.i]!.originalBalance + residual),
+    Q.nextDueDate,
+  );
   // Fine-tune: move unseasoned loans' rates by 0.01% until the WAC is the target to 0.0005%.
   for (let step = 0; step < 20 * fresh.length; step += 1) {
-    const error = P.targetWac - wac(loans);
+    const error = Q.targetWac - wac(loans);
     if (Math.abs(error) < 0.000005) break;
     const { d, i } = fresh[step % fresh.length]!;
     d.ratePercent = round2(d.ratePercent + (error > 0 ? 0.01 : -0.01));
-    loans[i] = build(d, loans[i]!.originalBalance);
+    loans[i] = build(d, loans[i]!.originalBalance, Q.nextDueDate);
   }
   return loans;
+}
+
+/** What a synthetic pool is fitted to: its size, cut-off balance, first due date and rate. */
+export interface PoolTargets {
+  readonly seed: number;
+  readonly loanCount: number;
+  readonly cutoffBalance: Cents;
+  readonly nextDueDate: PlainDate;
+  readonly targetWac: number;
+}
+
+/**
+ * A synthetic tape for a deal with loan groups: each group's loans drawn as the example pool's
+ * (the same profile), fitted to the group's cut-off balance and loan count, each group's rate
+ * 0.40% above the one before (a conforming group pays less than a jumbo one), the loans tagged
+ * with their group and numbered on from the group before's.
+ */
+export function generateGroupedPool(
+  groups: readonly { name: string; cutoffBalance: Cents; loanCount: number }[],
+  nextDueDate: PlainDate,
+  seed: number,
+): Loan[] {
+  const all: Loan[] = [];
+  let next = 100_000;
+  groups.forEach((group, i) => {
+    const loans = generateExamplePool({
+      seed: seed + i,
+      loanCount: group.loanCount,
+      cutoffBalance: group.cutoffBalance,
+      nextDueDate,
+      targetWac: P.targetWac - 0.002 + 0.004 * i,
+    });
+    for (const loan of loans) {
+      next += 1;
+      all.push({ ...loan, id: String(next), group: group.name });
+    }
+  });
+  return all;
 }

@@ -50,6 +50,8 @@ export type PropertyType = 'sfr' | 'pud' | 'condo' | 'townhouse' | '2-4-family';
  */
 export interface Loan {
   readonly id: string;
+  /** The loan group of a deal with groups (the tape's `group` column), e.g. "I". */
+  readonly group?: string;
   readonly originalBalance: Cents;
   /** Stated principal balance at the cut-off date. */
   readonly currentBalance: Cents;

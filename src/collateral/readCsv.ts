@@ -11,13 +11,14 @@ export interface CsvRecord {
 
 /**
  * Streams a CSV file's records with csv-parse's stream API, checking the header against the
- * expected columns (all required, none unknown, any order). Yields each record with its row
+ * expected columns (all required, none unknown, any order; `optionalColumns` may be there). Yields each record with its row
  * number; a file that cannot be read or is not CSV ends in a TrusteeError naming the row.
  */
 export async function* readCsvRecords(
   path: string,
   columns: readonly string[],
   what: string,
+  optionalColumns: readonly string[] = [],
 ): AsyncGenerator<CsvRecord> {
   const input = createReadStream(path);
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
@@ -31,7 +32,7 @@ export async function* readCsvRecords(
       row += 1;
       if (!header) {
         header = record.map((name) => name.trim().toLowerCase());
-        checkHeader(path, header, columns, what);
+        checkHeader(path, header, columns, what, optionalColumns);
         continue;
       }
       if (record.length !== header.length) {
@@ -73,7 +74,9 @@ function checkHeader(
   header: string[],
   columns: readonly string[],
   what: string,
+  optionalColumns: readonly string[],
 ): void {
+  const allowed = [...columns, ...optionalColumns];
   const problems: ErrorDetail[] = [];
   for (const name of columns) {
     if (!header.includes(name)) {
@@ -87,13 +90,13 @@ function checkHeader(
     }
   }
   header.forEach((name, i) => {
-    if (!columns.includes(name)) {
+    if (!allowed.includes(name)) {
       problems.push({
         file: path,
         row: 1,
         field: name || `column ${i + 1}`,
         message: 'unknown column',
-        expected: unknownColumnExpected(name, columns, what),
+        expected: unknownColumnExpected(name, allowed, what),
       });
     } else if (header.indexOf(name) !== i) {
       problems.push({

@@ -1,7 +1,7 @@
 import type { Loan } from './loan.ts';
 import { problemList } from './problemList.ts';
 import { readCsvRecords } from './readCsv.ts';
-import { TAPE_COLUMNS, tapeRowSchema } from './tapeColumns.ts';
+import { TAPE_COLUMNS, TAPE_OPTIONAL_COLUMNS, tapeRowSchema } from './tapeColumns.ts';
 import { tapeRowToLoan } from './tapeRowToLoan.ts';
 
 /**
@@ -13,7 +13,12 @@ export async function readLoanTape(path: string): Promise<Loan[]> {
   const loans: Loan[] = [];
   const problems = problemList(path);
   const rowOf = new Map<string, number>();
-  for await (const { row, cells } of readCsvRecords(path, TAPE_COLUMNS, 'loan tape')) {
+  for await (const { row, cells } of readCsvRecords(
+    path,
+    TAPE_COLUMNS,
+    'loan tape',
+    TAPE_OPTIONAL_COLUMNS,
+  )) {
     const parsed = tapeRowSchema.safeParse(cells);
     if (!parsed.success) {
       problems.addCellIssues(row, parsed.error.issues, cells);

@@ -53,7 +53,10 @@ export const TAPE_COLUMNS = [
   'prepayment_charge_rate',
 ] as const;
 
-export type TapeColumn = (typeof TAPE_COLUMNS)[number];
+/** Columns a tape may have: `group`, the loan group of a deal with groups (e.g. "I"). */
+export const TAPE_OPTIONAL_COLUMNS = ['group'] as const;
+
+export type TapeColumn = (typeof TAPE_COLUMNS)[number] | (typeof TAPE_OPTIONAL_COLUMNS)[number];
 
 /** Each cell's own check; checks across cells are in checkTapeRow.ts. */
 export const tapeRowSchema = z.object({
@@ -94,6 +97,7 @@ export const tapeRowSchema = z.object({
   prepayment_charge_term: integerCell(0, 120),
   prepayment_charge_type: choiceCell(['none', 'six-months-interest', 'percent'] as const),
   prepayment_charge_rate: optionalCell(percentCell(0, 10)),
+  group: optionalCell(textCell(10)).optional(),
 });
 
 export type TapeRow = z.output<typeof tapeRowSchema>;

@@ -169,6 +169,7 @@ export function tapeRowToLoan(row: TapeRow): { loan?: Loan; problems: Problem[] 
             rate: row.prepayment_charge_rate ?? 0,
           }
         : undefined,
+      ...(row.group !== undefined ? { group: row.group } : {}),
     },
   };
 }

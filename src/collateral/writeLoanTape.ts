@@ -40,14 +40,19 @@ export function loanToCells(loan: Loan): Record<TapeColumn, string> {
     prepayment_charge_term: String(charge?.termMonths ?? 0),
     prepayment_charge_type: charge?.kind ?? 'none',
     prepayment_charge_rate: charge?.kind === 'percent' ? formatPercent(charge.rate) : '',
+    group: loan.group ?? '',
   };
 }
 
 /** The loans as loan-tape CSV text (header, one row a loan, LF line ends). */
 export function writeLoanTape(loans: readonly Loan[]): string {
+  // The `group` column only for a pool of groups: other tapes read as before.
+  const columns: TapeColumn[] = loans.some((loan) => loan.group !== undefined)
+    ? [...TAPE_COLUMNS, 'group']
+    : [...TAPE_COLUMNS];
   const rows = loans.map((loan) => {
     const cells = loanToCells(loan);
-    return TAPE_COLUMNS.map((c) => cells[c]);
+    return columns.map((c) => cells[c]);
   });
-  return stringify([[...TAPE_COLUMNS], ...rows]);
+  return stringify([columns, ...rows]);
 }

@@ -23,7 +23,7 @@ function rebuild(
   a: LoanArrays,
   ws: Workspace | undefined,
   months: number,
-  scale: number,
+  scale: number | ((row: number) => number),
 ): LoanArrays {
   const balance = ws ? ws.balance : a.balance;
   const keep: number[] = [];
@@ -45,8 +45,9 @@ function rebuild(
     }
     out.age[j] = a.age[i]! + months;
     out.penaltyMonths[j] = Math.max(0, a.penaltyMonths[i]! - months);
-    out.balance[j] = out.balance[j]! * scale;
-    out.payment[j] = out.payment[j]! * scale;
+    const factor = typeof scale === 'number' ? scale : scale(i);
+    out.balance[j] = out.balance[j]! * factor;
+    out.payment[j] = out.payment[j]! * factor;
   });
   return out;
 }
@@ -65,9 +66,22 @@ export function ageLoans(a: LoanArrays, months: number, loanIndex: Float64Array)
   return rebuild(a, ws, months, 1);
 }
 
-/** The rows with balances and payments scaled so the balances add up to `pool` (cents). */
-export function scaleLoans(a: LoanArrays, pool: number): LoanArrays {
-  let total = 0;
-  for (let i = 0; i < a.count; i++) total += a.balance[i]!;
-  return rebuild(a, undefined, 0, total > 0 ? pool / total : 0);
+/**
+ * The rows with balances and payments scaled so the balances add up to `pool` (cents); with
+ * `groupPools` (a deal with loan groups), each group's rows to its own pool.
+ */
+export function scaleLoans(
+  a: LoanArrays,
+  pool: number,
+  groupPools?: readonly number[],
+): LoanArrays {
+  if (groupPools === undefined) {
+    let total = 0;
+    for (let i = 0; i < a.count; i++) total += a.balance[i]!;
+    return rebuild(a, undefined, 0, total > 0 ? pool / total : 0);
+  }
+  const totals = groupPools.map(() => 0);
+  for (let i = 0; i < a.count; i++) totals[a.group[i]!]! += a.balance[i]!;
+  const scales = totals.map((total, g) => (total > 0 ? groupPools[g]! / total : 0));
+  return rebuild(a, undefined, 0, (i) => scales[a.group[i]!]!);
 }

@@ -20,7 +20,10 @@ export function readTape(deal: Deal, tapePath?: string): Promise<Loan[]> {
 
 /** The tape as typed arrays: a tape file, or the deal's built-in deals/<id>/tape.csv. */
 export async function tapeArrays(deal: Deal, tapePath?: string): Promise<LoanArrays> {
-  return loanArraysFromTape(await readTape(deal, tapePath));
+  return loanArraysFromTape(
+    await readTape(deal, tapePath),
+    deal.groups.map((g) => g.name),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { monthsBetween } from '../collateral/months.ts';
 import type { Loan } from '../collateral/loan.ts';
 import { prepaymentChargeExpiry } from '../collateral/prepaymentCharge.ts';
+import { TrusteeError } from '../errors/catalogue.ts';
 import { loanArraysFrom, type LoanArrays, type LoanRecord } from './loanArrays.ts';
 
 /**
@@ -51,7 +52,30 @@ export function loanRecordFromLoan(loan: Loan): LoanRecord {
   };
 }
 
-/** A tape's loans as the projection's typed arrays. */
-export function loanArraysFromTape(loans: readonly Loan[]): LoanArrays {
-  return loanArraysFrom(loans.map(loanRecordFromLoan));
+/**
+ * A tape's loans as the projection's typed arrays. For a deal with loan groups (`groups`, the
+ * deal's group names in order), each loan's `group` becomes its group's index; a loan with no
+ * group, or one the deal does not have, is refused naming the loan.
+ */
+export function loanArraysFromTape(
+  loans: readonly Loan[],
+  groups: readonly string[] = [],
+): LoanArrays {
+  return loanArraysFrom(
+    loans.map((loan) => {
+      const record = loanRecordFromLoan(loan);
+      if (groups.length === 0) return record;
+      const group = groups.indexOf(loan.group ?? '');
+      if (group < 0) {
+        throw new TrusteeError('INVALID_INPUT', `loan ${loan.id}: no loan group of the deal`, [
+          {
+            field: 'group',
+            message: loan.group === undefined ? 'no group given' : `unknown group "${loan.group}"`,
+            expected: `one of the deal's groups (${groups.join(', ')}) in the tape's group column`,
+          },
+        ]);
+      }
+      return { ...record, group };
+    }),
+  );
 }

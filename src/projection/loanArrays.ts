@@ -52,6 +52,11 @@ export const LOAN_FIELDS = [
    * foreclosure). The scenario's `rollToDefault` share of it defaults at the start.
    */
   'seriouslyDelinquent',
+  /**
+   * The loan's group in a deal with loan groups: its index in the deal's `groups` (0 for a
+   * pool of one group). The loop never reads it: a grouped projection runs each group's rows.
+   */
+  'group',
 ] as const;
 export type LoanField = (typeof LOAN_FIELDS)[number];
 
@@ -84,6 +89,8 @@ export interface LoanRecord {
   readonly inForeclosure?: boolean;
   /** 60+ days delinquent or in bankruptcy at the start (see `seriouslyDelinquent`). */
   readonly seriouslyDelinquent?: boolean;
+  /** The index of the loan's group in the deal's groups (deals with groups). */
+  readonly group?: number;
 }
 
 /** Turns a tape's loan type into the projection's record (see fromCollateral.ts). */
@@ -142,6 +149,7 @@ export function loanArraysFrom(records: readonly LoanRecord[]): LoanArrays {
     a.penaltyExempt[i] = r.penalty?.exempt ?? 0;
     a.inForeclosure[i] = r.inForeclosure ? 1 : 0;
     a.seriouslyDelinquent[i] = r.seriouslyDelinquent ? 1 : 0;
+    a.group[i] = r.group ?? 0;
     if (r.arm) {
       a.margin[i] = r.arm.margin;
       a.initialCap[i] = r.arm.initialCap;
@@ -169,6 +177,7 @@ export function loanRecordAt(a: LoanArrays, i: number): LoanRecord {
     penalty: { months: a.penaltyMonths[i]!, rate: a.penaltyRate[i]!, exempt: a.penaltyExempt[i]! },
     ...(a.inForeclosure[i] === 1 ? { inForeclosure: true } : {}),
     ...(a.seriouslyDelinquent[i] === 1 ? { seriouslyDelinquent: true } : {}),
+    ...(a.group[i] !== 0 ? { group: a.group[i]! } : {}),
   };
   if (i < a.fixedCount) return base;
   return {
@@ -191,4 +200,16 @@ export function totalBalance(a: LoanArrays): number {
   let total = 0;
   for (let i = 0; i < a.count; i++) total += a.balance[i]!;
   return total;
+}
+
+/** The rows of one group (`group` = its index), as arrays of their own, fixed-rate rows first. */
+export function groupRows(a: LoanArrays, group: number): LoanArrays {
+  const keep: number[] = [];
+  for (let i = 0; i < a.count; i++) if (a.group[i] === group) keep.push(i);
+  const fixedCount = keep.filter((i) => i < a.fixedCount).length;
+  const out = allocateLoanArrays(keep.length, fixedCount);
+  keep.forEach((i, j) => {
+    for (const f of LOAN_FIELDS) out[f][j] = a[f][i]!;
+  });
+  return out;
 }

@@ -59,7 +59,11 @@ export function agedTapeLoans(
   const history = projectionCalendar(deal, table, tapeDistributionNumber + 1, Math.max(elapsed, 1));
   const ageIndex = new Float64Array(Math.max(elapsed, 1) + 1);
   fillIndexPath(ageIndex, history, undefined);
-  return scaleLoans(ageLoans(tape, elapsed, ageIndex), state.poolBalance);
+  const groupPools =
+    deal.groups.length > 0
+      ? deal.groups.map((g) => state.groupPoolBalances?.[g.name] ?? g.cutoffBalance)
+      : undefined;
+  return scaleLoans(ageLoans(tape, elapsed, ageIndex), state.poolBalance, groupPools);
 }
 
 /** The context for loans that already stand at `state`: from the store, aged, or a worker's copy. */

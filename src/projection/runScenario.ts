@@ -6,6 +6,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import { projectCollateral } from './collateralLoop.ts';
 import { compileScenario } from './compileScenario.ts';
 import { scenarioIndexPaths } from './indexPath.ts';
+import { groupedCollectionPeriods } from './groupPeriods.ts';
 import { collectionPeriods } from './periodTotals.ts';
 import { projectionContext, type ProjectionContext } from './projectionContext.ts';
 import type { Scenario } from './scenarioSchema.ts';
@@ -118,19 +119,35 @@ export function runScenario(
   const call = scenario.cleanUpCall ? ctx.deal.cleanUpCallBalance : undefined;
   let state = ctx.state;
   let projected = 0;
+  let groupLoanMonths: number | undefined;
   if (!state.terminated && state.poolBalance > 0) {
-    // Stop the loop a little below the call balance: the exact test is on the rounded pool.
-    projectCollateral(ws, ctx.loans, compiled, loanIndex, call === undefined ? -1 : call - 10);
+    const dateOf = (t: number): PlainDate => ctx.calendar.dates[t]!;
+    const source = `projection: ${scenario.name ?? 'scenario'}`;
+    let periodsOf: Iterable<CollectionPeriod>;
+    if (ctx.deal.groups.length > 0) {
+      // Loan groups: each group's loans projected on their own, the periods by group.
+      const grouped = groupedCollectionPeriods(ctx, compiled, loanIndex, {
+        dateOf,
+        source,
+        ...(call === undefined ? {} : { cleanUpCallBalance: call }),
+      });
+      periodsOf = grouped.periods;
+      groupLoanMonths = grouped.loanMonths;
+    } else {
+      // Stop the loop a little below the call balance: the exact test is on the rounded pool.
+      projectCollateral(ws, ctx.loans, compiled, loanIndex, call === undefined ? -1 : call - 10);
+      periodsOf = collectionPeriods(ws.totals, {
+        startPool: ctx.state.poolBalance,
+        startLoanCount: ctx.state.loanCount,
+        projectedLoans: ctx.projectedLoans,
+        dateOf,
+        ...(call === undefined ? {} : { cleanUpCallBalance: cents(call) }),
+        source,
+      });
+    }
     const trace = options.trace ?? false;
     let running = true;
-    for (const period of collectionPeriods(ws.totals, {
-      startPool: ctx.state.poolBalance,
-      startLoanCount: ctx.state.loanCount,
-      projectedLoans: ctx.projectedLoans,
-      dateOf: (t) => ctx.calendar.dates[t]!,
-      ...(call === undefined ? {} : { cleanUpCallBalance: cents(call) }),
-      source: `projection: ${scenario.name ?? 'scenario'}`,
-    })) {
+    for (const period of periodsOf) {
       if (keep) periods.push(period);
       if (!running) {
         // The offered classes are retired: the rest only counts toward the pool's losses.
@@ -156,7 +173,7 @@ export function runScenario(
     lastDate,
     cleanUpCallDate,
     poolLosses,
-    loanMonths: projected > 0 ? ws.totals.loanMonths : 0,
+    loanMonths: projected > 0 ? (groupLoanMonths ?? ws.totals.loanMonths) : 0,
     workspace: ws,
   };
 }

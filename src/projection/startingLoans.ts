@@ -82,7 +82,15 @@ export function startingLoans(
       },
     };
   }
-  const loans = agedTapeLoans(deal, state, loanArraysFromTape(tape), table);
+  const loans = agedTapeLoans(
+    deal,
+    state,
+    loanArraysFromTape(
+      tape,
+      deal.groups.map((g) => g.name),
+    ),
+    table,
+  );
   const why = closed
     ? `${state.lastDate} was closed from period totals, without loan lines`
     : `no loan lines for ${state.lastDate}`;

@@ -65,7 +65,12 @@ export function loansFromRemittance(
   // Month 1 of the projection is the next distribution's installment, for every loan.
   const nextDue = addMonths(collectionMonth(deal, state.distributionNumber).dueDate, 1);
   const records = left.map((line) => {
-    const record = loanRecordFromLoan(loanAsOf(contracts.get(line.loanId)!, line, nextDue));
+    const contract = contracts.get(line.loanId)!;
+    const group = deal.groups.findIndex((g) => g.name === contract.group);
+    const record = {
+      ...loanRecordFromLoan(loanAsOf(contract, line, nextDue)),
+      ...(group > 0 ? { group } : {}),
+    };
     if (line.inForeclosure) return { ...record, inForeclosure: true };
     return line.seriouslyDelinquent ? { ...record, seriouslyDelinquent: true } : record;
   });

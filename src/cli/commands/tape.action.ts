@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { dealTapePath } from '../../collateral/dealTape.ts';
-import { generateExamplePool } from '../../collateral/generateExamplePool.ts';
+import {
+  generateExamplePool,
+  generateGroupedPool,
+} from '../../collateral/generateExamplePool.ts';
 import type { Loan } from '../../collateral/loan.ts';
 import { readLoanTape } from '../../collateral/readLoanTape.ts';
 import {
@@ -12,6 +15,7 @@ import {
 } from '../../collateral/stratify.ts';
 import { writeLoanTape } from '../../collateral/writeLoanTape.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
+import { addMonths } from '../../money/plainDate.ts';
 import { derivedOpening } from '../../servicing/derived/derivedOpening.ts';
 
 const money = (cents: number): string =>
@@ -94,7 +98,19 @@ export const action = async (options: {
     return;
   }
   if (options.writeExample) {
-    const loans = generateExamplePool();
+    // A deal with loan groups: a pool a group, fitted to each group's cut-off figures.
+    const loans =
+      deal.groups.length > 0
+        ? generateGroupedPool(
+            deal.groups.map((g) => ({
+              name: g.name,
+              cutoffBalance: g.cutoffBalance,
+              loanCount: g.cutoffLoanCount,
+            })),
+            addMonths(deal.cutoffDate, 1),
+            Number(deal.cutoffDate.replaceAll('-', '')),
+          )
+        : generateExamplePool();
     await writeFile(options.writeExample, writeLoanTape(loans));
     process.stdout.write(`wrote ${loans.length} synthetic loans to ${options.writeExample}\n`);
     return;
