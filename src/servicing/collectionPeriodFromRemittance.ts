@@ -2,7 +2,9 @@ import type { Loan } from '../collateral/loan.ts';
 import type { Deal } from '../deal/deal.ts';
 import { cents, min, sum, type Cents } from '../money/cents.ts';
 import { accrue } from '../money/rate.ts';
-import type { CollectionPeriod } from '../trust/types.ts';
+import { TrusteeError } from '../errors/catalogue.ts';
+import { sumCollections } from '../trust/sumCollections.ts';
+import type { CollectionPeriod, GroupCollections } from '../trust/types.ts';
 import type { DelinquencyMethod } from './delinquencyStatus.ts';
 import { delinquencyTable } from './delinquencyTable.ts';
 import { positionsFromTape, type PoolPositions } from './poolPositions.ts';
@@ -43,7 +45,45 @@ export function collectionPeriodFromRemittance(
     ? positionsFromTape(previous as readonly Loan[])
     : (previous as PoolPositions);
   const month = reconcileRemittance(deal, positions, report);
-  const rows = report.rows;
+  const method = options.method ?? 'MBA';
+  const figures = (rows: readonly RemittanceRow[]): GroupCollections =>
+    collectionsOf(deal, rows, month, method);
+  const source = `servicer remittance report ${report.file} (${report.rows.length} loans, delinquency by ${method})`;
+  if (deal.groups.length === 0) {
+    return { ...figures(report.rows), distributionDate: report.distributionDate, source };
+  }
+  // A deal with loan groups: each group's figures from its loans' lines, the pool's their sums.
+  const names = deal.groups.map((g) => g.name);
+  const strays = report.rows.filter((r) => !names.includes(r.group ?? ''));
+  if (strays.length > 0) {
+    throw new TrusteeError(
+      'INVALID_INPUT',
+      `${report.file}: loans with no group of ${deal.id}`,
+      strays.slice(0, 10).map((r) => ({
+        file: report.file,
+        row: r.row,
+        field: 'group',
+        message: r.group === undefined ? 'no group given' : `unknown group "${r.group}"`,
+        expected: `one of ${deal.id}'s groups (${names.join(', ')})`,
+      })),
+    );
+  }
+  const groups = names.map((name) => figures(report.rows.filter((r) => r.group === name)));
+  return {
+    ...sumCollections(groups),
+    distributionDate: report.distributionDate,
+    source,
+    groups: Object.fromEntries(names.map((name, i) => [name, groups[i]!])),
+  };
+}
+
+/** The period's figures from some of its lines: the whole report's, or one group's. */
+function collectionsOf(
+  deal: Deal,
+  rows: readonly RemittanceRow[],
+  month: ReturnType<typeof reconcileRemittance>,
+  method: DelinquencyMethod,
+): GroupCollections {
   const of = (kind: ReturnType<typeof rowKind>): RemittanceRow[] =>
     rows.filter((r) => rowKind(r) === kind);
   const payoffs = of('payoff');
@@ -60,7 +100,6 @@ export function collectionPeriodFromRemittance(
     return w === 0 ? 0 : rows.reduce((s, r) => s + weight(r) * value(r), 0) / w;
   };
   return {
-    distributionDate: report.distributionDate,
     beginningPoolBalance: beginning,
     endingPoolBalance: ending,
     beginningLoanCount: rows.filter((r) => r.beginningBalance > 0).length,
@@ -91,7 +130,6 @@ export function collectionPeriodFromRemittance(
       (r) => r.remainingTerm,
       (r) => r.endingBalance,
     ),
-    delinquency: delinquencyTable(rows, month, options.method ?? 'MBA'),
-    source: `servicer remittance report ${report.file} (${rows.length} loans, delinquency by ${options.method ?? 'MBA'})`,
+    delinquency: delinquencyTable(rows, month, method),
   };
 }

@@ -5,6 +5,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import {
   AMOUNT_COLUMNS,
   REMITTANCE_COLUMNS,
+  REMITTANCE_OPTIONAL_COLUMNS,
   type AmountColumn,
   type RemittanceFile,
   type RemittanceRow,
@@ -27,6 +28,7 @@ export async function readRemittance(path: string): Promise<RemittanceFile> {
     path,
     REMITTANCE_COLUMNS,
     'remittance report',
+    REMITTANCE_OPTIONAL_COLUMNS,
   )) {
     if (totals) {
       problems.add({

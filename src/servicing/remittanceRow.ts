@@ -53,7 +53,12 @@ export interface RemittanceRow {
   readonly bankruptcy: boolean;
   readonly reo: boolean;
   readonly reoBookValue: Cents;
+  /** The loan's group, in a deal with loan groups (the optional `group` column). */
+  readonly group?: string;
 }
+
+/** Columns a report may have: `group`, each loan's group in a deal with loan groups. */
+export const REMITTANCE_OPTIONAL_COLUMNS = ['group'] as const;
 
 /** The file's columns in order; the last row of a file is the TOTAL row. */
 export const REMITTANCE_COLUMNS = [

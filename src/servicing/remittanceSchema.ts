@@ -49,6 +49,7 @@ export const remittanceRowSchema = z
     bankruptcy: flagCell(),
     reo: flagCell(),
     reo_book_value: amount,
+    group: optionalCell(textCell(10)).optional(),
   })
   .transform((r): Omit<RemittanceRow, 'row'> => ({
     distributionDate: r.distribution_date,
@@ -83,6 +84,7 @@ export const remittanceRowSchema = z
     bankruptcy: r.bankruptcy,
     reo: r.reo,
     reoBookValue: r.reo_book_value,
+    ...(r.group !== undefined ? { group: r.group } : {}),
   }));
 
 /** The TOTAL row: the date, "TOTAL", each amount column (remitted may be negative). */

@@ -14,7 +14,7 @@ export type RemittanceLine = Omit<RemittanceRow, 'row'>;
 
 const flag = (value: boolean): string => (value ? 'Y' : 'N');
 
-function cellsOf(line: RemittanceLine): Record<RemittanceColumn, string> {
+function cellsOf(line: RemittanceLine): Record<RemittanceColumn | 'group', string> {
   const amounts = Object.fromEntries(
     Object.entries(AMOUNT_COLUMNS).map(([column, field]) => [column, formatDollars(line[field])]),
   ) as Record<AmountColumn, string>;
@@ -31,12 +31,17 @@ function cellsOf(line: RemittanceLine): Record<RemittanceColumn, string> {
     foreclosure: flag(line.foreclosure),
     bankruptcy: flag(line.bankruptcy),
     reo: flag(line.reo),
+    group: line.group ?? '',
   };
 }
 
 /** The TOTAL row's cells: each amount column summed, every other cell blank. */
-function totalCells(date: PlainDate, lines: readonly RemittanceLine[]): string[] {
-  return REMITTANCE_COLUMNS.map((column) => {
+function totalCells(
+  date: PlainDate,
+  lines: readonly RemittanceLine[],
+  columns: readonly string[],
+): string[] {
+  return columns.map((column) => {
     if (column === 'distribution_date') return date;
     if (column === 'loan_id') return 'TOTAL';
     if (!(column in AMOUNT_COLUMNS)) return '';
@@ -48,9 +53,13 @@ function totalCells(date: PlainDate, lines: readonly RemittanceLine[]): string[]
 
 /** A remittance report as CSV text: header, one line a loan, the TOTAL row (LF line ends). */
 export function writeRemittance(date: PlainDate, lines: readonly RemittanceLine[]): string {
+  // The `group` column only for a pool of groups: other reports read as before.
+  const columns: (RemittanceColumn | 'group')[] = lines.some((l) => l.group !== undefined)
+    ? [...REMITTANCE_COLUMNS, 'group']
+    : [...REMITTANCE_COLUMNS];
   const body = lines.map((line) => {
     const cells = cellsOf(line);
-    return REMITTANCE_COLUMNS.map((c) => cells[c]);
+    return columns.map((c) => cells[c]);
   });
-  return stringify([[...REMITTANCE_COLUMNS], ...body, totalCells(date, lines)]);
+  return stringify([columns, ...body, totalCells(date, lines, columns)]);
 }

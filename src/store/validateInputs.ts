@@ -26,9 +26,8 @@ const bucket = z.strictObject({ count, unpaidPrincipal: cents, statedPrincipal: 
 const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
 const rate = z.number().min(0).max(1, 'expected a decimal rate such as 0.0866');
 
-/** A CollectionPeriod in cents (src/waterfall/types.ts), unknown fields refused. */
-export const collectionPeriodSchema = z.strictObject({
-  distributionDate: date,
+/** A period's figures, or one loan group's part of them (GroupCollections). */
+const collections = {
   beginningPoolBalance: cents,
   endingPoolBalance: cents,
   beginningLoanCount: count,
@@ -60,8 +59,16 @@ export const collectionPeriodSchema = z.strictObject({
     reo: bucket,
     reoBookValue: cents,
   }),
+};
+
+/** A CollectionPeriod in cents (src/waterfall/types.ts), unknown fields refused. */
+export const collectionPeriodSchema = z.strictObject({
+  distributionDate: date,
+  ...collections,
   cleanUpCall: z.boolean().optional(),
   source: nonEmpty,
+  /** A deal with loan groups: each group's figures, by group name. */
+  groups: z.record(z.string(), z.strictObject(collections)).optional(),
 });
 
 const rawRows = z.array(

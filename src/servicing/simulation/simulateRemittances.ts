@@ -63,7 +63,10 @@ export function simulateRemittances(
     const month = collectionMonth(deal, n);
     const lines: RemittanceLine[] = [];
     for (const s of pool) {
-      if (!s.done) lines.push(simulateLoanMonth(s, month, assumptions, feeRate));
+      if (s.done) continue;
+      const line = simulateLoanMonth(s, month, assumptions, feeRate);
+      // A pool of loan groups: each line says its loan's group (the report's group column).
+      lines.push(s.loan.group === undefined ? line : { ...line, group: s.loan.group });
     }
     if (lines.length === 0) break; // every loan has left the pool
     reports.push({ distributionNumber: n, distributionDate: month.distributionDate, lines });
