@@ -19,11 +19,12 @@ function problems(json: unknown): TrusteeError {
 }
 
 describe('deal files', () => {
-  it('ship five built-in deals that load', () => {
+  it('ship six built-in deals that load', () => {
     expect(builtInDealIds()).toEqual([
       'example-2002-groups',
       'example-2003-6m',
       'example-2004-fixed',
+      'example-2004-groups-swap',
       'example-2004-swap',
       'nchet-2002-1',
     ]);

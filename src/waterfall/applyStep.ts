@@ -2,6 +2,7 @@ import type { Step } from '../deal/schema.ts';
 import { cents, excess, ZERO } from '../money/cents.ts';
 import { payExtraPrincipal } from './extraPrincipalDistributionAmount.ts';
 import { payFee } from './feeAmounts.ts';
+import { payNetSwapPayment } from './netSwapPayment.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 import { payInterest } from './payInterest.ts';
@@ -82,19 +83,9 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
         c.netWacCarryoverPaid = cents(c.netWacCarryoverPaid + amount);
       }
       return;
-    case 'netSwapPayment': {
-      const amount = pay(
-        ledger,
-        fund,
-        ledger.deal.swap?.counterparty ?? 'swap counterparty',
-        excess(ledger.netSwapPaymentDue, ledger.netSwapPaymentPaid),
-        'netSwapPayment',
-        'Net Swap Payment owed to the swap counterparty',
-        phase,
-      );
-      ledger.netSwapPaymentPaid = cents(ledger.netSwapPaymentPaid + amount);
+    case 'netSwapPayment':
+      payNetSwapPayment(ledger, fund, phase);
       return;
-    }
     case 'reserveFundDeposit':
       reserveFundDeposit(ledger, fund, phase);
       return;

@@ -161,6 +161,13 @@ export function distribute(
       : undefined;
   if (supplemental) {
     ledger.netSwapPaymentDue = supplemental.netSwapPayment;
+    if (grouped && supplemental.netSwapPayment > 0) {
+      const balances = groups.map((g) => g.beginningPoolBalance);
+      ledger.netSwapPaymentParts = allocate(
+        supplemental.netSwapPayment,
+        balances.some((b) => b > 0) ? balances : balances.map(() => 1),
+      ).map((due) => ({ due, paid: ZERO }));
+    }
     if (ledger.tracing) {
       ledger.note({
         phase: 'available',

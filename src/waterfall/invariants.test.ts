@@ -135,6 +135,10 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
 const deals: Record<string, () => Deal> = {
   'nchet-2002-1': () => resolveDeal('nchet-2002-1'),
   'example-2003-6m': () => resolveDeal('example-2003-6m'),
+  'example-2002-groups': () => resolveDeal('example-2002-groups'),
+  'example-2004-groups-swap': () => resolveDeal('example-2004-groups-swap'),
+  'example-2004-swap': () => resolveDeal('example-2004-swap'),
+  'example-2004-fixed': () => resolveDeal('example-2004-fixed'),
   'split seniors, pro rata then sequential': () => loadDeal(splitSeniorDeal()),
   'fixed-rate classes with a NAS class': () => loadDeal(fixedRateDeal()),
   'an interest-only class': () => loadDeal(ioDeal()),

@@ -64,6 +64,8 @@ export interface Ledger {
   seniorPrincipalBudget: Cents[] | undefined;
   /** Deals with loan groups: each fee's part by group, each paid from its group's fund. */
   feeParts: ReadonlyMap<string, { due: Cents; paid: Cents }[]> | undefined;
+  /** Deals with loan groups: the Net Swap Payment's part by group (by beginning balance). */
+  netSwapPaymentParts: { due: Cents; paid: Cents }[] | undefined;
 }
 
 /**
@@ -172,6 +174,7 @@ export function newLedger(
     groupPrincipalShares: undefined,
     seniorPrincipalBudget: undefined,
     feeParts: undefined,
+    netSwapPaymentParts: undefined,
   };
 }
 

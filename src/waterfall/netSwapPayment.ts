@@ -1,7 +1,9 @@
 import type { CapAgreement, SwapAgreement } from '../deal/deal.ts';
-import { excess, ZERO, type Cents } from '../money/cents.ts';
+import { cents, excess, min, ZERO, type Cents } from '../money/cents.ts';
 import { periodAccrual, type DayCount } from '../money/dayCount.ts';
 import { accrue } from '../money/rate.ts';
+import { pay, type Fund, type Phase } from './fund.ts';
+import type { Ledger } from './ledger.ts';
 import { notionalFor } from './scheduleEntry.ts';
 
 /** The supplemental interest trust's figures of a distribution date. */
@@ -52,4 +54,25 @@ export function supplementalAmounts(
     capNotional,
     capReceipt,
   };
+}
+
+/**
+ * The Net Swap Payment step: what the trust still owes the counterparty, from the fund. With
+ * loan groups each group's fund pays its part (the payment split by the groups' beginning
+ * balances), as the agreement takes it from each group's Interest Remittance Amount.
+ */
+export function payNetSwapPayment(ledger: Ledger, fund: Fund, phase: Phase): void {
+  const part = fund.group !== undefined ? ledger.netSwapPaymentParts?.[fund.group] : undefined;
+  const due = excess(ledger.netSwapPaymentDue, ledger.netSwapPaymentPaid);
+  const amount = pay(
+    ledger,
+    fund,
+    ledger.deal.swap?.counterparty ?? 'swap counterparty',
+    part ? min(due, excess(part.due, part.paid)) : due,
+    'netSwapPayment',
+    'Net Swap Payment owed to the swap counterparty',
+    phase,
+  );
+  ledger.netSwapPaymentPaid = cents(ledger.netSwapPaymentPaid + amount);
+  if (part) part.paid = cents(part.paid + amount);
 }

@@ -131,6 +131,34 @@ describe('trustee distribute (end to end through the CLI)', () => {
     expect(run.stdout).toMatch(/^LOAN GROUPS$/m);
   });
 
+  it('runs the two-group swap deal (A-2A..A-2D pro rata from group II, a swap) as data', () => {
+    const run = trustee([
+      'distribute',
+      '--deal',
+      'example-2004-groups-swap',
+      '--date',
+      '2004-09-27',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const dollars = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
+    const principal = (name: string): number =>
+      dollars(new RegExp(`^${name} +[\\d,.]+ +([\\d,.]+)$`, 'm').exec(run.stdout)![1]!);
+    const [groupI, groupII] = /^Principal Remittance Amount +([\d,.]+) +([\d,.]+)$/m
+      .exec(run.stdout)!
+      .slice(1)
+      .map(dollars);
+    // No OC to build or release at closing: A-1 takes group I's principal, the A-2s group II's
+    // pro rata by balance (160 : 80 : 70 : 47.2 millions), within the cents of the split.
+    expect(principal('A-1')).toBe(groupI);
+    const twos = ['A-2A', 'A-2B', 'A-2C', 'A-2D'].map(principal);
+    expect(twos.reduce((a, b) => a + b, 0)).toBe(groupII);
+    [160, 80, 70, 47.2].forEach((millions, i) =>
+      expect(Math.abs(twos[i]! - (groupII! * millions) / 357.2)).toBeLessThanOrEqual(1),
+    );
+    // Fixed 4.10% 30/360 on the 760,000,000.00 notional (570,000,000.00 x 800 / 600).
+    expect(run.stdout).toMatch(/Fixed Payment Owed by the Trust +2,596,666\.67/);
+  });
+
   it('explains bad input and exits 2', () => {
     const unknown = trustee(['distribute', '--deal', 'nope', '--date', '2002-04-25']);
     expect(unknown.status).toBe(2);

@@ -5,17 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { trustee } from '../support/cli.ts';
 
 /**
- * The two-group example deal closes its first year (August-December 2002) from its simulated
- * loan-level remittance reports (each line with its loan's group) and prints the 10-K.
+ * The two-group example deals close their first year from their simulated loan-level
+ * remittance reports (each line with its loan's group) and print the 10-K.
  */
-describe('the two-group example deal over 2002', () => {
+describe.each([
+  { id: 'example-2002-groups', year: '2002', dates: 5, seniors: ['A-1', 'A-2'] },
+  {
+    id: 'example-2004-groups-swap',
+    year: '2004',
+    dates: 4,
+    seniors: ['A-1', 'A-2A', 'A-2B', 'A-2C', 'A-2D'],
+  },
+])('the two-group example deal $id over its first year', ({ id, year, dates, seniors }) => {
   it('closes each date from the remittance reports by group and prints the Form 10-K', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'trustee-groups-')), 'year.sqlite');
-    const run = trustee(['annual', '--deal', 'example-2002-groups', '--year', '2002', '--db', db]);
+    const run = trustee(['annual', '--deal', id, '--year', year, '--db', db]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr.match(/^closed example-2002-groups/gm)?.length ?? 0).toBe(5);
+    expect(run.stderr.match(new RegExp(`^closed ${id}`, 'gm'))?.length ?? 0).toBe(dates);
     // The year's principal to each senior: original less principal is the balance at year end.
-    for (const name of ['A-1', 'A-2']) {
+    for (const name of seniors) {
       const row = new RegExp(`^${name} +([\\d,]+) +([\\d,]+) +([\\d,]+) +([\\d,]+)$`, 'm').exec(
         run.stdout,
       );

@@ -111,6 +111,7 @@ export const action = async (options: {
             Number(deal.cutoffDate.replaceAll('-', '')),
           )
         : generateExamplePool();
+    await mkdir(dirname(options.writeExample), { recursive: true });
     await writeFile(options.writeExample, writeLoanTape(loans));
     process.stdout.write(`wrote ${loans.length} synthetic loans to ${options.writeExample}\n`);
     return;
