@@ -2,6 +2,7 @@ import { cents, sum, type Cents } from '../money/cents.ts';
 import { addMonths, type PlainDate } from '../money/plainDate.ts';
 import { nextInstallment, type LoanPosition } from './amortization.ts';
 import { examplePoolProfile as P } from './examplePoolProfile.ts';
+import { withFiledLoanNumbers } from './filedLoanNumbers.ts';
 import { levelPayment } from './levelPayment.ts';
 import type { Loan } from './loan.ts';
 import { createPrng, type Prng } from './prng.ts';
@@ -30,8 +31,8 @@ const pct = (p: number): number => Math.round(p * 1e6) / 1e8;
 const pick = <T>(prng: Prng, table: readonly (readonly [T, number])[]): T =>
   (table[prng.weighted(table.map(([, w]) => w))] as readonly [T, number])[0];
 
-function draft(prng: Prng, id: string): Draft {
-  const product = P.products[prng.weighted(P.products.map((p) => p.weight))]!;
+function draft(prng: Prng, id: string, products: typeof P.products = P.products): Draft {
+  const product = products[prng.weighted(products.map((p) => p.weight))]!;
   const f = product.arm ? P.ficoArm : P.ficoFixed;
   const fico = Math.round(clamp(prng.normal(f.mean, f.sd), 500, 800));
   const ltvPercent = prng.chance(P.ltvSpikes.share)
@@ -159,7 +160,8 @@ const wac = (loans: readonly Loan[]): number =>
 /**
  * The built-in synthetic tape of the 2002-1 deal: 588 loans drawn from a seeded generator
  * (examplePoolProfile), fitted so the cut-off balance is $198,644,095.79 to the cent and the
- * weighted average rate 8.660%. Deterministic: the same profile gives the same loans.
+ * weighted average rate 8.660%, listed by loan number; the two loans its 2002 10-K names carry
+ * the 10-K's numbers (filedLoanNumbers.ts). Deterministic: the same profile gives the same loans.
  */
 export function generateExamplePool(profile: PoolTargets = P): Loan[] {
   const Q = profile;
@@ -167,7 +169,7 @@ export function generateExamplePool(profile: PoolTargets = P): Loan[] {
   let id = 500_000;
   const drafts = Array.from({ length: Q.loanCount }, () => {
     id += prng.int(1, 400);
-    return draft(prng, String(id));
+    return draft(prng, String(id), Q.products ?? P.products);
   });
   // Shift every rate so the balance-weighted average is the target, on a 0.01% grid.
   const rawTotal = drafts.reduce((s, d) => s + d.raw, 0);
@@ -201,7 +203,8 @@ export function generateExamplePool(profile: PoolTargets = P): Loan[] {
     d.ratePercent = round2(d.ratePercent + (error > 0 ? 0.01 : -0.01));
     loans[i] = build(d, loans[i]!.originalBalance, Q.nextDueDate);
   }
-  return loans;
+  // The 2002-1 tape carries the loan numbers its filings name.
+  return profile === P ? withFiledLoanNumbers(loans, P.filedLoans) : loans;
 }
 
 /** What a synthetic pool is fitted to: its size, cut-off balance, first due date and rate. */
@@ -211,6 +214,28 @@ export interface PoolTargets {
   readonly cutoffBalance: Cents;
   readonly nextDueDate: PlainDate;
   readonly targetWac: number;
+  /** The products to draw from (default the example pool's mix of ARMs and fixed loans). */
+  readonly products?: typeof P.products;
+}
+
+/**
+ * A synthetic tape for a deal of one group other than 2002-1: the example pool's profile fitted
+ * to the deal's cut-off balance, loan count and first due date; fixed-rate loans only when
+ * every class of the deal bears a fixed coupon (a fixed-rate deal's collateral), at 7.60%.
+ */
+export function generateDealPool(
+  targets: { cutoffBalance: Cents; loanCount: number; nextDueDate: PlainDate },
+  fixedRateOnly: boolean,
+  seed: number,
+): Loan[] {
+  return generateExamplePool({
+    seed,
+    loanCount: targets.loanCount,
+    cutoffBalance: targets.cutoffBalance,
+    nextDueDate: targets.nextDueDate,
+    targetWac: fixedRateOnly ? 0.076 : P.targetWac,
+    ...(fixedRateOnly ? { products: P.products.filter((p) => !p.arm) } : {}),
+  });
 }
 
 /**

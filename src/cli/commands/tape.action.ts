@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { dealTapePath } from '../../collateral/dealTape.ts';
 import {
+  generateDealPool,
   generateExamplePool,
   generateGroupedPool,
 } from '../../collateral/generateExamplePool.ts';
@@ -110,7 +111,17 @@ export const action = async (options: {
             addMonths(deal.cutoffDate, 1),
             Number(deal.cutoffDate.replaceAll('-', '')),
           )
-        : generateExamplePool();
+        : deal.id === 'nchet-2002-1'
+          ? generateExamplePool()
+          : generateDealPool(
+              {
+                cutoffBalance: deal.cutoffBalance,
+                loanCount: deal.cutoffLoanCount,
+                nextDueDate: addMonths(deal.cutoffDate, 1),
+              },
+              deal.interestBearingClasses.every((c) => c.kind === 'fixed'),
+              Number(deal.cutoffDate.replaceAll('-', '')),
+            );
     await mkdir(dirname(options.writeExample), { recursive: true });
     await writeFile(options.writeExample, writeLoanTape(loans));
     process.stdout.write(`wrote ${loans.length} synthetic loans to ${options.writeExample}\n`);
