@@ -106,6 +106,15 @@ export interface SwapAgreement {
   readonly fixedDayCount: DayCount;
   readonly floatingDayCount: DayCount;
   readonly notional: NotionalSchedule;
+  /** An early termination: its date, payment, who owes it and whose event caused it. */
+  readonly termination:
+    | {
+        readonly distribution: number;
+        readonly amount: Cents;
+        readonly owedBy: 'trust' | 'counterparty';
+        readonly causedBy: 'trust' | 'counterparty';
+      }
+    | undefined;
 }
 
 /** An interest-rate cap: it pays the index above `strike` on its notional. */

@@ -142,6 +142,29 @@ function supplementalProblems(file: DealFile): ErrorDetail[] {
       expected: 'a swap agreement',
     });
   }
+  // A termination payment the trust owes needs a step of its cause to pay it.
+  const termination = trust?.swap?.termination;
+  const paysTermination = (cause: string): boolean =>
+    PRIORITIES.some((p) =>
+      file.waterfall[p].some((s) => s.kind === 'swapTerminationPayment' && s.causedBy === cause),
+    );
+  if (termination?.owedBy === 'trust' && !paysTermination(termination.causedBy)) {
+    problems.push({
+      field: 'supplementalInterestTrust.swap.termination',
+      message: `the trust owes a termination payment caused by the ${termination.causedBy}, but no step pays it`,
+      expected: `a { "kind": "swapTerminationPayment", "causedBy": "${termination.causedBy}" } step`,
+    });
+  }
+  if (
+    trust?.swap === undefined &&
+    PRIORITIES.some((p) => file.waterfall[p].some((s) => s.kind === 'swapTerminationPayment'))
+  ) {
+    problems.push({
+      field: 'supplementalInterestTrust.swap',
+      message: 'a swapTerminationPayment step, but the deal has no swap',
+      expected: 'a swap agreement',
+    });
+  }
   if (trust?.swap !== undefined && !paysSwap) {
     problems.push({
       field: 'waterfall.interest',

@@ -35,6 +35,7 @@ function stepClassReferences(step: Step): string[] {
     case 'fee':
     case 'extraPrincipal':
     case 'netSwapPayment':
+    case 'swapTerminationPayment':
     case 'reserveFundDeposit':
       return [];
   }
@@ -357,6 +358,10 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
       ? {
           ...file.supplementalInterestTrust.swap,
           notional: schedule(file.supplementalInterestTrust.swap.notional),
+          termination: file.supplementalInterestTrust.swap.termination && {
+            ...file.supplementalInterestTrust.swap.termination,
+            amount: toCents(file.supplementalInterestTrust.swap.termination.amount),
+          },
         }
       : undefined,
     cap: file.supplementalInterestTrust?.cap

@@ -237,6 +237,16 @@ export const stepSchema = z.discriminatedUnion('kind', [
    */
   z.strictObject({ kind: z.literal('netSwapPayment'), when }),
   /**
+   * Pay the swap termination payment the trust owes, when the termination was `causedBy` the
+   * party named: "trust" (or any cause but the counterparty's default) where the Net Swap
+   * Payment is paid, senior to the classes; "counterparty" after the certificates.
+   */
+  z.strictObject({
+    kind: z.literal('swapTerminationPayment'),
+    causedBy: z.enum(['trust', 'counterparty']),
+    when,
+  }),
+  /**
    * Deposit into the reserve fund from this fund up to its target; a balance above the target
    * (a target that falls with the pool) is released into this fund.
    */
@@ -438,6 +448,21 @@ export const dealSchema = z.strictObject({
           fixedDayCount: dayCountSchema,
           floatingDayCount: dayCountSchema,
           notional: notionalSchedule,
+          /**
+           * An early termination of the swap: on `distribution` the party that owes the
+           * termination payment pays `amount` (the trust, or the counterparty into the
+           * supplemental interest trust), and the swap ends (no legs after that date).
+           * `causedBy` says whose event of default or termination event it was: a payment the
+           * trust owes for the counterparty's default is paid after the certificates.
+           */
+          termination: z
+            .strictObject({
+              distribution: z.number().int().positive(),
+              amount: dollars,
+              owedBy: z.enum(['trust', 'counterparty']),
+              causedBy: z.enum(['trust', 'counterparty']),
+            })
+            .optional(),
         })
         .optional(),
       cap: z

@@ -176,6 +176,18 @@ function structureLines(model: StatementModel): string[] {
       labelled('Cap Payment Received', 68, cents(trust.capReceipt)),
       labelled('Receipts Distributed', 68, cents(trust.receipts)),
     );
+    // Only on the date a swap is terminated.
+    if (trust.swapTerminationPayment > 0 || trust.swapTerminationReceipt > 0) {
+      out.push(
+        labelled(
+          'Swap Termination Payment Owed by the Trust',
+          68,
+          cents(trust.swapTerminationPayment),
+        ),
+        labelled('Swap Termination Payment Paid', 68, cents(trust.swapTerminationPaid)),
+        labelled('Swap Termination Payment Received', 68, cents(trust.swapTerminationReceipt)),
+      );
+    }
   }
   const reserve = model.reserveFund;
   if (reserve) {
@@ -211,23 +223,62 @@ function loanGroupLines(model: StatementModel): string[] {
     '',
     'LOAN GROUPS',
     ''.padEnd(40) + groups.rows.map((r) => `Group ${r.group}`.padStart(width)).join(''),
-    row('Beginning Pool Balance', amount((r) => r.beginningBalance)),
-    row('Ending Pool Balance', amount((r) => r.endingBalance)),
+    row(
+      'Beginning Pool Balance',
+      amount((r) => r.beginningBalance),
+    ),
+    row(
+      'Ending Pool Balance',
+      amount((r) => r.endingBalance),
+    ),
     row('Beginning Loan Count', (r) => count(r.beginningLoanCount)),
     row('Ending Loan Count', (r) => count(r.endingLoanCount)),
-    row('Scheduled Principal', amount((r) => r.scheduledPrincipal)),
-    row('Curtailments', amount((r) => r.curtailments)),
-    row('Payments in Full', amount((r) => r.paymentsInFull)),
-    row('Net Liquidation Proceeds', amount((r) => r.liquidationProceeds)),
-    row('Realized Losses', amount((r) => r.realizedLosses)),
-    row('Prepayment Charges', amount((r) => r.prepaymentCharges)),
-    row('Principal Remittance Amount', amount((r) => r.principalRemittance)),
-    row('Interest Remittance Amount', amount((r) => r.interestRemittance)),
-    row('OC Reduction Amount (share)', amount((r) => r.overcollateralizationReduction)),
-    row('Senior Principal Distribution Amount', amount((r) => r.seniorPrincipalDistributionAmount)),
+    row(
+      'Scheduled Principal',
+      amount((r) => r.scheduledPrincipal),
+    ),
+    row(
+      'Curtailments',
+      amount((r) => r.curtailments),
+    ),
+    row(
+      'Payments in Full',
+      amount((r) => r.paymentsInFull),
+    ),
+    row(
+      'Net Liquidation Proceeds',
+      amount((r) => r.liquidationProceeds),
+    ),
+    row(
+      'Realized Losses',
+      amount((r) => r.realizedLosses),
+    ),
+    row(
+      'Prepayment Charges',
+      amount((r) => r.prepaymentCharges),
+    ),
+    row(
+      'Principal Remittance Amount',
+      amount((r) => r.principalRemittance),
+    ),
+    row(
+      'Interest Remittance Amount',
+      amount((r) => r.interestRemittance),
+    ),
+    row(
+      'OC Reduction Amount (share)',
+      amount((r) => r.overcollateralizationReduction),
+    ),
+    row(
+      'Senior Principal Distribution Amount',
+      amount((r) => r.seniorPrincipalDistributionAmount),
+    ),
     row('Beg Wghtd Avge Mortgage Rate', (r) => percent(r.weightedAverageRate, 3)),
     row('Net WAC Rate', (r) => percent(r.netWacRate, 5)),
-    row('Loans 60+ Days Delinquent (balance)', amount((r) => r.seriouslyDelinquent)),
+    row(
+      'Loans 60+ Days Delinquent (balance)',
+      amount((r) => r.seriouslyDelinquent),
+    ),
     labelled('Subordinate Net WAC Rate', 69, percent(groups.subordinateNetWacRate, 5)),
   ];
 }

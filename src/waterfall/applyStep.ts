@@ -2,7 +2,7 @@ import type { Step } from '../deal/schema.ts';
 import { cents, excess, ZERO } from '../money/cents.ts';
 import { payExtraPrincipal } from './extraPrincipalDistributionAmount.ts';
 import { payFee } from './feeAmounts.ts';
-import { payNetSwapPayment } from './netSwapPayment.ts';
+import { payNetSwapPayment, paySwapTerminationPayment } from './netSwapPayment.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
 import { workingClass, type Ledger } from './ledger.ts';
 import { payInterest } from './payInterest.ts';
@@ -85,6 +85,9 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
       return;
     case 'netSwapPayment':
       payNetSwapPayment(ledger, fund, phase);
+      return;
+    case 'swapTerminationPayment':
+      paySwapTerminationPayment(ledger, fund, step.causedBy, phase);
       return;
     case 'reserveFundDeposit':
       reserveFundDeposit(ledger, fund, phase);

@@ -161,6 +161,7 @@ export function distribute(
       : undefined;
   if (supplemental) {
     ledger.netSwapPaymentDue = supplemental.netSwapPayment;
+    ledger.swapTerminationDue = supplemental.swapTerminationPayment;
     if (grouped && supplemental.netSwapPayment > 0) {
       const balances = groups.map((g) => g.beginningPoolBalance);
       ledger.netSwapPaymentParts = allocate(
@@ -286,7 +287,9 @@ export function distribute(
   }
 
   // (3a) The swap and cap receipts, to what the classes are still owed, the rest to CE.
-  const receipts = supplemental ? add(supplemental.netSwapReceipt, supplemental.capReceipt) : ZERO;
+  const receipts = supplemental
+    ? add(supplemental.netSwapReceipt, supplemental.capReceipt, supplemental.swapTerminationReceipt)
+    : ZERO;
   if (supplemental) {
     const left = payPriority(ledger, 'supplemental', [
       { name: 'Supplemental Interest Trust', available: receipts },
@@ -323,6 +326,7 @@ export function distribute(
     supplemental: supplemental && {
       ...supplemental,
       netSwapPaymentPaid: ledger.netSwapPaymentPaid,
+      swapTerminationPaid: ledger.swapTerminationPaid,
       receipts,
     },
     loanGroups:

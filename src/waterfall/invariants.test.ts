@@ -44,6 +44,7 @@ function cashOut(d: Distribution): number {
     classes +
     d.period.extraordinaryExpenses +
     (d.supplementalInterestTrust?.netSwapPaymentPaid ?? 0) +
+    (d.supplementalInterestTrust?.swapTerminationPaid ?? 0) +
     (d.reserveFund?.deposited ?? 0)
   );
 }

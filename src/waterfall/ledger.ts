@@ -55,6 +55,9 @@ export interface Ledger {
   /** The Net Swap Payment the trust owes this date, and what was paid of it. */
   netSwapPaymentDue: Cents;
   netSwapPaymentPaid: Cents;
+  /** The swap termination payment the trust owes this date, and what was paid of it. */
+  swapTerminationDue: Cents;
+  swapTerminationPaid: Cents;
   /**
    * Deals with loan groups: each group's Principal Remittance Amount (the weights principal
    * from the excess cashflow is split by), and after the Stepdown Date each group's part of the
@@ -171,6 +174,8 @@ export function newLedger(
       : undefined,
     netSwapPaymentDue: ZERO,
     netSwapPaymentPaid: ZERO,
+    swapTerminationDue: ZERO,
+    swapTerminationPaid: ZERO,
     groupPrincipalShares: undefined,
     seniorPrincipalBudget: undefined,
     feeParts: undefined,

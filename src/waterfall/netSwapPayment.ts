@@ -20,6 +20,10 @@ export interface SupplementalAmounts {
   readonly capNotional: Cents;
   /** Cap payment: notional x (index - strike), when positive, on the cap's day count. */
   readonly capReceipt: Cents;
+  /** On the date the swap is terminated: the termination payment the trust owes... */
+  readonly swapTerminationPayment: Cents;
+  /** ...or the one the counterparty owes the trust (a receipt of the supplemental trust). */
+  readonly swapTerminationReceipt: Cents;
 }
 
 /**
@@ -39,7 +43,11 @@ export function supplementalAmounts(
     const { days, basis } = periodAccrual(dayCount, accrualDays);
     return accrue(notional, rate, days, basis);
   };
-  const swapNotional = swap ? notionalFor(swap.notional, n) : ZERO;
+  // After an early termination the swap has no legs; on its date the payment changes hands.
+  const termination = swap?.termination;
+  const ended = termination !== undefined && n > termination.distribution;
+  const terminatedNow = termination !== undefined && n === termination.distribution;
+  const swapNotional = swap && !ended ? notionalFor(swap.notional, n) : ZERO;
   const swapFixed = swap ? leg(swapNotional, swap.fixedRate, swap.fixedDayCount) : ZERO;
   const swapFloating = swap ? leg(swapNotional, indexRate, swap.floatingDayCount) : ZERO;
   const capNotional = cap ? notionalFor(cap.notional, n) : ZERO;
@@ -53,7 +61,37 @@ export function supplementalAmounts(
     netSwapReceipt: excess(swapFloating, swapFixed),
     capNotional,
     capReceipt,
+    swapTerminationPayment:
+      terminatedNow && termination.owedBy === 'trust' ? termination.amount : ZERO,
+    swapTerminationReceipt:
+      terminatedNow && termination.owedBy === 'counterparty' ? termination.amount : ZERO,
   };
+}
+
+/**
+ * The swap termination payment step: the payment the trust owes, when the termination was
+ * caused by the party the step names (the agreement pays a payment for the counterparty's
+ * default after the certificates, any other senior to them); nothing for another cause.
+ */
+export function paySwapTerminationPayment(
+  ledger: Ledger,
+  fund: Fund,
+  causedBy: 'trust' | 'counterparty',
+  phase: Phase,
+): void {
+  if (ledger.deal.swap?.termination?.causedBy !== causedBy) return;
+  const amount = pay(
+    ledger,
+    fund,
+    ledger.deal.swap.counterparty,
+    excess(ledger.swapTerminationDue, ledger.swapTerminationPaid),
+    'swapTerminationPayment',
+    causedBy === 'counterparty'
+      ? "swap termination payment, the counterparty's default: after the certificates"
+      : 'swap termination payment, senior to the certificates',
+    phase,
+  );
+  ledger.swapTerminationPaid = cents(ledger.swapTerminationPaid + amount);
 }
 
 /**

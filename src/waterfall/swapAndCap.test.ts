@@ -31,6 +31,7 @@ describe('a swap and a cap (data only)', () => {
       fixedDayCount: '30/360',
       floatingDayCount: 'ACT/360',
       notional: [{ fromDistribution: 1, amount: cents(500_000_000_00) }],
+      termination: undefined,
     };
     const figures = supplementalAmounts(swap, undefined, 1, 0.0532, 31);
     expect(figures.swapFixed).toBe(2_083_333_33);

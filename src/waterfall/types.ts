@@ -144,6 +144,8 @@ export interface Distribution {
 export interface SupplementalInterestTrustFigures extends SupplementalAmounts {
   /** Of the Net Swap Payment, what the priorities of payment paid the counterparty. */
   readonly netSwapPaymentPaid: Cents;
+  /** Of the swap termination payment the trust owed, what was paid. */
+  readonly swapTerminationPaid: Cents;
   /** Net Swap Receipt + cap payment: the supplemental priority's fund. */
   readonly receipts: Cents;
 }
