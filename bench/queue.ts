@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProjectionContext } from '../src/projection/projectionContext.ts';
 import { openGridQueue, type GridQueue } from '../src/projection/queue/gridQueue.ts';
@@ -18,6 +19,30 @@ export interface QueueFigures {
   readonly loanMonths: number;
   readonly rate: number;
   readonly workerCpuSeconds: number;
+  /**
+   * CPU time of everything the grid took: the worker processes (all their threads: the
+   * scenarios, BullMQ, Redis replies), this client (sending, counting, reading results) and
+   * Redis itself when it runs on this machine.
+   */
+  readonly totalCpuSeconds: number;
+}
+
+/** The Redis server's process id when it runs on this machine (INFO server), else undefined. */
+async function localRedisPid(q: GridQueue): Promise<number | undefined> {
+  const pid = Number(/process_id:(\d+)/.exec(await q.redis.info('server'))?.[1]);
+  if (!Number.isInteger(pid)) return undefined;
+  try {
+    processCpuSeconds(pid);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's CPU time so far (Linux /proc: user + system ticks, 100 a second). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Starts a worker process and resolves once it takes jobs. */
@@ -35,14 +60,31 @@ function startWorker(url: string, queueName: string, threads: number): Promise<C
   });
 }
 
-async function once(q: GridQueue, ctx: ProjectionContext, scenarios: readonly Scenario[]) {
+async function once(
+  q: GridQueue,
+  ctx: ProjectionContext,
+  scenarios: readonly Scenario[],
+  workers: readonly ChildProcess[],
+): Promise<QueueFigures> {
+  const pids = [...workers.map((w) => w.pid!)];
+  const redisPid = await localRedisPid(q);
+  if (redisPid !== undefined) pids.push(redisPid);
+  const cpu = () => {
+    const own = process.cpuUsage();
+    return (
+      pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0) + (own.user + own.system) / 1e6
+    );
+  };
+  const before = cpu();
   const result = await runQueuedGrid(q, ctx, scenarios);
+  const totalCpuSeconds = cpu() - before;
   const loanMonths = summariesOf(result.outcomes).reduce((n, s) => n + s.loanMonths, 0);
   return {
     seconds: result.wallMs / 1000,
     loanMonths,
     rate: (loanMonths / result.wallMs) * 1000,
     workerCpuSeconds: result.stats.cpuMicros / 1e6,
+    totalCpuSeconds,
   };
 }
 
@@ -63,8 +105,8 @@ export async function queueGrid(
   const workers: ChildProcess[] = [];
   try {
     for (let i = 0; i < processes; i++) workers.push(await startWorker(url, queueName, threads));
-    await once(q, ctx, scenarios);
-    return await once(q, ctx, scenarios);
+    await once(q, ctx, scenarios, workers);
+    return await once(q, ctx, scenarios, workers);
   } finally {
     await Promise.all(
       workers.map((w) => new Promise((resolve) => w.once('exit', resolve).kill('SIGTERM'))),
