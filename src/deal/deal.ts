@@ -204,6 +204,8 @@ export interface Deal {
         readonly initialDeposit: Cents;
       }
     | undefined;
+  /** The most extraordinary expenses reimbursed before the certificates in a calendar year. */
+  readonly extraordinaryExpenseCap: Cents | undefined;
   /** The supplemental interest trust's swap and cap, if the deal has them. */
   readonly swap: SwapAgreement | undefined;
   readonly cap: CapAgreement | undefined;

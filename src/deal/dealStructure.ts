@@ -26,6 +26,32 @@ const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current
  * current interest and its principal; CE and R a remainder; P its balance). Each problem names
  * its path; the loader lists them with the schema's other problems, all at once.
  */
+/** An expense cap needs a step reimbursing what is above it, and such a step needs a cap. */
+function expenseCapProblems(file: DealFile): ErrorDetail[] {
+  const reimburses = PRIORITIES.some((p) =>
+    file.waterfall[p].some((s) => s.kind === 'expenseReimbursement'),
+  );
+  if (file.extraordinaryExpenseCap !== undefined && !reimburses) {
+    return [
+      {
+        field: 'waterfall.excess',
+        message: 'the expenses above the annual cap are never reimbursed',
+        expected: 'a { "kind": "expenseReimbursement" } step, usually in the excess priority',
+      },
+    ];
+  }
+  if (file.extraordinaryExpenseCap === undefined && reimburses) {
+    return [
+      {
+        field: 'extraordinaryExpenseCap',
+        message: 'an expenseReimbursement step, but the deal caps no expenses',
+        expected: '{ "annualAmount": ... }, or no expenseReimbursement step',
+      },
+    ];
+  }
+  return [];
+}
+
 export function structureProblems(file: DealFile): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const priority of PRIORITIES) {
@@ -45,7 +71,7 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
       expected: 'a { "kind": "remainder", "class": ... } step with no condition (e.g. CE, then R)',
     });
   }
-  problems.push(...supplementalProblems(file));
+  problems.push(...supplementalProblems(file), ...expenseCapProblems(file));
   const steps = [
     ...PRIORITIES.flatMap((p) => file.waterfall[p]),
     ...(file.waterfall.supplemental ?? []),

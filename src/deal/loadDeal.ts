@@ -36,6 +36,7 @@ function stepClassReferences(step: Step): string[] {
     case 'extraPrincipal':
     case 'netSwapPayment':
     case 'swapTerminationPayment':
+    case 'expenseReimbursement':
     case 'reserveFundDeposit':
       return [];
   }
@@ -353,6 +354,9 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
               : { poolFraction: file.reserveFund.target.poolFraction },
           initialDeposit: toCents(file.reserveFund.initialDeposit ?? 0),
         }
+      : undefined,
+    extraordinaryExpenseCap: file.extraordinaryExpenseCap
+      ? toCents(file.extraordinaryExpenseCap.annualAmount)
       : undefined,
     swap: file.supplementalInterestTrust?.swap
       ? {

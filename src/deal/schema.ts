@@ -258,6 +258,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
     part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
     when,
   }),
+  /**
+   * Reimburse the extraordinary trust fund expenses above the annual cap (deals with
+   * `extraordinaryExpenseCap`), this date's and those carried from earlier dates.
+   */
+  z.strictObject({ kind: z.literal('expenseReimbursement'), when }),
   /** Pay what is left of the fund to a class (CE, then R). */
   z.strictObject({ kind: z.literal('remainder'), class: z.string(), when }),
 ]);
@@ -434,6 +439,13 @@ export const dealSchema = z.strictObject({
       initialDeposit: dollars.optional(),
     })
     .optional(),
+  /**
+   * An annual cap on the extraordinary trust fund expenses reimbursed before the certificates:
+   * in each calendar year at most `annualAmount` comes off the Interest Remittance Amount; the
+   * rest is reimbursed by `expenseReimbursement` steps (from the excess cashflow) and carried
+   * until it is.
+   */
+  extraordinaryExpenseCap: z.strictObject({ annualAmount: dollars }).optional(),
   /**
    * The supplemental interest trust's agreements: an interest-rate swap (the trust pays a fixed
    * rate on a scheduled notional and receives the index on it; only the net changes hands) and

@@ -289,6 +289,7 @@ export function statementModel(
       ? { supplementalInterestTrust: d.supplementalInterestTrust }
       : {}),
     ...(d.reserveFund ? { reserveFund: d.reserveFund } : {}),
+    ...(d.extraordinaryExpenses ? { expenseCap: d.extraordinaryExpenses } : {}),
     ...(d.loanGroups
       ? {
           loanGroups: {

@@ -189,6 +189,20 @@ function structureLines(model: StatementModel): string[] {
       );
     }
   }
+  const expenses = model.expenseCap;
+  if (expenses) {
+    out.push(
+      '',
+      'EXTRAORDINARY TRUST FUND EXPENSES',
+      labelled('Incurred this Period', 68, cents(expenses.incurred)),
+      labelled('Reimbursed within the Annual Cap', 68, cents(expenses.reimbursedSenior)),
+      labelled('Reimbursed this Year within the Cap', 68, cents(expenses.reimbursedThisYear)),
+      labelled('Annual Cap Remaining', 68, cents(expenses.capRemaining)),
+      labelled('Above the Cap (incl. carried)', 68, cents(expenses.aboveCap)),
+      labelled('Reimbursed from Excess Cashflow', 68, cents(expenses.reimbursedFromExcess)),
+      labelled('Unreimbursed after Distribution', 68, cents(expenses.unpaidAfter)),
+    );
+  }
   const reserve = model.reserveFund;
   if (reserve) {
     out.push(

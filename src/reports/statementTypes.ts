@@ -41,6 +41,8 @@ export interface StatementModel {
   readonly supplementalInterestTrust?: NonNullable<Distribution['supplementalInterestTrust']>;
   /** The reserve fund of a deal that has one. */
   readonly reserveFund?: NonNullable<Distribution['reserveFund']>;
+  /** The extraordinary expenses under the annual cap, of a deal with one. */
+  readonly expenseCap?: NonNullable<Distribution['extraordinaryExpenses']>;
   /** Each loan group's pool figures, of a deal with groups. */
   readonly loanGroups?: {
     readonly rows: readonly LoanGroupRow[];

@@ -128,6 +128,15 @@ export interface DealState {
   readonly breachedTriggers?: readonly number[];
   /** The reserve fund's balance: kept only for a deal that has one. */
   readonly reserveFundBalance?: Cents;
+  /**
+   * A deal with an annual cap on extraordinary expenses: the calendar year of the last date,
+   * what the cap let through that year, and what is above it and not yet reimbursed.
+   */
+  readonly extraordinaryExpenses?: {
+    readonly year: number;
+    readonly reimbursed: Cents;
+    readonly unpaid: Cents;
+  };
   /** Each loan group's pool balance, by group name: kept only for a deal with groups. */
   readonly groupPoolBalances?: Readonly<Record<string, Cents>>;
 }

@@ -1,6 +1,7 @@
 import type { Step } from '../deal/schema.ts';
 import { cents, excess, ZERO } from '../money/cents.ts';
 import { payExtraPrincipal } from './extraPrincipalDistributionAmount.ts';
+import { payExpensesAboveCap } from './extraordinaryExpenses.ts';
 import { payFee } from './feeAmounts.ts';
 import { payNetSwapPayment, paySwapTerminationPayment } from './netSwapPayment.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
@@ -85,6 +86,9 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
       return;
     case 'netSwapPayment':
       payNetSwapPayment(ledger, fund, phase);
+      return;
+    case 'expenseReimbursement':
+      payExpensesAboveCap(ledger, fund, phase);
       return;
     case 'swapTerminationPayment':
       paySwapTerminationPayment(ledger, fund, step.causedBy, phase);

@@ -9,6 +9,7 @@ import { applyRealizedLosses } from './appliedRealizedLossAmount.ts';
 import { checkDistributionDate } from './checkDistributionDate.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { distributionRecord } from './distributionRecord.ts';
+import { expensesUnderCap } from './extraordinaryExpenses.ts';
 import { feeAmounts, feeParts } from './feeAmounts.ts';
 import { stepFunds } from './fund.ts';
 import { groupCollections } from './groupCollections.ts';
@@ -186,14 +187,47 @@ export function distribute(
 
   // (1) The Interest Remittance Amount, less the interest shortfalls allocated to the classes,
   // to the Net Swap Payment, the fees and the classes' interest.
-  // With loan groups, each group's Interest Remittance Amount is a fund of its own.
+  // With loan groups, each group's Interest Remittance Amount is a fund of its own. Under an
+  // annual cap on extraordinary expenses only those within it come off (each group's share).
+  const expenses = expensesUnderCap(deal.extraordinaryExpenseCap, state, period);
+  if (expenses) ledger.expensesAboveCap = expenses.aboveCap;
+  const groupExpenses = !expenses
+    ? groups.map((g) => g.extraordinaryExpenses)
+    : grouped && expenses.senior > 0
+      ? allocate(
+          expenses.senior,
+          groups.map((g) => g.extraordinaryExpenses),
+        )
+      : groups.map(() => ZERO);
   const interestFunds: Fund[] = grouped
     ? groups.map((g, i) => ({
         name: `Interest Remittance Amount (Group ${deal.groups[i]!.name})`,
-        available: interestRemittanceAmount(ledger, g, deal.groups[i]!.name),
+        available: interestRemittanceAmount(ledger, g, deal.groups[i]!.name, groupExpenses[i]),
         group: i,
       }))
-    : [{ name: 'Interest Remittance Amount', available: interestRemittanceAmount(ledger, period) }];
+    : [
+        {
+          name: 'Interest Remittance Amount',
+          available: interestRemittanceAmount(
+            ledger,
+            period,
+            undefined,
+            expenses?.senior ?? period.extraordinaryExpenses,
+          ),
+        },
+      ];
+  if (grouped) {
+    // A group whose expenses exceed its own interest: the rest comes off the other groups'.
+    let unabsorbed = 0;
+    groups.forEach((g, i) => {
+      unabsorbed += Math.max(0, groupExpenses[i]! - g.interestCollected - g.compensatingInterest);
+    });
+    for (const fund of interestFunds) {
+      const take = Math.min(fund.available, unabsorbed);
+      fund.available = cents(fund.available - take);
+      unabsorbed -= take;
+    }
+  }
   const groupInterestRemittance = interestFunds.map((f) => f.available);
   const interestRemittance = total(groupInterestRemittance);
   allocateInterestShortfalls(ledger, period, interestRemittance);
@@ -328,6 +362,16 @@ export function distribute(
       netSwapPaymentPaid: ledger.netSwapPaymentPaid,
       swapTerminationPaid: ledger.swapTerminationPaid,
       receipts,
+    },
+    expenses: expenses && {
+      incurred: period.extraordinaryExpenses,
+      reimbursedSenior: expenses.senior,
+      capRemaining: expenses.capRemaining,
+      year: expenses.year,
+      reimbursedThisYear: expenses.reimbursedThisYear,
+      aboveCap: expenses.aboveCap,
+      reimbursedFromExcess: ledger.expensesReimbursedFromExcess,
+      unpaidAfter: cents(expenses.aboveCap - ledger.expensesReimbursedFromExcess),
     },
     loanGroups:
       grouped && groupRates

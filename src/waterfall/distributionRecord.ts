@@ -7,6 +7,7 @@ import type { IndexFixing } from './distribute.ts';
 import { interestOnlyNotional } from './interestOnlyNotional.ts';
 import { reserveFundTarget } from './reserveFund.ts';
 import { certificateBalance, workingClass, type Ledger } from './ledger.ts';
+import type { ExpenseFigures } from './extraordinaryExpenses.ts';
 import type { OvercollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import type {
   ClassDistribution,
@@ -46,6 +47,8 @@ export interface DateFigures {
   readonly triggerTests: readonly TriggerTest[];
   readonly terminated: boolean;
   readonly supplemental: SupplementalInterestTrustFigures | undefined;
+  /** Deals with an annual cap on extraordinary expenses: the date's expenses under it. */
+  readonly expenses: ExpenseFigures | undefined;
   /** Deals with loan groups: each group's figures, and the subordinates' Net WAC Rate. */
   readonly loanGroups:
     | { readonly groups: readonly LoanGroupFigures[]; readonly subordinateNetWacRate: number }
@@ -180,6 +183,7 @@ export function distributionRecord(
       period.compensatingInterest,
     ),
     ...(f.supplemental ? { supplementalInterestTrust: f.supplemental } : {}),
+    ...(f.expenses ? { extraordinaryExpenses: f.expenses } : {}),
     ...(f.loanGroups
       ? {
           loanGroups: f.loanGroups.groups,
@@ -223,6 +227,15 @@ export function distributionRecord(
     terminated: f.terminated,
     ...f.triggerMemory,
     ...(ledger.reserveFund ? { reserveFundBalance: ledger.reserveFund.balance } : {}),
+    ...(f.expenses
+      ? {
+          extraordinaryExpenses: {
+            year: f.expenses.year,
+            reimbursed: f.expenses.reimbursedThisYear,
+            unpaid: f.expenses.unpaidAfter,
+          },
+        }
+      : {}),
     ...(f.loanGroups
       ? {
           groupPoolBalances: Object.fromEntries(

@@ -4,18 +4,16 @@ import type { GroupCollections } from '../trust/types.ts';
 
 /**
  * Interest Remittance Amount: interest collected and advanced, plus compensating interest, less
- * extraordinary trust fund expenses. April 2002: 1,429,737.83 (no compensating interest or
+ * extraordinary trust fund expenses (under a deal's annual cap, those within it: `expenses`). April 2002: 1,429,737.83 (no compensating interest or
  * expenses).
  */
 export function interestRemittanceAmount(
   ledger: Ledger,
   period: GroupCollections,
   group?: string,
+  expenses: Cents = period.extraordinaryExpenses,
 ): Cents {
-  const amount = excess(
-    add(period.interestCollected, period.compensatingInterest),
-    period.extraordinaryExpenses,
-  );
+  const amount = excess(add(period.interestCollected, period.compensatingInterest), expenses);
   if (ledger.tracing) {
     ledger.note({
       phase: 'available',
@@ -27,7 +25,7 @@ export function interestRemittanceAmount(
       inputs: {
         interestCollected: period.interestCollected,
         compensatingInterest: period.compensatingInterest,
-        extraordinaryExpenses: period.extraordinaryExpenses,
+        extraordinaryExpenses: expenses,
       },
     });
   }

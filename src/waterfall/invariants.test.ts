@@ -7,6 +7,7 @@ import { plainDate } from '../money/plainDate.ts';
 import { distribute } from './distribute.ts';
 import { initialState } from './initialState.ts';
 import {
+  expenseCapDeal,
   fixedRateDeal,
   ioDeal,
   reserveFundDeal,
@@ -42,11 +43,22 @@ function cashOut(d: Distribution): number {
   return (
     fees +
     classes +
-    d.period.extraordinaryExpenses +
+    expensesPaid(d) +
     (d.supplementalInterestTrust?.netSwapPaymentPaid ?? 0) +
     (d.supplementalInterestTrust?.swapTerminationPaid ?? 0) +
     (d.reserveFund?.deposited ?? 0)
   );
+}
+
+/**
+ * The extraordinary expenses the date paid: those off the interest (all of them, or those within
+ * an annual cap; never more than the interest), and those the excess cashflow reimbursed.
+ */
+function expensesPaid(d: Distribution): number {
+  const p = d.period;
+  const senior = d.extraordinaryExpenses?.reimbursedSenior ?? p.extraordinaryExpenses;
+  const interest = p.interestCollected + p.compensatingInterest;
+  return Math.min(senior, interest) + (d.extraordinaryExpenses?.reimbursedFromExcess ?? 0);
 }
 
 const month = fc.record({
@@ -57,6 +69,7 @@ const month = fc.record({
   seriousDelinquency: fc.double({ min: 0, max: 0.4, noNaN: true }),
   prepaymentChargeRate: fc.double({ min: 0, max: 0.04, noNaN: true }),
   rate: fc.double({ min: 0.005, max: 0.08, noNaN: true }),
+  extraordinaryExpenses: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8_000_000 })),
 });
 
 function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[] {
@@ -146,6 +159,7 @@ const deals: Record<string, () => Deal> = {
   'a swap and a cap': () => loadDeal(swapDeal()),
   'a reserve fund': () => loadDeal(reserveFundDeal()),
   'two loan groups': () => loadDeal(twoGroupDeal()),
+  'an annual cap on expenses': () => loadDeal(expenseCapDeal()),
 };
 
 describe.each(Object.keys(deals))('waterfall invariants on %s', (id) => {

@@ -55,6 +55,9 @@ export interface Ledger {
   /** The Net Swap Payment the trust owes this date, and what was paid of it. */
   netSwapPaymentDue: Cents;
   netSwapPaymentPaid: Cents;
+  /** Expenses above the annual cap owed this date, and what the excess cashflow paid. */
+  expensesAboveCap: Cents;
+  expensesReimbursedFromExcess: Cents;
   /** The swap termination payment the trust owes this date, and what was paid of it. */
   swapTerminationDue: Cents;
   swapTerminationPaid: Cents;
@@ -174,6 +177,8 @@ export function newLedger(
       : undefined,
     netSwapPaymentDue: ZERO,
     netSwapPaymentPaid: ZERO,
+    expensesAboveCap: ZERO,
+    expensesReimbursedFromExcess: ZERO,
     swapTerminationDue: ZERO,
     swapTerminationPaid: ZERO,
     groupPrincipalShares: undefined,

@@ -273,3 +273,16 @@ export function twoGroupDeal(): Json {
   );
   return d;
 }
+
+/**
+ * An annual cap of 100,000.00 on the extraordinary trust fund expenses reimbursed before the
+ * certificates; those above it reimbursed from the excess cashflow after the Extra Principal
+ * Distribution Amount.
+ */
+export function expenseCapDeal(): Json {
+  const d = builtIn();
+  d['id'] = 'expense-cap-example';
+  d['extraordinaryExpenseCap'] = { annualAmount: '100000.00' };
+  (d['waterfall'].excess as Json[]).splice(1, 0, { kind: 'expenseReimbursement' });
+  return d;
+}

@@ -1,5 +1,6 @@
 import type { Cents } from '../money/cents.ts';
 import type { CollectionPeriod, GroupCollections } from '../trust/types.ts';
+import type { ExpenseFigures } from './extraordinaryExpenses.ts';
 import type { SupplementalAmounts } from './netSwapPayment.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 
@@ -124,6 +125,8 @@ export interface Distribution {
    * Swap Payment paid, and the receipts and what the supplemental priority paid of them.
    */
   readonly supplementalInterestTrust?: SupplementalInterestTrustFigures;
+  /** The extraordinary expenses under the deal's annual cap (deals with one). */
+  readonly extraordinaryExpenses?: ExpenseFigures;
   /** Each loan group's figures, in the deal's order (deals with groups). */
   readonly loanGroups?: readonly LoanGroupFigures[];
   /** Deals with groups: the subordinate classes' Net WAC Rate (the groups' weighted). */

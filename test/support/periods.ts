@@ -25,6 +25,8 @@ export interface PeriodShape {
   compensatingInterest?: Cents;
   reliefActShortfall?: Cents;
   cleanUpCall?: boolean;
+  /** Extraordinary trust fund expenses of the period (cents; each group's, with groups). */
+  extraordinaryExpenses?: number;
 }
 
 const bucket = (count: number, amount: Cents): DelinquencyBucket => ({
@@ -133,7 +135,7 @@ function groupPeriod(
     prepaymentCharges: roundHalfUp(paymentsInFull * (shape.prepaymentChargeRate ?? 0)),
     advances: roundHalfUp(begin * 0.006),
     reoPrincipalAmortization: ZERO,
-    extraordinaryExpenses: ZERO,
+    extraordinaryExpenses: cents(shape.extraordinaryExpenses ?? 0),
     weightedAverageRate: wac,
     weightedAverageRemainingTerm: Math.max(0, 358 - n),
     delinquency,
