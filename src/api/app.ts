@@ -1,4 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { openStore } from '../store/openStore.ts';
+import type { TrustStore } from '../store/trustStore.ts';
+import { registerAccessControl } from './access/accessControl.ts';
 import { closeGridPool, type GridBackend } from '../projection/gridRunner.ts';
 import { registerJsonBodies } from './jsonBody.ts';
 import { registerErrorHandling, sendError } from './errorHandler.ts';
@@ -13,6 +16,7 @@ import { jobReadRoutes } from './routes/jobReadRoutes.ts';
 import { jobRoutes } from './routes/jobRoutes.ts';
 import { loanRoutes } from './routes/loanRoutes.ts';
 import { remittanceRoutes } from './routes/remittanceRoutes.ts';
+import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { statementRoutes } from './routes/statementRoutes.ts';
 import type { Portal } from './service/portal.ts';
 import { projections } from './service/projections.ts';
@@ -22,7 +26,16 @@ export interface AppOptions {
   portal: Portal;
   /** The built dashboard (index.html and assets); omitted, the app serves the API only. */
   webRoot?: string;
-  logger?: boolean;
+  /**
+   * The store of the users, tokens and sessions who may sign in, and of the audit log of
+   * sign-ins. Omitted, the app keeps them in a private in-memory store with no user: every
+   * route but the sign-in page answers 401 (secure by default, never open).
+   */
+  store?: TrustStore;
+  /** Session cookies marked Secure (default true; browsers accept them from http://127.0.0.1). */
+  secureCookies?: boolean;
+  /** Log requests (pino, as fastify does); authorization and cookie headers are redacted. */
+  logger?: boolean | { stream: { write(line: string): void } };
   /**
    * How many projection and grid jobs run at a time (`maxRunning`, default 2) and may wait
    * (`maxQueued`, default 20; one more is refused with 503 BUSY). docs/portal.md, "Jobs".
@@ -43,7 +56,17 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
-    logger: options.logger ?? false,
+    // No password, token or cookie in any log: fastify's request log has no headers and no
+    // body; should a serializer ever add them, these paths are censored.
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            censor: '***',
+          },
+        }
+      : false,
     bodyLimit: limits.maxBodyBytes,
     // removeAdditional false: an unknown key is refused, never silently dropped; verbose: the
     // error carries its schema, whose known property names suggest the one meant.
@@ -65,7 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       route.schema = { ...route.schema, querystring: noQuery };
     }
   });
+  const people = options.store ?? (await openStore(':memory:'));
+  if (!options.store) app.addHook('onClose', () => people.close());
+  await registerAccessControl(app, people);
   await registerOpenApi(app);
+  sessionRoutes(app, people, { secureCookies: options.secureCookies ?? true });
   dealRoutes(app, options.portal);
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);

@@ -18,9 +18,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'loan tape, remittances and projections of the trusts trustee administers. Money is ' +
           'integer cents; rates are decimals. Errors are JSON {code, message, details} with the ' +
           'status of their code (docs/errors.md). Long runs (projections, scenario grids) are ' +
-          'jobs: POST creates one, GET /api/jobs/{jobId} polls its progress.',
+          'jobs: POST creates one, GET /api/jobs/{jobId} polls its progress. Every route but ' +
+          'sign-in needs a signed-in user: a browser session (POST /api/session sets an ' +
+          'HTTP-only cookie; state-changing requests send its CSRF token as x-csrf-token) or ' +
+          'an API token (Authorization: Bearer, `trustee users token create`).',
       },
       tags: [
+        { name: 'session' },
         { name: 'deals' },
         { name: 'distributions' },
         { name: 'statements' },

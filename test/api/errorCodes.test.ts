@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
 import { errorCatalogue, type ErrorCode } from '../../src/errors/catalogue.ts';
@@ -93,7 +93,7 @@ describe('every error answered has the status of its code in the catalogue', () 
     const web = mkdtempSync(join(tmpdir(), 'trustee-web-'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>trustee</title>');
     writeFileSync(join(web, '.env'), 'SECRET=1');
-    app = await buildApp({
+    app = await signedInApp({
       portal: createPortal(builtInHistory()),
       webRoot: web,
       limits: { maxBodyBytes: 2048 },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { createPortal, type Portal } from '../../src/api/service/portal.ts';
 import { expectProblem, waitFor, type JobBody } from './testApp.ts';
@@ -34,7 +34,7 @@ describe('DELETE /api/jobs/:jobId (one job at a time)', () => {
   const results = mkdtempSync(join(tmpdir(), 'trustee-results-'));
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp({
+    app = await signedInApp({
       portal: gate.portal,
       jobs: { maxRunning: 1, maxQueued: 5 },
       resultsDir: results,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { DEFAULT_LIMITS } from '../../src/api/jobs/jobLimits.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
@@ -13,7 +13,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i % 100);
 describe('job limits (maxScenarios 50, maxMonths 120, maxBodyBytes 4096; one job at a time)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp({
+    app = await signedInApp({
       portal: createPortal(builtInHistory()),
       jobs: { maxRunning: 1, maxQueued: 0 },
       limits: { maxScenarios: 50, maxMonths: 120, maxBodyBytes: 4096 },
@@ -87,7 +87,7 @@ describe('job limits (maxScenarios 50, maxMonths 120, maxBodyBytes 4096; one job
 describe('the default limits', () => {
   it("take the 1,000-scenario grid of the benchmark and refuse the issue's 100,000", async () => {
     expect(DEFAULT_LIMITS).toEqual({ maxScenarios: 2000, maxMonths: 480, maxBodyBytes: 1048576 });
-    const app = await buildApp({ portal: createPortal(builtInHistory()) });
+    const app = await signedInApp({ portal: createPortal(builtInHistory()) });
     try {
       const thousand = {
         vary: { 'prepayment.cpr': range(10), 'default.cdr': range(10), severity: range(10) },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { createPortal, type Portal } from '../../src/api/service/portal.ts';
 import { expectProblem, waitFor, type JobBody } from './testApp.ts';
@@ -30,7 +30,7 @@ describe('the job queue (maxRunning 1, maxQueued 1)', () => {
   const gate = gatedPortal();
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp({ portal: gate.portal, jobs: { maxRunning: 1, maxQueued: 1 } });
+    app = await signedInApp({ portal: gate.portal, jobs: { maxRunning: 1, maxQueued: 1 } });
   });
   // Closing the app stops the worker pool the grid ran on.
   afterAll(() => app.close());

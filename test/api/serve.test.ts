@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { seedStore } from '../../src/api/service/seedStore.ts';
@@ -22,7 +22,7 @@ describe('the portal on the store', () => {
     const store = await openStore(db);
     expect(await seedStore(store, deal)).toBe(10);
     expect(await seedStore(store, deal)).toBe(0);
-    const app = await buildApp({ portal: createPortal(storeHistory(store)) });
+    const app = await signedInApp({ portal: createPortal(storeHistory(store)), store });
     const history = (await app.inject('/api/deals/nchet-2002-1/distributions')).json() as {
       date: string;
       poolBalance: number;
@@ -114,25 +114,57 @@ describe('trustee serve', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
       expect(out).toContain('nchet-2002-1: closed 10 shipped distribution dates');
-      const deals = (await (await fetch(`${address}/api/deals`)).json()) as {
+      // A new store: an administrator and a one-time sign-in link with the address.
+      const link = await vi.waitFor(
+        () => {
+          const found =
+            /no users yet: made the administrator "admin"; sign in once, within 24 hours, at\n {2}(http:\/\/127\.0\.0\.1:\d+\/#\/sign-in\/([A-Za-z0-9_-]{43}))\n/.exec(
+              out,
+            );
+          if (!found) throw new Error(`no sign-in link in: ${out}`);
+          return found;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+      expect(link[1]!.startsWith(`${address}/`)).toBe(true);
+      expect((await fetch(`${address}/api/deals`)).status).toBe(401);
+      const signIn = () =>
+        fetch(`${address}/api/session/link`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token: link[2] }),
+        });
+      const session = await signIn();
+      expect(session.status).toBe(200);
+      const { csrfToken, role } = (await session.json()) as { csrfToken: string; role: string };
+      expect(role).toBe('administrator');
+      const cookie = session.headers.getSetCookie()[0]!;
+      expect(cookie).toMatch(/^trustee_session=[^;]+; .*HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect(cookie).toMatch(/Secure/);
+      expect((await signIn()).status).toBe(401); // the link works once
+      const headers = { cookie: cookie.split(';')[0]!, 'x-csrf-token': csrfToken };
+      const authed = (url: string, init: RequestInit = {}) =>
+        fetch(url, { ...init, headers: { ...headers, ...init.headers } });
+      const deals = (await (await authed(`${address}/api/deals`)).json()) as {
         id: string;
         distributionDates: string[];
       }[];
       const dates = deals.find((d) => d.id === 'nchet-2002-1')?.distributionDates;
       expect(dates).toHaveLength(10);
       expect(dates?.slice(0, 2)).toEqual(['2002-03-25', '2002-04-25']);
-      const april = await fetch(
+      const april = await authed(
         `${address}/api/deals/nchet-2002-1/distributions/2002-04-25/statement`,
       );
       expect(await april.text()).toContain('306,573.50');
-      const page = await fetch(`${address}/`);
+      const page = await authed(`${address}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      const bad = await fetch(`${address}/api/deals/nchet-2002-1/distributions/2002-04-31`);
+      const bad = await authed(`${address}/api/deals/nchet-2002-1/distributions/2002-04-31`);
       expect(bad.status).toBe(422);
       // The job limits of the flags, and the results in --results-dir.
       const grid = (cdrs: number[], horizon: number) =>
-        fetch(`${address}/api/deals/nchet-2002-1/scenario-grids`, {
+        authed(`${address}/api/deals/nchet-2002-1/scenario-grids`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ grid: { base: { horizon }, vary: { 'default.cdr': cdrs } } }),
@@ -151,7 +183,7 @@ describe('trustee serve', () => {
       const ok = (await (await grid([0, 1, 2, 3], 12)).json()) as { id: string };
       await vi.waitFor(
         async () => {
-          const job = (await (await fetch(`${address}/api/jobs/${ok.id}`)).json()) as {
+          const job = (await (await authed(`${address}/api/jobs/${ok.id}`)).json()) as {
             status: string;
           };
           expect(job.status).toBe('done');

@@ -1,14 +1,17 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
 import { builtInHistory } from '../../src/api/service/builtInHistory.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
+import { signedInApp } from './signedIn.ts';
 
 let app: Promise<FastifyInstance> | undefined;
 
-/** The API on the built-in files (no database, no dashboard): one instance per test file. */
+/**
+ * The API on the built-in files (no database, no dashboard), signed in as an administrator
+ * with an API token: one instance per test file.
+ */
 export function testApp(): Promise<FastifyInstance> {
-  app ??= buildApp({ portal: createPortal(builtInHistory()) });
+  app ??= signedInApp({ portal: createPortal(builtInHistory()) });
   return app;
 }
 

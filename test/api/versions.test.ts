@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDistributionDate, correctDistributionDate } from '../../src/administration/index.ts';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from './signedIn.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
 import { storeHistory } from '../../src/api/service/storeHistory.ts';
 import { dealsDirectory, resolveDeal } from '../../src/deal/builtIn.ts';
@@ -22,7 +22,7 @@ describe('the portal shows the version of a corrected date', () => {
     const openingState = readStateFile(deal, `${dealsDirectory}nchet-2002-1/state-2002-03-25.json`);
     const april = readPeriodTotalsFile(`${dealsDirectory}nchet-2002-1/periods/2002-04-25.json`);
     await closeDistributionDate(store, deal, april, { actor: 'alice', openingState });
-    const app = await buildApp({ portal: createPortal(storeHistory(store)) });
+    const app = await signedInApp({ portal: createPortal(storeHistory(store)) });
     const url = '/api/deals/nchet-2002-1/distributions/2002-04-25';
     expect((await app.inject(`${url}/statement`)).body).toContain('Version 1');
 

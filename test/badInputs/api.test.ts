@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { signedInApp } from '../api/signedIn.ts';
 import { createPortal } from '../../src/api/service/portal.ts';
 import { seedStore } from '../../src/api/service/seedStore.ts';
 import { storeHistory } from '../../src/api/service/storeHistory.ts';
@@ -319,7 +319,7 @@ beforeAll(async () => {
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>trustee</title>');
   writeFileSync(join(web, '.env'), 'TRUSTEE_DB=postgres://secret');
-  app = await buildApp({ portal: createPortal(storeHistory(store)), webRoot: web });
+  app = await signedInApp({ portal: createPortal(storeHistory(store)), webRoot: web });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { startPortal } from './portalServer.ts';
+import { addPerson, signInLink } from '../../src/store/peopleChanges.ts';
+import { ADMIN, signInOnPage, startPortal, type Portal } from './portalServer.ts';
 
 /** Figures of the April 2002 Statement to Certificateholders (seed 8-K_2002-04-25). */
 const SEED = {
@@ -16,14 +16,20 @@ const SEED = {
   creditEnhancement: '19.065%',
 };
 
-let portal: { url: string; app: FastifyInstance };
+let portal: Portal;
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
+/** What the browser reports of the Content-Security-Policy: it must block nothing of ours. */
+const cspReports: string[] = [];
 
 beforeAll(async () => {
   portal = await startPortal();
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspReports.push(message.text());
+  });
+  await signInOnPage(page, portal.url);
 }, 180_000);
 
 afterAll(async () => {
@@ -41,7 +47,7 @@ async function rowOf(section: string, label: string): Promise<string[]> {
 
 describe('the dashboard in Chromium', () => {
   it('opens on the deal overview as of the last closed date (December 2002)', async () => {
-    const overview = (await (await fetch(`${portal.url}/api/deals/nchet-2002-1`)).json()) as {
+    const overview = (await (await portal.api(`/api/deals/nchet-2002-1`)).json()) as {
       asOf: string;
       pool: { balance: number };
       classes: { name: string; balance: number }[];
@@ -138,7 +144,7 @@ describe('the dashboard in Chromium', () => {
     const rows = await table.locator('tbody tr').allInnerTexts();
     expect(rows.map((r) => r.split('\t')[0])).toEqual(['A', 'M-1', 'M-2', 'M-3', 'M-4']);
     // Class A's balance after the last closed date (December 2002), in whole dollars.
-    const overview = (await (await fetch(`${portal.url}/api/deals/nchet-2002-1`)).json()) as {
+    const overview = (await (await portal.api(`/api/deals/nchet-2002-1`)).json()) as {
       classes: { name: string; balance: number }[];
     };
     const a = overview.classes.find((c) => c.name === 'A')!.balance;
@@ -203,7 +209,7 @@ describe('the dashboard in Chromium', () => {
     };
     const others: { id: string }[] = [];
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${portal.url}/api/deals/nchet-2002-1/scenario-grids`, {
+      const res = await portal.api(`/api/deals/nchet-2002-1/scenario-grids`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ grid }),
@@ -218,7 +224,7 @@ describe('the dashboard in Chromium', () => {
       expect(await page.getByTestId('scenario-queued').count()).toBe(0);
     } finally {
       for (const other of others) {
-        await fetch(`${portal.url}/api/jobs/${other.id}`, { method: 'DELETE' });
+        await portal.api(`/api/jobs/${other.id}`, { method: 'DELETE' });
       }
     }
   });
@@ -232,5 +238,56 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => strata.locator('thead').innerText()).toContain('State');
     expect(await strata.innerText()).toContain('CA');
     expect(await page.getByTestId('loans-table').locator('tbody tr').count()).toBe(25);
+  });
+});
+
+describe('signing in and out in Chromium', () => {
+  it('the Swagger UI loads under the Content-Security-Policy', async () => {
+    await page.goto(`${portal.url}/docs`);
+    await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
+  });
+
+  it('signs out to the sign-in page; a wrong password is refused; an investor signed in by a one-time link sees their deal only', async () => {
+    await page.goto(`${portal.url}/#/nchet-2002-1/overview`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.waitFor();
+    // Signed out, the browser's cookie opens nothing.
+    expect(await page.evaluate(() => fetch('/api/deals').then((r) => r.status))).toBe(401);
+
+    await form.getByLabel('Name').fill(ADMIN.name);
+    await form.locator('input[type="password"]').fill('not the password at all');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('UNAUTHENTICATED');
+
+    const who = { actor: 'test', at: new Date().toISOString(), address: 'test' };
+    await addPerson(
+      portal.store,
+      { name: 'ivan', role: 'investor', deals: ['example-2003-6m'] },
+      who,
+    );
+    const secret = await signInLink(portal.store, 'ivan', who);
+    await page.goto(`${portal.url}/#/sign-in/${secret}`);
+    await page.getByLabel('Signed in as').waitFor();
+    expect(await page.getByLabel('Signed in as').innerText()).toBe('ivan (investor)');
+    // The secret leaves the address bar at once; the investor lands on their deal.
+    expect(page.url()).not.toContain(secret);
+    await expect.poll(() => page.url()).toContain('#/example-2003-6m/overview');
+    await page.locator('input[aria-label="Deal"]').click();
+    expect(await page.getByRole('option').allInnerTexts()).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    const status = (path: string) => page.evaluate((p) => fetch(p).then((r) => r.status), path);
+    expect(await status('/api/deals/example-2003-6m')).toBe(200);
+    expect(await status('/api/deals/nchet-2002-1')).toBe(403);
+    expect(await status('/api/deals/example-2003-6m/loans')).toBe(403);
+
+    // Signed in by a link, with no password yet: the page asks for one; then it can sign in.
+    const set = page.getByRole('form', { name: 'Set a password' });
+    await set.locator('input[type="password"]').fill('ivans browser passphrase');
+    await set.getByRole('button', { name: 'Set password' }).click();
+    await set.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInOnPage(page, portal.url, { name: 'ivan', password: 'ivans browser passphrase' });
+    expect(cspReports).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { startPortal } from './portalServer.ts';
+import { signInOnPage, startPortal } from './portalServer.ts';
 
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -20,6 +20,7 @@ async function shoot(name: string, page: Page): Promise<void> {
 }
 
 try {
+  await signInOnPage(page, portal.url);
   await page.goto(`${portal.url}/#/nchet-2002-1/overview`);
   await page.getByTestId('classes-table').waitFor();
   await shoot('overview', page);

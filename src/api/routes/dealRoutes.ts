@@ -13,7 +13,12 @@ export function dealRoutes(app: FastifyInstance, portal: Portal): void {
         response: { 200: arrayResponse('id, name, series, distributionDates') },
       },
     },
-    () => portal.deals(),
+    async (request) => {
+      // An investor's list holds the deals they are entitled to, and no other.
+      const deals = await portal.deals();
+      const user = request.caller?.user;
+      return user?.role === 'investor' ? deals.filter((d) => user.deals.includes(d.id)) : deals;
+    },
   );
   app.get<{ Params: { dealId: string } }>(
     '/api/deals/:dealId',

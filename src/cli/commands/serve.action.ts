@@ -6,6 +6,9 @@ import { ensureWebBuilt, webRoot } from '../../api/webBuild.ts';
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { openStore, storeLocation } from '../../store/openStore.ts';
+import { addPerson, signInLink } from '../../store/peopleChanges.ts';
+import type { TrustStore } from '../../store/trustStore.ts';
+import { cliWho, linkFor } from './users.action.ts';
 import { openGridQueue } from '../../projection/queue/gridQueue.ts';
 import { queuedGrids } from '../../projection/queue/queuedGrid.ts';
 
@@ -53,6 +56,18 @@ const port = (text: string): number =>
   );
 
 /**
+ * A store with no users gets an administrator, "admin", with no password and a one-time
+ * sign-in link (as notebook servers print a token): secure by default and still one command.
+ * The secret is in the link's fragment, which a browser never sends, so it is in no log.
+ */
+async function firstAdministrator(store: TrustStore, address: string): Promise<string | undefined> {
+  if ((await store.people.countUsers()) > 0) return undefined;
+  const who = { ...cliWho('trustee serve'), actor: 'trustee serve' };
+  await addPerson(store, { name: 'admin', role: 'administrator' }, who);
+  return linkFor(address, await signInLink(store, 'admin', who));
+}
+
+/**
  * The `serve` command's work, loaded only when the command runs: open the store, close the
  * built-in deals' shipped history into a new one, build the dashboard if stale, listen, print
  * the address, and stop on SIGINT/SIGTERM.
@@ -77,6 +92,7 @@ export const action = async (options: ServeOptions) => {
   const queue = options.queue ? await openGridQueue(options.queue, options.queueName) : undefined;
   const app = await buildApp({
     portal: createPortal(storeHistory(store)),
+    store,
     webRoot,
     jobs,
     limits,
@@ -91,6 +107,13 @@ export const action = async (options: ServeOptions) => {
   process.stdout.write(
     `trustee portal: ${address}/  (API docs ${address}/docs, store ${store.location})\n`,
   );
+  const link = await firstAdministrator(store, address);
+  if (link) {
+    process.stdout.write(
+      `no users yet: made the administrator "admin"; sign in once, within 24 hours, at\n  ${link}\n` +
+        'then set a password on the page (or: npx trustee users set-password admin --password-stdin)\n',
+    );
+  }
   if (queue) process.stdout.write(`grids: the queue ${queue.name} at ${queue.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,14 +1,16 @@
-import { AppShell, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import type { DealSummary } from '../../api/service/portal.ts';
 import { useApi } from './api.ts';
 import { Problem } from './components/Problem.tsx';
+import { SetPassword } from './components/SetPassword.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { LoanTapePage } from './pages/LoanTapePage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ScenarioPage } from './pages/ScenarioPage.tsx';
 import { StatementPage } from './pages/StatementPage.tsx';
 import { href, useRoute, type Page } from './router.ts';
+import type { SignedIn } from './session.ts';
 
 const NAV: { page: Page; label: string }[] = [
   { page: 'overview', label: 'Deal overview' },
@@ -18,11 +20,20 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'loans', label: 'Loan tape' },
 ];
 
-/** The dashboard: a deal picker, the pages of one deal, and a link to the API's docs. */
-export function App() {
+/**
+ * The dashboard: a deal picker, the pages of one deal, and a link to the API's docs; who is
+ * signed in, with Sign out.
+ */
+export function App(props: {
+  user: SignedIn;
+  onSignOut: () => void;
+  onSetPassword: (password: string) => Promise<unknown>;
+}) {
   const route = useRoute();
   const deals = useApi<DealSummary[]>('/api/deals');
-  const dealId = route.dealId ?? deals.data?.find((d) => d.id === 'nchet-2002-1')?.id;
+  // The 2002-1 trust first, else the first deal the user sees (an investor's may not include it).
+  const dealId =
+    route.dealId ?? (deals.data?.find((d) => d.id === 'nchet-2002-1') ?? deals.data?.[0])?.id;
   useEffect(() => {
     if (!route.dealId && dealId) window.location.replace(href({ dealId, page: route.page }));
   }, [route.dealId, route.page, dealId]);
@@ -37,16 +48,24 @@ export function App() {
               investor and administrator portal
             </Text>
           </Group>
-          <Select
-            aria-label="Deal"
-            w={420}
-            data={(deals.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            value={dealId ?? null}
-            onChange={(value) =>
-              value && (window.location.hash = href({ dealId: value, page: route.page }))
-            }
-            allowDeselect={false}
-          />
+          <Group gap="sm">
+            <Select
+              aria-label="Deal"
+              w={420}
+              data={(deals.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              value={dealId ?? null}
+              onChange={(value) =>
+                value && (window.location.hash = href({ dealId: value, page: route.page }))
+              }
+              allowDeselect={false}
+            />
+            <Text size="sm" aria-label="Signed in as">
+              {props.user.name} ({props.user.role})
+            </Text>
+            <Button variant="subtle" size="xs" onClick={props.onSignOut}>
+              Sign out
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -61,6 +80,7 @@ export function App() {
         <NavLink label="API (OpenAPI)" href="/docs" target="_blank" />
       </AppShell.Navbar>
       <AppShell.Main>
+        {!props.user.hasPassword && <SetPassword onSet={props.onSetPassword} />}
         {deals.error && <Problem problem={deals.error} />}
         {dealId && deal && <PageOf page={route.page} deal={deal} date={route.date} />}
       </AppShell.Main>

@@ -8,8 +8,21 @@ export interface ApiProblem {
   details: { field?: string; message: string; expected?: string }[];
 }
 
+/**
+ * The session's CSRF token (GET /api/session answers it): sent as x-csrf-token on every request
+ * that changes something. Kept in memory only, never in storage another script could read.
+ */
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Fired when the API answers 401: the session ended (expired, signed out elsewhere). */
+export const SIGNED_OUT_EVENT = 'trustee:signed-out';
+
 async function parse<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
+  if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) {
     const problem = (body ?? {}) as Partial<ApiProblem>;
     throw {
@@ -26,18 +39,28 @@ export async function getJson<T>(path: string): Promise<T> {
   return parse<T>(await fetch(path, { headers: { accept: 'application/json' } }));
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+function changing(): Record<string, string> {
+  return csrfToken
+    ? { accept: 'application/json', 'x-csrf-token': csrfToken }
+    : { accept: 'application/json' };
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
   return parse<T>(
     await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      method,
+      headers: { ...changing(), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }),
   );
 }
 
+export function postJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', path, body);
+}
+
 export async function deleteJson<T>(path: string): Promise<T> {
-  return parse<T>(await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } }));
+  return parse<T>(await fetch(path, { method: 'DELETE', headers: changing() }));
 }
 
 export interface Loaded<T> {
