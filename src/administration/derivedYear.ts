@@ -44,6 +44,7 @@ function figuresOf(summary: AnnualSummaryModel, distributions: readonly Distribu
     decemberWac: dec.period.weightedAverageRate,
     liquidatedBalance: summary.prepayments.liquidationProceeds + summary.realizedLosses.total,
     realizedLosses: summary.realizedLosses.total,
+    reoAmortization: summary.prepayments.reoPrincipalAmortization,
   } as Record<Solved, number>;
 }
 
@@ -114,7 +115,7 @@ const TOLERANCE: Record<Solved, number> = {
   paymentsInFull: 50,
   curtailments: 50,
   poolEnd: 8,
-  classAInterest: 8,
+  classAInterest: 5,
   ceInterest: 0.5,
   servicingFees: 0.5,
   prepaymentCharges: 0.5,
@@ -122,6 +123,7 @@ const TOLERANCE: Record<Solved, number> = {
   decemberWac: 0.00000005,
   liquidatedBalance: 100,
   realizedLosses: 50,
+  reoAmortization: 40,
 };
 /**
  * Not solved: the servicing fees, which cannot hold with the 10-K's class A interest
@@ -142,8 +144,8 @@ interface Assignment {
  * The knobs solved target by target (Gauss-Seidel with secant steps): each target has the
  * knobs that move it most directly (the December curtailments the pool's end, a November one
  * December's WAC, the payers' May curtailments the payoffs, the charged payers' the charges,
- * the December loss December's CE rate, the November liquidation's May curtailment the
- * liquidated balance); class A and CE interest share two May curtailments (a 2x2 step). A knob
+ * the December loss December's CE rate); class A and CE interest share two May curtailments,
+ * the liquidated balance and the REO principal amortization two liquidations' (2x2 steps). A knob
  * stays between nothing and 40% of its loan's balance; at a bound the next one takes over.
  */
 export function solveByAssignment(
@@ -177,7 +179,6 @@ export function solveByAssignment(
     .map(key);
   const may = stayers.filter((k) => k.month === FIRST).sort(byRate);
   const single: Assignment[] = [
-    { target: 'liquidatedBalance', knobs: [key(d.knobs[0]!)] },
     { target: 'decemberCeInterest', knobs: [key(d.knobs[1]!)] },
     { target: 'paymentsInFull', knobs: free },
     { target: 'prepaymentCharges', knobs: charged },
@@ -191,26 +192,36 @@ export function solveByAssignment(
     values.set(k, bounded);
     return bounded === Math.round(v);
   };
-  for (let sweep = 0; sweep < sweeps; sweep += 1) {
-    // Class A and CE interest: a 2x2 secant step on the two May curtailments.
-    const h = 1_000_00;
-    const cols = pair.map((k) => {
+  /** A 2x2 secant step: two targets, two knobs, slopes by differences of `h` cents. */
+  const pairStep = (targets: readonly [string, string], knobs: readonly string[], h: number) => {
+    const [x, y] = targets;
+    const cols = knobs.map((k) => {
       const v = new Map(values);
       v.set(k, values.get(k)! + h);
       const g = run(v);
-      return [
-        (g['classAInterest']! - f['classAInterest']!) / h,
-        (g['ceInterest']! - f['ceInterest']!) / h,
-      ];
+      return [(g[x]! - f[x]!) / h, (g[y]! - f[y]!) / h];
     });
-    const ra = t.classAInterest - f['classAInterest']!;
-    const rc = t.ceInterest - f['ceInterest']!;
+    const ra = goal[x]! - f[x]!;
+    const rc = goal[y]! - f[y]!;
     const det = cols[0]![0]! * cols[1]![1]! - cols[1]![0]! * cols[0]![1]!;
     if (det !== 0) {
-      set(pair[0]!, values.get(pair[0]!)! + (ra * cols[1]![1]! - rc * cols[1]![0]!) / det);
-      set(pair[1]!, values.get(pair[1]!)! + (cols[0]![0]! * rc - cols[0]![1]! * ra) / det);
+      set(knobs[0]!, values.get(knobs[0]!)! + (ra * cols[1]![1]! - rc * cols[1]![0]!) / det);
+      set(knobs[1]!, values.get(knobs[1]!)! + (cols[0]![0]! * rc - cols[0]![1]! * ra) / det);
       f = run(values);
     }
+  };
+  const near = (k: string) => Math.abs(goal[k]! - f[k]!) <= tolerance[k]! / 4;
+  for (let sweep = 0; sweep < sweeps; sweep += 1) {
+    // Class A and CE interest: a 2x2 secant step on the two May curtailments.
+    pairStep(['classAInterest', 'ceInterest'], pair, 1_000_00);
+    // The balance liquidated and the REO principal amortization: the November and the
+    // December liquidation's May curtailments (liquidations.ts).
+    if (!near('liquidatedBalance') || !near('reoAmortization'))
+      pairStep(
+        ['liquidatedBalance', 'reoAmortization'],
+        [key(d.knobs[0]!), key(d.reoKnob)],
+        100_00,
+      );
     for (const { target, knobs } of single) {
       for (const knob of knobs) {
         if (Math.abs(goal[target]! - f[target]!) <= tolerance[target]! / 4) break;

@@ -5,6 +5,7 @@ import { cents } from '../money/cents.ts';
 import type { LoanPlan, PlannedEvent } from '../servicing/derived/plannedYear.ts';
 import { PLAN_INDEX_RATE as INDEX_RATE } from '../servicing/derived/yearPlanFile.ts';
 import { chooseGroup, type GroupTarget } from './delinquentGroup.ts';
+import { chooseLiquidations, LIQUIDATION_ROLES } from './liquidations.ts';
 
 /**
  * The discrete design of the derived May-December 2002 (docs/formats-remittance.md): the 10-K's
@@ -63,13 +64,16 @@ export interface YearTargets {
   readonly decemberWac: number;
   readonly liquidatedBalance: number;
   readonly realizedLosses: number;
+  /** The scheduled principal of the loans in REO, month by month through the year. */
+  readonly reoAmortization: number;
   /**
    * December's stated balances by group (the REO properties one by one) and, where they are
    * reproduced, the groups' unpaid principal.
    */
   readonly december: {
     readonly reoOlder: number;
-    readonly reoNew: readonly [number, number];
+    /** The two that became REO in November, the 10-K's loan numbers with their balances. */
+    readonly reoNew: readonly { readonly loan: string; readonly stated: number }[];
     readonly foreclosure: GroupTarget;
     readonly bankruptcy: GroupTarget;
     readonly days90plus: GroupTarget;
@@ -83,16 +87,18 @@ export type Plans = Map<string, LoanPlan>;
 /**
  * The 2002 10-K's figures the derived year is solved to (cents): the year's payments in full
  * 24,751,934, charges 667,339.67 (P's 6673396.70 per $1,000), the pool at year end
- * 172,244,554.16 and class A interest 2,728,936.47 (A's 164.073198 and 16.960345 per $1,000),
+ * 172,244,554.16 and class A interest 2,728,936.44 (A's 164.073198 and 16.960345 per $1,000:
+ * 2,728,936.39 to 2,728,936.54, and below 2,728,936.50 for its whole dollars),
  * CE interest 9,183,174.63 (2311.398027 per $1,000), December's CE rate 6.17112% and beginning
- * WAC 8.62477%, liquidations of 303,316 with realized losses 126,976. Curtailments (141,246)
- * and the servicing fees (794,704.30) are not solved (docs/formats-remittance.md).
+ * WAC 8.62477%, liquidations of 303,316 with realized losses 126,976, REO principal amortization
+ * 1,902. Curtailments (141,246) and the servicing fees (794,704.30) are not solved
+ * (docs/formats-remittance.md).
  */
 export const TENK_2002: YearTargets = {
   paymentsInFull: 24_751_934_00,
   curtailments: 141_246_00,
   poolEnd: 172_244_554_16,
-  classAInterest: 2_728_936_47,
+  classAInterest: 2_728_936_44,
   ceInterest: 9_183_174_63,
   servicingFees: 794_704_30,
   prepaymentCharges: 667_339_67,
@@ -100,13 +106,17 @@ export const TENK_2002: YearTargets = {
   decemberWac: 0.0862477,
   liquidatedBalance: 303_316_00,
   realizedLosses: 126_976_00,
-  // REO 1,386,868: the two new in December (the 10-K's loans 532002 and 542639, not in the
-  // synthetic tape) at 421,999 and 433,138, the older one the rest; foreclosure 3,837,340
+  reoAmortization: 1_902_00,
+  // REO 1,386,868: the two new in December (the 10-K's loans 532002 and 542639, numbered so in
+  // the synthetic tape) at 421,999 and 433,138, the older one the rest; foreclosure 3,837,340
   // (unpaid 3,849,651), bankruptcy 998,124 (unpaid 1,001,900), 90+ days 967,508 (unpaid
   // 970,428), 60-89 days 71,247, 30-59 days 3,832,054.
   december: {
     reoOlder: 531_731_00,
-    reoNew: [421_999_00, 433_138_00],
+    reoNew: [
+      { loan: '532002', stated: 421_999_00 },
+      { loan: '542639', stated: 433_138_00 },
+    ],
     foreclosure: { stated: 3_837_340_00, unpaid: 3_849_651_00 },
     bankruptcy: { stated: 998_124_00, unpaid: 1_001_900_00 },
     days90plus: { stated: 967_508_00, unpaid: 970_428_00 },
@@ -159,42 +169,6 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     roleOf.set(id, role);
   };
 
-  // Liquidations: three loans (September, November, a small one in December) whose balances
-  // at liquidation add up to a little more than the target; the November one's curtailment in
-  // May, before it stops paying, makes up the difference.
-  const pool = order(loans, 'liq').map((l) => byId.get(l.id)!);
-  const small = pool.filter(
-    (p) => p.balance.get(10)! >= 60_000_00 && p.balance.get(10)! <= 120_000_00,
-  );
-  let best: [Path, Path, Path, number] | undefined;
-  const c0 = small[0]!;
-  for (let i = 0; i < pool.length && !best; i += 1) {
-    for (let j = i + 1; j < pool.length; j += 1) {
-      if (pool[i] === c0 || pool[j] === c0) continue;
-      const s = pool[i]!.balance.get(7)! + pool[j]!.balance.get(9)! + c0.balance.get(10)!;
-      if (s - t.liquidatedBalance >= 500_00 && s - t.liquidatedBalance <= 5_000_00) {
-        best = [pool[i]!, pool[j]!, c0, s];
-        break;
-      }
-    }
-  }
-  if (!best) throw new Error('no loans for the liquidations');
-  take(best[0].loan.id, { missFrom: 3, foreclosureFrom: 4, reoFrom: 6, liquidateAt: 7 });
-  take(best[1].loan.id, { missFrom: 4, foreclosureFrom: 5, reoFrom: 7, liquidateAt: 9 });
-  take(best[2].loan.id, { missFrom: 5, foreclosureFrom: 7, reoFrom: 9, liquidateAt: 10 });
-  ev(best[1].loan.id).set(3, { kind: 'pay', curtailment: cents(best[3] - t.liquidatedBalance) });
-  const liquidationKnob = { loan: best[1].loan.id, month: 3 };
-  // The first loses 42% of its balance, the December one what the knob says (initially 60%),
-  // the second the rest of the year's losses.
-  const lossFirst = Math.round(best[0].balance.get(7)! * 0.42);
-  const lossKnob = { loan: best[2].loan.id, month: 10 };
-  const lossDecember = Math.round(best[2].balance.get(10)! * 0.6);
-  const lossOf = new Map([
-    [best[0].loan.id, lossFirst],
-    [best[2].loan.id, lossDecember],
-    [best[1].loan.id, t.realizedLosses - lossFirst - lossDecember],
-  ]);
-
   // December: REO, foreclosure, bankruptcy, 90+, 60-89, 30-59, in the 10-K's counts and at its
   // stated balances: each group's loans are chosen so that theirs at year end come to a little
   // more than the 10-K's, and one of them (paying in May, before it stops) sends the curtailment
@@ -208,10 +182,11 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     role: (i: number) => Role,
     pinIndex: number,
     unpaidIndex?: number,
+    from: readonly Loan[] = free(),
   ) => {
     const target = typeof goal === 'number' ? goal : goal.stated;
     const unpaid = typeof goal === 'number' ? undefined : goal.unpaid;
-    const pool = free();
+    const pool = from;
     if (unpaid !== undefined && unpaidIndex !== undefined) {
       // The unpaid principal too: a second loan's May curtailment sets the arrears (a cent
       // curtailed raises the principal of each installment it misses later; delinquentGroup.ts).
@@ -271,11 +246,60 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     });
   };
   const dec = t.december;
+  // The REO properties new in December are the 10-K's loans (the tape carries their numbers).
+  const filed = dec.reoNew.map(({ loan }) => {
+    const found = loans.find((l) => l.id === loan);
+    if (!found) throw new Error(`loan ${loan} of the 10-K's REO table is not in the tape`);
+    used.add(loan);
+    return found;
+  });
   group('REO (older)', 1, dec.reoOlder, () => ({ missFrom: 4, foreclosureFrom: 6, reoFrom: 9 }), 0);
-  for (const [i, target] of dec.reoNew.entries()) {
+  dec.reoNew.forEach(({ stated }, i) => {
     const reo = () => ({ missFrom: 5, foreclosureFrom: 7, reoFrom: 10 });
-    group(`REO (new ${i + 1})`, 1, target, reo, 0);
-  }
+    group(`REO (new ${i + 1})`, 1, stated, reo, 0, undefined, [filed[i]!]);
+  });
+  // Liquidations (liquidations.ts): chosen so that their months as REO, with the REO
+  // properties' (each at its pin's curtailment, to first order), come to a little less than the
+  // 10-K's REO principal amortization; two May curtailments make up it and the balance sold.
+  const otherReo = pins.reduce((total, pin) => {
+    const p = byId.get(pin.knob.loan)!;
+    const event = events.get(p.loan.id)?.get(FIRST);
+    const c = event?.kind === 'pay' ? (event.curtailment ?? 0) : 0;
+    const r = p.rate / 12;
+    let reo = 0;
+    for (let n = roleOf.get(p.loan.id)!.reoFrom!; n <= LAST; n += 1)
+      reo += p.principal.get(n)! + c * r * (1 + r) ** (n - FIRST - 1);
+    return total + reo;
+  }, 0);
+  const liquidations = chooseLiquidations(
+    free().map((l) => byId.get(l.id)!),
+    FIRST,
+    t.liquidatedBalance,
+    t.reoAmortization,
+    otherReo,
+  );
+  const best = liquidations.loans;
+  best.forEach((p, i) => take(p.loan.id, LIQUIDATION_ROLES[i]!));
+  ev(best[1].loan.id).set(FIRST, {
+    kind: 'pay',
+    curtailment: cents(liquidations.curtailments[0]),
+  });
+  ev(best[2].loan.id).set(FIRST, {
+    kind: 'pay',
+    curtailment: cents(liquidations.curtailments[1]),
+  });
+  const liquidationKnob = { loan: best[1].loan.id, month: FIRST };
+  const reoKnob = { loan: best[2].loan.id, month: FIRST };
+  // The first loses 42% of its balance, the December one what the knob says (initially 60%),
+  // the second the rest of the year's losses.
+  const lossFirst = Math.round(best[0].balance.get(7)! * 0.42);
+  const lossKnob = { loan: best[2].loan.id, month: 10 };
+  const lossDecember = Math.round(best[2].balance.get(10)! * 0.6);
+  const lossOf = new Map([
+    [best[0].loan.id, lossFirst],
+    [best[2].loan.id, lossDecember],
+    [best[1].loan.id, t.realizedLosses - lossFirst - lossDecember],
+  ]);
   // The groups whose unpaid principal is the 10-K's too: the first loan to pay in May sets the
   // stated balance, the one that misses the fewest installments the arrears.
   group(
@@ -412,6 +436,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     lossPair,
     bookValue,
     pins,
+    reoKnob,
   };
 }
 
@@ -455,7 +480,7 @@ export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Pl
 export function knobValues(d: Design): Map<string, number> {
   const values = new Map<string, number>();
   const pinKnobs = d.pins.flatMap((p) => (p.unpaid ? [p.knob, p.unpaid.knob] : [p.knob]));
-  for (const k of [...d.knobs, ...pinKnobs]) {
+  for (const k of [...d.knobs, d.reoKnob, ...pinKnobs]) {
     const e = d.events.get(k.loan)?.get(k.month);
     values.set(
       `${k.loan}@${k.month}`,

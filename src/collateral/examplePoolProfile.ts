@@ -103,4 +103,13 @@ export const examplePoolProfile = {
   chargeFreeStates: ['NJ', 'NC', 'MD', 'MN'],
   /** Michigan and Ohio loans: 1% of the amount prepaid instead of six months' interest. */
   percentChargeStates: ['MI', 'OH'],
+  /**
+   * The loans the 2002 10-K names (Exhibit 99.1, the REO table: the two loans that became REO
+   * properties in November 2002, at their balances), numbered as it numbers them
+   * (filedLoanNumbers.ts); the derived 2002 makes them those REO properties.
+   */
+  filedLoans: [
+    { id: '532002', balance: cents(42_199_900) },
+    { id: '542639', balance: cents(43_313_800) },
+  ],
 };
