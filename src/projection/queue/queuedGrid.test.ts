@@ -10,7 +10,14 @@ import type { ProjectionContext } from '../projectionContext.ts';
 import type { Scenario } from '../scenarioSchema.ts';
 import { openGridQueue, type GridQueue } from './gridQueue.ts';
 import { pendingOf } from './gridResults.ts';
-import { awaitGrid, describeGrid, queuedGrids, submitGrid, summariesOf } from './queuedGrid.ts';
+import {
+  awaitGrid,
+  describeGrid,
+  queuedGrids,
+  submitGrid,
+  summariesOf,
+  withdrawGrid,
+} from './queuedGrid.ts';
 
 // Redis runs on every machine of this project and on CI (.ci/run starts it): no skipping.
 const REDIS = process.env.TRUSTEE_TEST_REDIS ?? 'redis://127.0.0.1:6379';
@@ -143,5 +150,26 @@ describe('grids on the queue (BullMQ over Redis)', () => {
     const queued = await queuedGrids(q)(ctx, scenarios, (n) => done.push(n));
     expect(queued).toEqual(asJson(await localGrids(ctx, scenarios, () => undefined)));
     expect(done.at(-1)).toBe(2);
+  }, 60_000);
+
+  it("takes a stopped grid's batches that no worker has started off the queue", async () => {
+    // A queue no worker serves: every batch waits until it is taken off.
+    const idle = await openGridQueue(REDIS, `${queueName}-idle`);
+    try {
+      const scenarios = expandGrid({ base: { severity: 40 }, vary: { 'default.cdr': [1, 2, 3] } });
+      const stop = new AbortController();
+      const run = queuedGrids(idle)(ctx, scenarios, () => stop.abort(), stop.signal);
+      await expect(run).rejects.toThrow(/stopped waiting/);
+      expect((await idle.queue.getJobCounts('waiting')).waiting).toBe(0);
+      const gridId = await submitGrid(idle, ctx, scenarios, { batchSize: 2 });
+      expect((await idle.queue.getJobCounts('waiting')).waiting).toBe(2);
+      expect(await withdrawGrid(idle, gridId)).toBe(2);
+      expect((await idle.queue.getJobCounts('waiting')).waiting).toBe(0);
+    } finally {
+      await idle.queue.obliterate({ force: true });
+      const keys = await idle.redis.keys(`trustee-grid:${queueName}-idle:*`);
+      if (keys.length > 0) await idle.redis.del(...keys);
+      await idle.close();
+    }
   }, 60_000);
 });

@@ -247,13 +247,34 @@ export function summariesOf(outcomes: readonly ScenarioOutcome[]): ScenarioSumma
   });
 }
 
+/**
+ * Takes the grid's batches that no worker has started off the queue (a cancelled portal job:
+ * its workers need not run what nobody will read). Returns how many were removed.
+ */
+export async function withdrawGrid(q: GridQueue, gridId: string): Promise<number> {
+  const grid = await describeGrid(q, gridId);
+  let removed = 0;
+  for (let from = 0; from < grid.total; from += grid.batch) {
+    const id = jobId(gridId, from);
+    if ((await q.queue.getJobState(id)) === 'waiting') removed += await q.queue.remove(id);
+  }
+  return removed;
+}
+
 /** Grids on a queue's workers, for a server (`trustee serve --queue`). */
 export function queuedGrids(q: GridQueue): GridBackend {
   return async (ctx, scenarios, onProgress, signal) => {
-    const result = await runQueuedGrid(q, ctx, scenarios, {
-      onProgress,
-      ...(signal ? { signal } : {}),
-    });
-    return summariesOf(result.outcomes);
+    let gridId: string | undefined;
+    try {
+      const result = await runQueuedGrid(q, ctx, scenarios, {
+        onProgress,
+        onSubmitted: (id) => (gridId = id),
+        ...(signal ? { signal } : {}),
+      });
+      return summariesOf(result.outcomes);
+    } catch (error) {
+      if (signal?.aborted && gridId !== undefined) await withdrawGrid(q, gridId);
+      throw error;
+    }
   };
 }
