@@ -1,70 +1,27 @@
 import { formatMmDdYy } from '../../money/plainDate.ts';
-import type { Cents } from '../../money/cents.ts';
-import {
-  count,
-  decimal,
-  dollarsAndCents,
-  percent,
-  wholeDollars,
-  yesNo,
-} from '../../reports/format.ts';
+import { percent, yesNo } from '../../reports/format.ts';
 import { printedRows } from '../../reports/statementText.ts';
 import { BUCKET_LABELS } from '../../reports/textSections.ts';
 import type { StatementModel } from '../../reports/statementTypes.ts';
+import {
+  dollars,
+  lines,
+  money,
+  number,
+  pct,
+  ratio,
+  text,
+  type StatementSection,
+} from './statementCells.ts';
+import { structureSections } from './structureSections.ts';
 
-/**
- * A cell: the text the filing prints, and for figures the number behind it (dollars or a
- * ratio) with its spreadsheet format, so a workbook holds numbers, not text.
- */
-export interface Cell {
-  text: string;
-  value?: number;
-  numFmt?: string;
-}
-
-/** One section of the statement, in the filing's order: a table, or label/value lines. */
-export interface StatementSection {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: Cell[][];
-}
+export type { Cell, StatementSection } from './statementCells.ts';
 
 export interface StatementSections {
   /** The trust's header, as the filing prints it above the statement. */
   header: string[];
   sections: StatementSection[];
 }
-
-const text = (value: string): Cell => ({ text: value });
-const money = (amount: Cents): Cell => ({
-  text: dollarsAndCents(amount),
-  value: amount / 100,
-  numFmt: '#,##0.00',
-});
-const dollars = (amount: Cents): Cell => ({
-  text: wholeDollars(amount),
-  value: Math.round(amount / 100),
-  numFmt: '#,##0',
-});
-const ratio = (value: number, decimals: number): Cell => ({
-  text: decimal(value, decimals),
-  value,
-  numFmt: `0.${'0'.repeat(decimals)}`,
-});
-const pct = (value: number, decimals: number): Cell => ({
-  text: percent(value, decimals),
-  value,
-  numFmt: `0.${'0'.repeat(decimals)}%`,
-});
-const number = (value: number): Cell => ({ text: count(value), value, numFmt: '#,##0' });
-
-const lines = (id: string, title: string, items: [string, Cell][]): StatementSection => ({
-  id,
-  title,
-  columns: ['Item', 'Amount'],
-  rows: items.map(([label, cell]) => [text(label), cell]),
-});
 
 /** The statement laid out in the filing's sections, for the page, the PDF and the workbook. */
 export function statementSections(model: StatementModel): StatementSections {
@@ -285,6 +242,7 @@ export function statementSections(model: StatementModel): StatementSections {
         ],
       ],
     },
+    ...structureSections(model),
   ];
   return { header, sections };
 }
