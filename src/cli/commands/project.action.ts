@@ -15,6 +15,7 @@ import { resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
 import { readGridFile } from '../../projection/grid.ts';
+import { readIndexCurveFile } from '../../projection/indexCurveFile.ts';
 import { DEFAULT_QUEUE_NAME } from '../../projection/queue/gridQueue.ts';
 import type { Deal } from '../../deal/deal.ts';
 import type { ProjectionStart } from '../../projection/dealContext.ts';
@@ -58,8 +59,19 @@ function scenarioFrom(o: ProjectOptions): Scenario {
   set('rollToDefault', o.rollToDefault);
   set('delinquency', o.delinquency);
   if (!o.advancing) set('advancing', false);
+  if (o.index !== undefined && o.indexCurve !== undefined)
+    throw new TrusteeError('USAGE', 'give --index or --index-curve, not both');
   if (o.index !== undefined) set('index', { flat: o.index, history: o.history });
-  else if (!o.history) throw new TrusteeError('INVALID_SCENARIO', '--no-history needs --index');
+  else if (o.indexCurve !== undefined)
+    set('index', {
+      forward: readIndexCurveFile(o.indexCurve),
+      shockBps: o.indexShock ?? 0,
+      history: o.history,
+    });
+  else if (!o.history)
+    throw new TrusteeError('INVALID_SCENARIO', '--no-history needs --index or --index-curve');
+  if (o.indexShock !== undefined && o.indexCurve === undefined)
+    throw new TrusteeError('USAGE', '--index-shock needs --index-curve');
   set('cleanUpCall', o.call);
   set('price', o.price);
   set('horizon', o.horizon);

@@ -20,6 +20,8 @@ export interface ProjectOptions {
   delinquency?: number;
   advancing: boolean;
   index?: number;
+  indexCurve?: string;
+  indexShock?: number;
   history: boolean;
   call?: boolean;
   price?: number;
@@ -105,7 +107,16 @@ export function registerProject(program: Command): void {
     )
     .option('--no-advancing', 'the servicer does not advance delinquent interest')
     .option('--index <pct>', '1-month LIBOR after the known fixings, percent', number('--index'))
-    .option('--no-history', "ignore the deal's index table (with --index)")
+    .option(
+      '--index-curve <file>',
+      'forward curve of 1-month LIBOR by projection month: CSV month,rate (percent)',
+    )
+    .option(
+      '--index-shock <bps>',
+      'parallel shift of --index-curve, basis points',
+      number('--index-shock'),
+    )
+    .option('--no-history', "ignore the deal's index table (with --index or --index-curve)")
     .option('--call', 'exercise the clean-up call on the first date it is allowed')
     .option('--price <pct>', 'price for yields, percent of the current balance', number('--price'))
     .option('--horizon <months>', 'stop after this many months', number('--horizon'))
