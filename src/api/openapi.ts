@@ -23,6 +23,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'HTTP-only cookie; state-changing requests send its CSRF token as x-csrf-token) or ' +
           'an API token (Authorization: Bearer, `trustee users token create`).',
       },
+      // Scripts sign in with an API token; the Swagger UI's Authorize button takes one too.
+      components: {
+        securitySchemes: {
+          token: { type: 'http', scheme: 'bearer', description: 'trustee users token create' },
+          session: { type: 'apiKey', in: 'cookie', name: 'trustee_session' },
+        },
+      },
+      security: [{ token: [] }, { session: [] }],
       tags: [
         { name: 'session' },
         { name: 'deals' },

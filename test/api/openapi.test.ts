@@ -14,6 +14,23 @@ interface OpenApiResponse {
 }
 
 describe('OpenAPI', () => {
+  it('says how to sign in: an API token (Bearer) or the session cookie, and lists the session routes', async () => {
+    const doc = (await (await testApp()).inject('/openapi.json')).json() as {
+      components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+      security: Record<string, unknown>[];
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.components.securitySchemes['token']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(doc.components.securitySchemes['session']).toMatchObject({ type: 'apiKey' });
+    expect(doc.security).toEqual([{ token: [] }, { session: [] }]);
+    expect(Object.keys(doc.paths['/api/session'] ?? {}).sort()).toEqual(['delete', 'get', 'post']);
+    expect(Object.keys(doc.paths)).toContain('/api/session/link');
+    expect(Object.keys(doc.paths)).toContain('/api/session/password');
+  });
+
   it('/openapi.json describes every API route', async () => {
     const app = await testApp();
     const res = await app.inject('/openapi.json');

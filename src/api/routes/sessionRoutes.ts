@@ -185,6 +185,8 @@ export function sessionRoutes(app: FastifyInstance, store: TrustStore, options: 
   app.put<{ Body: { password: string; currentPassword?: string } }>(
     '/api/session/password',
     {
+      // The current password is asked for here too: as many guesses as at sign-in.
+      config: rateLimit,
       schema: {
         tags,
         summary:
