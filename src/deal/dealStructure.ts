@@ -26,6 +26,44 @@ const NEEDS: Record<string, readonly { kind: Step['kind']; what: string; current
  * current interest and its principal; CE and R a remainder; P its balance). Each problem names
  * its path; the loader lists them with the schema's other problems, all at once.
  */
+/**
+ * A reserve fund draw names what it covers and what that needs: interest, its classes and the
+ * part; realized losses, its classes; the OC deficiency, neither.
+ */
+function reserveDrawProblems(file: DealFile): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const p of PRIORITIES) {
+    file.waterfall[p].forEach((step, i) => {
+      if (step.kind !== 'reserveFundDraw') return;
+      const covers = step.covers ?? 'interest';
+      const field = `waterfall.${p}[${i}]`;
+      const wantsClasses = covers !== 'overcollateralizationDeficiency';
+      if (wantsClasses !== (step.classes !== undefined)) {
+        problems.push({
+          field: `${field}.classes`,
+          message: wantsClasses
+            ? `a draw for ${covers} names no classes`
+            : 'classes on a draw for the OC deficiency',
+          expected: wantsClasses
+            ? 'the classes it pays'
+            : 'no classes (it pays as the principal steps do)',
+        });
+      }
+      if ((covers === 'interest') !== (step.part !== undefined)) {
+        problems.push({
+          field: `${field}.part`,
+          message:
+            covers === 'interest'
+              ? 'a draw for interest names no part'
+              : `a part on a draw for ${covers}`,
+          expected: covers === 'interest' ? '"current", "unpaid" or "currentAndUnpaid"' : 'no part',
+        });
+      }
+    });
+  }
+  return problems;
+}
+
 /** An expense cap needs a step reimbursing what is above it, and such a step needs a cap. */
 function expenseCapProblems(file: DealFile): ErrorDetail[] {
   const reimburses = PRIORITIES.some((p) =>
@@ -71,7 +109,11 @@ export function structureProblems(file: DealFile): ErrorDetail[] {
       expected: 'a { "kind": "remainder", "class": ... } step with no condition (e.g. CE, then R)',
     });
   }
-  problems.push(...supplementalProblems(file), ...expenseCapProblems(file));
+  problems.push(
+    ...supplementalProblems(file),
+    ...expenseCapProblems(file),
+    ...reserveDrawProblems(file),
+  );
   const steps = [
     ...PRIORITIES.flatMap((p) => file.waterfall[p]),
     ...(file.waterfall.supplemental ?? []),
@@ -129,7 +171,7 @@ const expectedSteps: Record<Priority, string> = {
 };
 
 function classesOf(step: Step): readonly string[] {
-  if ('classes' in step) return step.classes;
+  if ('classes' in step) return step.classes ?? [];
   if (step.kind === 'remainder') return [step.class];
   return [];
 }

@@ -29,7 +29,7 @@ function stepClassReferences(step: Step): string[] {
     case 'realizedLossReimbursement':
     case 'netWacCarryover':
     case 'reserveFundDraw':
-      return step.classes;
+      return step.classes ?? [];
     case 'remainder':
       return [step.class];
     case 'fee':
@@ -77,9 +77,9 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
       const kinds =
         step.kind === 'interest' ||
         step.kind === 'netWacCarryover' ||
-        step.kind === 'reserveFundDraw'
+        (step.kind === 'reserveFundDraw' && (step.covers ?? 'interest') === 'interest')
           ? [...INTEREST_BEARING_KINDS, 'interestOnly']
-          : step.kind === 'realizedLossReimbursement'
+          : step.kind === 'realizedLossReimbursement' || step.kind === 'reserveFundDraw'
             ? INTEREST_BEARING_KINDS
             : step.kind === 'principal'
               ? [...INTEREST_BEARING_KINDS, 'prepaymentCharges']

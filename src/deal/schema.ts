@@ -251,11 +251,17 @@ export const stepSchema = z.discriminatedUnion('kind', [
    * (a target that falls with the pool) is released into this fund.
    */
   z.strictObject({ kind: z.literal('reserveFundDeposit'), when }),
-  /** Pay classes interest still owed out of the reserve fund, as an interest step would. */
+  /**
+   * Pay a listed shortfall out of the reserve fund, as the step for it would: the classes'
+   * interest still owed (`covers: "interest"`, the default, with `part`), their unpaid realized
+   * losses (`"realizedLosses"`), or the rest of the OC deficiency as extra principal
+   * (`"overcollateralizationDeficiency"`, no classes).
+   */
   z.strictObject({
     kind: z.literal('reserveFundDraw'),
-    classes: z.array(z.string()).min(1),
-    part: z.enum(['current', 'unpaid', 'currentAndUnpaid']),
+    covers: z.enum(['interest', 'realizedLosses', 'overcollateralizationDeficiency']).optional(),
+    classes: z.array(z.string()).min(1).optional(),
+    part: z.enum(['current', 'unpaid', 'currentAndUnpaid']).optional(),
     when,
   }),
   /**

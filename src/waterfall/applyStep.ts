@@ -96,9 +96,24 @@ export function applyStep(ledger: Ledger, step: Step, fund: Fund, phase: Phase):
     case 'reserveFundDeposit':
       reserveFundDeposit(ledger, fund, phase);
       return;
-    case 'reserveFundDraw':
-      reserveFundDraw(ledger, step, phase);
+    case 'reserveFundDraw': {
+      // The rule of the shortfall it covers, paid from the reserve fund's balance.
+      const covers = step.covers ?? 'interest';
+      const classes = step.classes ?? [];
+      const rule: Step =
+        covers === 'interest'
+          ? {
+              kind: 'interest',
+              classes,
+              part: step.part ?? 'currentAndUnpaid',
+              allocation: 'sequential',
+            }
+          : covers === 'realizedLosses'
+            ? { kind: 'realizedLossReimbursement', classes }
+            : { kind: 'extraPrincipal' };
+      reserveFundDraw(ledger, (reserveFund) => applyStep(ledger, rule, reserveFund, phase));
       return;
+    }
     case 'remainder': {
       const c = workingClass(ledger, step.class);
       const amount = pay(

@@ -1,8 +1,6 @@
-import type { Step } from '../deal/schema.ts';
 import { add, cents, excess, scale, sub, type Cents } from '../money/cents.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
 import type { Ledger } from './ledger.ts';
-import { payInterest } from './payInterest.ts';
 
 /** The reserve fund's target this date: its fixed amount, or its share of the ending pool. */
 export function reserveFundTarget(ledger: Ledger): Cents {
@@ -48,22 +46,14 @@ export function reserveFundDeposit(ledger: Ledger, fund: Fund, phase: Phase): vo
 }
 
 /**
- * A draw on the reserve fund for interest the classes are still owed: the interest step's
- * rule, paid from the fund's balance instead of the priority's fund.
+ * A draw on the reserve fund: `pay` runs the rule of the shortfall it covers (an interest step,
+ * a realized loss reimbursement, the extra principal) on a fund holding the reserve's balance;
+ * what it used leaves the reserve.
  */
-export function reserveFundDraw(
-  ledger: Ledger,
-  step: Extract<Step, { kind: 'reserveFundDraw' }>,
-  phase: Phase,
-): void {
+export function reserveFundDraw(ledger: Ledger, pay: (reserveFund: Fund) => void): void {
   const reserve = ledger.reserveFund!;
   const drawn: Fund = { name: 'Reserve Fund', available: reserve.balance };
-  payInterest(
-    ledger,
-    drawn,
-    { kind: 'interest', classes: step.classes, part: step.part, allocation: 'sequential' },
-    phase,
-  );
+  pay(drawn);
   const used = sub(reserve.balance, drawn.available);
   reserve.balance = drawn.available;
   reserve.drawn = add(reserve.drawn, used);
