@@ -7,7 +7,9 @@
  *    class analytics. The last prints `loan-months/s: N`.
  * 2. The same figures for a 100,000-loan synthetic pool (a 20-scenario grid: each scenario is
  *    36 million loan-months).
- * 3. The 1,000-scenario grid through BullMQ on Redis (TRUSTEE_BENCH_REDIS, default
+ * 3. The 2006-style swap deal (example-2004-groups-swap: two loan groups, a swap and a cap) on
+ *    its own tape: a 200-scenario grid with the waterfall and analytics.
+ * 4. The 1,000-scenario grid through BullMQ on Redis (TRUSTEE_BENCH_REDIS, default
  *    redis://127.0.0.1:6379): one `trustee worker` process with a thread a core, then two
  *    processes of half the threads each, against the in-process pool's steady state.
  * Targets (2-core machine): >= 100 million loan-months/s in the loop on both cores; the
@@ -88,6 +90,22 @@ gridPool();
 const builtIn = await dealContext(deal, { tape: await tapeArrays(deal) });
 const scenarios = thousandScenarios();
 const dealGrid = await measure('built-in deal nchet-2002-1, loan level', builtIn, scenarios, 40);
+
+// The 2006-style swap deal (two loan groups projected on their own, fifteen classes, a swap and
+// a cap paid on the projected index): its own 4,700-loan tape, after its first distribution.
+const swapDeal = resolveDeal('example-2004-groups-swap');
+const swapContext = await dealContext(swapDeal);
+console.log(
+  `\n== swap deal example-2004-groups-swap (two groups, swap and cap): ${swapContext.loans.count} loans ==`,
+);
+const swapScenarios = scenarios.slice(0, 200);
+await grid(swapContext, swapScenarios, false);
+const swapGrid = await grid(swapContext, swapScenarios, false);
+printGrid(
+  'swap deal, with waterfall and analytics, both cores, steady state',
+  swapGrid,
+  swapScenarios.length,
+);
 
 const synthetic = await dealContext(deal, {
   tape: loanArraysFrom(
