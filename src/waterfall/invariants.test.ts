@@ -83,6 +83,16 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
     });
     // Cash in equals cash out to the cent.
     expect(cashOut(d)).toBe(cashIn(d));
+    // The trace adds up to the distribution: what its entries paid each class is what the
+    // class was paid.
+    for (const c of d.classes) {
+      const traced = d.trace
+        .filter((t) => t.to === c.name && !['available', 'tests', 'losses'].includes(t.phase))
+        .reduce((acc, t) => acc + (t.amount ?? 0), 0);
+      expect(traced, c.name).toBe(
+        c.interestPaid + c.principalPaid + c.netWacCarryoverPaid + c.realizedLossReimbursed,
+      );
+    }
     // With loan groups, no group's fund pays out more than it had: its Interest Remittance
     // Amount, its Principal Remittance Amount less its share of the reduction.
     for (const g of d.loanGroups ?? []) {
