@@ -17,6 +17,7 @@ import { jobRoutes } from './routes/jobRoutes.ts';
 import { loanRoutes } from './routes/loanRoutes.ts';
 import { remittanceRoutes } from './routes/remittanceRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
+import { auditRoutes } from './routes/auditRoutes.ts';
 import { statementRoutes } from './routes/statementRoutes.ts';
 import type { Portal } from './service/portal.ts';
 import { projections } from './service/projections.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAccessControl(app, people);
   await registerOpenApi(app);
   sessionRoutes(app, people, { secureCookies: options.secureCookies ?? true });
+  auditRoutes(app, people);
   dealRoutes(app, options.portal);
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);

@@ -33,6 +33,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ token: [] }, { session: [] }],
       tags: [
         { name: 'session' },
+        { name: 'audit' },
         { name: 'deals' },
         { name: 'distributions' },
         { name: 'statements' },

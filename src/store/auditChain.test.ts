@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { plainDate } from '../money/plainDate.ts';
 import { GENESIS } from './auditChain.ts';
 import { openStore } from './openStore.ts';
 import { parsePostgresUrl } from './postgresDialect.ts';
@@ -71,6 +72,22 @@ describe.each(backends)('the audit hash chain on %s', (backend) => {
       head: entries[4]!.hash,
       breaks: [],
     });
+  });
+
+  it('reads the entries of a deal, an actor and a range of days', async () => {
+    await fiveEntries();
+    await store.appendAudit({ at: '2026-12-04T23:59:59.999Z', actor: 'bob', action: 'sign-in' });
+    const seqs = async (filter: Parameters<TrustStore['allAudit']>[0]) =>
+      (await store.allAudit(filter)).map((e) => e.seq);
+    expect(await seqs({ dealId: 'nchet-2002-1' })).toEqual([1, 2, 4, 5]);
+    expect(await seqs({ actor: 'carol' })).toEqual([3]);
+    expect(await seqs({ dealId: 'nchet-2002-1', actor: 'carol' })).toEqual([]);
+    expect(await seqs({ from: plainDate('2026-12-02'), to: plainDate('2026-12-02') })).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(await seqs({ from: plainDate('2026-12-03') })).toEqual([6]);
+    expect(await seqs({ to: plainDate('2026-12-03') })).toEqual([1, 2, 3, 4, 5]);
+    expect(await seqs({ to: plainDate('2026-12-04') })).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('detects an entry changed afterwards with raw SQL', async () => {

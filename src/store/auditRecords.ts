@@ -3,7 +3,8 @@ import { GENESIS, chainHash, verifyChain, type AuditVerification } from './audit
 import { canonicalJson } from './canonicalJson.ts';
 import { auditEntry } from './rowMapping.ts';
 import type { Database } from './schema.ts';
-import type { AuditEntry, AuditInput } from './trustStore.ts';
+import { addDays } from '../money/plainDate.ts';
+import type { AuditEntry, AuditFilter, AuditInput } from './trustStore.ts';
 
 /**
  * The audit log: append-only, numbered by `seq`, each entry chained to the one before by its
@@ -54,9 +55,18 @@ export async function auditLog(db: Db, dealId: string): Promise<AuditEntry[]> {
   return rows.map(auditEntry);
 }
 
-/** Every entry, oldest first (the audit page and its CSV will filter this). */
-export async function allAudit(db: Db): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+/**
+ * The entries that match every filter given, oldest first: a deal's, an actor's, from a day,
+ * through a day (`at` is ISO-8601 UTC text, so days compare as text: the `to` day's entries are
+ * those before the next day).
+ */
+export async function allAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.dealId !== undefined) query = query.where('deal_id', '=', filter.dealId);
+  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<', addDays(filter.to, 1));
+  const rows = await query.orderBy('seq').execute();
   return rows.map(auditEntry);
 }
 

@@ -12,6 +12,7 @@ import { KyselyPeopleStore } from './peopleRecords.ts';
 import type { Database } from './schema.ts';
 import type {
   AuditEntry,
+  AuditFilter,
   AuditInput,
   DealVersion,
   DistributionInput,
@@ -180,8 +181,8 @@ export class KyselyTrustStore implements TrustStore {
   auditLog(dealId: string): Promise<AuditEntry[]> {
     return audit.auditLog(this.#db, dealId);
   }
-  allAudit(): Promise<AuditEntry[]> {
-    return audit.allAudit(this.#db);
+  allAudit(filter?: AuditFilter): Promise<AuditEntry[]> {
+    return audit.allAudit(this.#db, filter);
   }
   verifyAudit(): Promise<AuditVerification> {
     return audit.verifyAudit(this.#db);

@@ -133,6 +133,16 @@ export interface AuditEntry extends AuditInput {
   readonly hash: string;
 }
 
+/** Which audit entries to read: each field given narrows the list. */
+export interface AuditFilter {
+  readonly dealId?: string;
+  readonly actor?: string;
+  /** The first day (UTC) of entries. */
+  readonly from?: PlainDate;
+  /** The last day (UTC) of entries, included. */
+  readonly to?: PlainDate;
+}
+
 /**
  * The one repository trustee persists through. Two backends implement it with the same code and
  * schema: SQLite (embedded, one file) and PostgreSQL. Puts are idempotent where the record is
@@ -188,8 +198,8 @@ export interface TrustStore {
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   /** A deal's entries, oldest first. */
   auditLog(dealId: string): Promise<AuditEntry[]>;
-  /** Every entry, oldest first. */
-  allAudit(): Promise<AuditEntry[]>;
+  /** Every entry that matches the filter (all of them without one), oldest first. */
+  allAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
   /** Checks the whole log's hash chain: every entry changed or deleted afterwards is a break. */
   verifyAudit(): Promise<AuditVerification>;
 

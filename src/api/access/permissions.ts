@@ -57,6 +57,9 @@ export const permissions: Readonly<Record<string, Permission>> = {
   'GET /api/jobs/:jobId/result': { roles: staff },
   'GET /api/jobs/:jobId/download': { roles: staff },
 
+  // The audit log: those who answer for the controls.
+  'GET /api/audit': { roles: ['administrator', 'auditor'] },
+
   // The API's description: whoever is signed in.
   'GET /openapi.json': { roles: everyone },
   'GET /docs': { roles: everyone },
