@@ -35,6 +35,25 @@ describe('the derived May-December 2002 of nchet-2002-1', () => {
     }
   });
 
+  it("carries April's delinquent loans into May: 8 a month late, 2 in foreclosure", () => {
+    const behind = Object.entries(plan.loans).filter(([, p]) => p.behindAtStart === 1);
+    expect(behind).toHaveLength(10);
+    expect(behind.filter(([, p]) => p.foreclosureFrom === 3)).toHaveLength(2);
+    // In May each repays the advance of the installment it missed before; only they do.
+    const [may, june] = plannedReports(deal, loans, plansOfFile(plan), 3, 4, PLAN_INDEX_RATE);
+    const repaid = may!.lines.filter((l) => l.advanceReimbursement > 0).map((l) => l.loanId);
+    expect(repaid.sort()).toEqual(behind.map(([id]) => id).sort());
+    // Three of the eight and the two in foreclosure are still a month behind after May.
+    const late = may!.lines.filter((l) => repaid.includes(l.loanId) && l.delinquencyMba === '30');
+    expect(late.filter((l) => l.foreclosure)).toHaveLength(2);
+    expect(late).toHaveLength(5);
+    // The three catch up in June.
+    const cured = june!.lines.filter(
+      (l) => late.some((x) => x.loanId === l.loanId) && !l.foreclosure,
+    );
+    expect(cured.map((l) => l.delinquencyMba)).toEqual(['current', 'current', 'current']);
+  });
+
   it("adds up, through the waterfall, to the 10-K's figures it is solved to", () => {
     const reports = plannedReports(deal, loans, plansOfFile(plan), 3, 10, PLAN_INDEX_RATE);
     const { distributions, summary } = yearFigures(deal, loans, reports);

@@ -13,6 +13,8 @@ import { chooseLiquidations, LIQUIDATION_ROLES } from './liquidations.ts';
  * curtails, and the knobs the solver turns (derivedYear.ts).
  */
 export const FIRST = 3; // May 2002
+/** The April 2002 statement's loans 30-59 days late: their stated balance (the seed's). */
+const APRIL_LATE = 1_807_155_00;
 /** The book value of the REO properties at the end of 2002 (the 10-K's). */
 const REO_BOOK_VALUE = 550_782_00;
 export const LAST = 10; // December 2002
@@ -49,6 +51,8 @@ interface Role {
   readonly foreclosureFrom?: number;
   readonly reoFrom?: number;
   readonly liquidateAt?: number;
+  /** Installments behind after April (the April statement's delinquent loans). */
+  readonly behindAtStart?: number;
 }
 
 /** The 10-K's targets the year is solved to, in cents (see docs/formats-remittance.md). */
@@ -306,8 +310,11 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     'foreclosure',
     13,
     dec.foreclosure,
+    // Two of them are the April statement's two loans in foreclosure, an installment behind
+    // after April: they pay one in May and miss May's, then miss every one.
     (i) => {
       const missFrom = 3 + (i % 6);
+      if (i === 0 || i === 6) return { missFrom, foreclosureFrom: FIRST, behindAtStart: 1 };
       return { missFrom, foreclosureFrom: Math.min(missFrom + 2, 10) };
     },
     1,
@@ -351,7 +358,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
         m.set(n, { kind: 'liquidate', loss: cents(lossOf.get(id)!) });
         break;
       }
-      m.set(n, { kind: 'miss' });
+      m.set(n, { kind: role.behindAtStart && n === FIRST ? 'stay' : 'miss' });
     }
   }
   // Transient delinquency: loans that miss one installment and catch up the month after.
@@ -401,6 +408,33 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     if (planned) knobs.push({ loan: l.id, month: n });
     used.add(l.id);
   });
+  // The April statement's eight loans 30-59 days late (1,807,155 stated): an installment
+  // behind after April, five pay both in May, three one in May and both in June. Curtailers
+  // that curtail from July, their April balances nearest above that (as a group's, above).
+  const aprilLate = curtailers.filter((l, i) => !knobPlan.has(l.id) && i % 8 >= 2);
+  const april = (l: Loan) => byId.get(l.id)!.balance.get(FIRST)!;
+  const lateInApril = aprilLate.slice(0, 8);
+  const above = () => lateInApril.reduce((a, l) => a + april(l), 0) - APRIL_LATE;
+  const far = (x: number) => (x < 0 ? 1e15 - x : x);
+  for (const candidate of aprilLate.slice(8)) {
+    let swap = -1;
+    let nearest = far(above());
+    lateInApril.forEach((c, i) => {
+      const g = far(above() - april(c) + april(candidate));
+      if (g < nearest) [swap, nearest] = [i, g];
+    });
+    if (swap >= 0) lateInApril[swap] = candidate;
+  }
+  const behind = new Map<string, number>();
+  lateInApril.forEach((l, i) => {
+    behind.set(l.id, 1);
+    if (i < 5) ev(l.id).set(FIRST, { kind: 'cure' });
+    else
+      ev(l.id)
+        .set(FIRST, { kind: 'stay' })
+        .set(FIRST + 1, { kind: 'cure' });
+  });
+  for (const [id, role] of roleOf) if (role.behindAtStart) behind.set(id, role.behindAtStart);
   // Payers that send a curtailment in May before paying off later: they set the payoffs' sum
   // (and, those with a charge, the charges) apart from the rest. They stay payers.
   const late = candidates.filter((l) => payoff[index.get(l.id)!]! >= 6);
@@ -437,6 +471,7 @@ export function basePlan(loans: readonly Loan[], t: YearTargets) {
     bookValue,
     pins,
     reoKnob,
+    behind,
   };
 }
 
@@ -471,6 +506,7 @@ export function plansOf(d: Design, knobValues?: ReadonlyMap<string, number>): Pl
       ...(role?.foreclosureFrom ? { foreclosureFrom: role.foreclosureFrom } : {}),
       ...(role?.reoFrom ? { reoFrom: role.reoFrom } : {}),
       ...(d.bookValue.has(l.id) ? { reoBookValue: cents(d.bookValue.get(l.id)!) } : {}),
+      ...(d.behind.has(l.id) ? { behindAtStart: d.behind.get(l.id)! } : {}),
     });
   });
   return plans;

@@ -25,6 +25,7 @@ export interface YearPlanFile {
       readonly foreclosureFrom?: number;
       readonly reoFrom?: number;
       readonly reoBookValue?: number;
+      readonly behindAtStart?: number;
     }
   >;
 }
@@ -43,6 +44,7 @@ export function planFileOf(
       ...(plan.foreclosureFrom ? { foreclosureFrom: plan.foreclosureFrom } : {}),
       ...(plan.reoFrom ? { reoFrom: plan.reoFrom } : {}),
       ...(plan.reoBookValue ? { reoBookValue: plan.reoBookValue } : {}),
+      ...(plan.behindAtStart ? { behindAtStart: plan.behindAtStart } : {}),
     };
   }
   return { note, first, last, loans };
@@ -67,6 +69,7 @@ export function plansOfFile(file: YearPlanFile): Map<string, LoanPlan> {
         ...(p.foreclosureFrom ? { foreclosureFrom: p.foreclosureFrom } : {}),
         ...(p.reoFrom ? { reoFrom: p.reoFrom } : {}),
         ...(p.reoBookValue ? { reoBookValue: cents(p.reoBookValue) } : {}),
+        ...(p.behindAtStart ? { behindAtStart: p.behindAtStart } : {}),
       },
     ]),
   );
