@@ -7,7 +7,8 @@ import type { PlainDate } from '../money/plainDate.ts';
 export interface ClassSummary {
   readonly name: string;
   readonly startBalance: number;
-  readonly price: number;
+  /** Percent of the balance (the notional, interest-only); undefined: quoted at no price. */
+  readonly price: number | undefined;
   /** Weighted average life in years (actual/365 from settlement), undefined if no principal. */
   readonly wal: number | undefined;
   /** First and last dates principal is paid. */
@@ -54,12 +55,49 @@ export function averageLife(flows: ClassCashFlows): {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** An interest-only class's flows with its notional's run-off (each date's fall) as principal. */
+function notionalRunOff(flows: ClassCashFlows): ClassCashFlows {
+  let before = flows.startBalance;
+  const principal = flows.endingBalance.map((after) => {
+    const fall = Math.max(0, before - after);
+    before = after;
+    return fall;
+  });
+  return { ...flows, principal };
+}
+
 /**
  * The class summary at a price (percent of the settlement balance). `poolGone`: the run ended
  * with no collateral left (paid off, liquidated or called), so an unpaid balance is a loss.
  */
-export function classSummary(flows: ClassCashFlows, price: number, poolGone = true): ClassSummary {
-  const y = yieldFromPrice(flows, price);
+export function classSummary(
+  flows: ClassCashFlows,
+  price: number | undefined,
+  poolGone = true,
+  interestOnly = false,
+): ClassSummary {
+  const y = price === undefined ? undefined : yieldFromPrice(flows, price);
+  // An interest-only class has no principal: its average life is its notional's, which only
+  // runs down (`notionalRunOff`), and it has nothing to lose but interest.
+  const life = averageLife(interestOnly ? notionalRunOff(flows) : flows);
+  if (interestOnly) {
+    return {
+      name: flows.name,
+      startBalance: flows.startBalance,
+      price,
+      ...life,
+      yield: y,
+      discountMargin: price === undefined ? undefined : discountMargin(flows, price),
+      modifiedDuration: y === undefined ? undefined : modifiedDuration(flows, y),
+      interest: sum(flows.interest),
+      principal: 0,
+      writedown: 0,
+      reimbursed: 0,
+      principalLoss: 0,
+      lossFraction: 0,
+      endingBalance: flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance,
+    };
+  }
   const writedown = sum(flows.writedown);
   const reimbursed = sum(flows.reimbursed);
   const endingBalance = flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance;
@@ -68,9 +106,9 @@ export function classSummary(flows: ClassCashFlows, price: number, poolGone = tr
     name: flows.name,
     startBalance: flows.startBalance,
     price,
-    ...averageLife(flows),
+    ...life,
     yield: y,
-    discountMargin: discountMargin(flows, price),
+    discountMargin: price === undefined ? undefined : discountMargin(flows, price),
     modifiedDuration: y === undefined ? undefined : modifiedDuration(flows, y),
     interest: sum(flows.interest),
     principal: sum(flows.principal),

@@ -55,7 +55,7 @@ export function classSummaryTable(
       fixed(c.wal, 2),
       c.windowStart ?? null,
       c.windowEnd ?? null,
-      c.price,
+      c.price ?? null,
       pct(c.yield),
       c.discountMargin === undefined ? null : Number((c.discountMargin * 10_000).toFixed(1)),
       fixed(c.modifiedDuration, 2),

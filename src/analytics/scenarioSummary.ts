@@ -1,4 +1,4 @@
-import type { Deal } from '../deal/deal.ts';
+import type { Deal, InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import type { ProjectionContext } from '../projection/projectionContext.ts';
 import { runScenario, type ScenarioRun } from '../projection/runScenario.ts';
@@ -38,14 +38,32 @@ export function summarizeRun(
   return summaryOf(deal, run, collector, price);
 }
 
-/** A collector for the deal's floating-rate classes from a starting state. */
+/** The classes summarized: those that bear interest on a balance, then the interest-only ones. */
+function summarizedClasses(deal: Deal): readonly (InterestBearingClass | InterestOnlyClass)[] {
+  return [...deal.interestBearingClasses, ...deal.interestOnlyClasses];
+}
+
+/** A collector for the deal's offered classes (with the interest-only ones) from a state. */
 export function collectorFor(deal: Deal, start: DealState): CashFlowCollector {
+  const classes = summarizedClasses(deal);
   return cashFlowCollector(
-    deal.interestBearingClasses.map((c) => c.name),
+    classes.map((c) => c.name),
     start.lastDate,
     start.classes,
-    new Set(deal.interestBearingClasses.filter((c) => c.dayCount === '30/360').map((c) => c.name)),
+    new Set(classes.filter((c) => c.dayCount === '30/360').map((c) => c.name)),
   );
+}
+
+/**
+ * A class's price in a scenario: its own (`prices`), else the scenario's; an interest-only class
+ * has no price but its own (its yield at a par price would mean nothing).
+ */
+function priceOf(
+  scenario: ScenarioRun['scenario'],
+  c: InterestBearingClass | InterestOnlyClass,
+  price: number,
+): number | undefined {
+  return scenario.prices?.[c.name] ?? (c.kind === 'interestOnly' ? undefined : price);
 }
 
 /** The summary from a run and the cash flows collected while it ran. */
@@ -56,8 +74,13 @@ export function summaryOf(
   price = run.scenario.price,
 ): ScenarioSummary {
   const gone = poolGone(run);
-  const classes = deal.interestBearingClasses.map((c) =>
-    classSummary(collector.flows(c.name), price, gone),
+  const classes = summarizedClasses(deal).map((c) =>
+    classSummary(
+      collector.flows(c.name),
+      priceOf(run.scenario, c, price),
+      gone,
+      c.kind === 'interestOnly',
+    ),
   );
   const start = run.startState.poolBalance;
   return {

@@ -150,6 +150,11 @@ export const scenarioSchema = z.strictObject({
   horizon: months.optional(),
   /** Price (percent of the class's current balance) at which yields are quoted. */
   price: z.number().gt(0).max(1000).prefault(100),
+  /**
+   * Prices of single classes (percent of the balance, or of the notional for an interest-only
+   * class), over `price`; an interest-only class is quoted only at a price of its own.
+   */
+  prices: z.record(z.string(), z.number().gt(0).max(1000)).optional(),
   /** Collection-period totals files to use for the first months instead of a projection. */
   actuals: z.array(z.string()).max(600).optional(),
 });

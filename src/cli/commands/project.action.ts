@@ -43,6 +43,20 @@ function progressBar(total: number, label: string): { update(n: number): void; s
   return { update: (n) => bar.update(n), stop: () => bar.stop() };
 }
 
+/** `--prices A-IO=5,M-1=99.5`: each class's price, percent. */
+function classPrices(text: string): Record<string, number> {
+  const prices: Record<string, number> = {};
+  for (const item of text.split(',')) {
+    const [name, value] = item.split('=');
+    const price = Number(value);
+    if (!name || value === undefined || !Number.isFinite(price)) {
+      throw new TrusteeError('USAGE', `--prices: "${item}" is not class=percent (e.g. A-IO=5)`);
+    }
+    prices[name.trim()] = price;
+  }
+  return prices;
+}
+
 /** The scenario: the --scenario file (if any) with the flags laid over it. */
 function scenarioFrom(o: ProjectOptions): Scenario {
   const json = (o.scenario ? readJsonFile(o.scenario) : {}) as Record<string, unknown>;
@@ -74,6 +88,7 @@ function scenarioFrom(o: ProjectOptions): Scenario {
     throw new TrusteeError('USAGE', '--index-shock needs --index-curve');
   set('cleanUpCall', o.call);
   set('price', o.price);
+  if (o.prices !== undefined) set('prices', classPrices(o.prices));
   set('horizon', o.horizon);
   if (json.name === undefined) {
     const parts = [

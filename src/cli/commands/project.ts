@@ -21,6 +21,7 @@ export interface ProjectOptions {
   advancing: boolean;
   index?: number;
   indexCurve?: string;
+  prices?: string;
   indexShock?: number;
   history: boolean;
   call?: boolean;
@@ -119,6 +120,10 @@ export function registerProject(program: Command): void {
     .option('--no-history', "ignore the deal's index table (with --index or --index-curve)")
     .option('--call', 'exercise the clean-up call on the first date it is allowed')
     .option('--price <pct>', 'price for yields, percent of the current balance', number('--price'))
+    .option(
+      '--prices <class=pct,...>',
+      "prices of single classes (an interest-only class's: percent of its notional), e.g. A-IO=5",
+    )
     .option('--horizon <months>', 'stop after this many months', number('--horizon'))
     .option('--rep-lines', 'project representative lines instead of every loan')
     .option('--no-breakeven', 'skip the breakeven CDR search')
