@@ -80,28 +80,13 @@ export function classSummary(
   // An interest-only class has no principal: its average life is its notional's, which only
   // runs down (`notionalRunOff`), and it has nothing to lose but interest.
   const life = averageLife(interestOnly ? notionalRunOff(flows) : flows);
-  if (interestOnly) {
-    return {
-      name: flows.name,
-      startBalance: flows.startBalance,
-      price,
-      ...life,
-      yield: y,
-      discountMargin: price === undefined ? undefined : discountMargin(flows, price),
-      modifiedDuration: y === undefined ? undefined : modifiedDuration(flows, y),
-      interest: sum(flows.interest),
-      principal: 0,
-      writedown: 0,
-      reimbursed: 0,
-      principalLoss: 0,
-      lossFraction: 0,
-      endingBalance: flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance,
-    };
-  }
   const writedown = sum(flows.writedown);
   const reimbursed = sum(flows.reimbursed);
   const endingBalance = flows.endingBalance[flows.endingBalance.length - 1] ?? flows.startBalance;
-  const principalLoss = Math.max(0, writedown - reimbursed) + (poolGone ? endingBalance : 0);
+  // A notional left when the pool is gone is no loss: the class had no principal.
+  const principalLoss = interestOnly
+    ? 0
+    : Math.max(0, writedown - reimbursed) + (poolGone ? endingBalance : 0);
   return {
     name: flows.name,
     startBalance: flows.startBalance,

@@ -15,8 +15,8 @@ import {
   loanCountAndBalanceLines,
   delinquencyRows,
 } from './textSections.ts';
-import type { Cents } from '../money/cents.ts';
 import type { CertificateRow, LoanGroupRow, StatementModel } from './statementTypes.ts';
+import { LOAN_GROUP_FIGURES, structureSections, type GroupFigure } from './structureFigures.ts';
 
 /** The residual prints only when it has a figure (the April 2002 statement has no R row). */
 export function printedRows(rows: readonly CertificateRow[]): CertificateRow[] {
@@ -157,141 +157,40 @@ export function statementText(model: StatementModel): string {
 }
 
 /**
- * The sections only some structures have, after the filing's own: the supplemental interest
- * trust's swap and cap, and the reserve fund. A deal without them prints as before.
+ * The sections only some structures have, after the filing's own (`structureFigures.ts`): the
+ * loan groups, the supplemental interest trust's swap and cap, the expenses under an annual cap
+ * and the reserve fund. A deal without them prints as before.
  */
 function structureLines(model: StatementModel): string[] {
   const out: string[] = [...loanGroupLines(model)];
-  const trust = model.supplementalInterestTrust;
-  if (trust) {
+  for (const section of structureSections(model)) {
     out.push(
       '',
-      'SUPPLEMENTAL INTEREST TRUST',
-      labelled('Swap Notional Amount', 68, cents(trust.swapNotional)),
-      labelled('Fixed Payment Owed by the Trust', 68, cents(trust.swapFixed)),
-      labelled('Floating Payment Owed to the Trust', 68, cents(trust.swapFloating)),
-      labelled('Net Swap Payment Paid', 68, cents(trust.netSwapPaymentPaid)),
-      labelled('Net Swap Receipt', 68, cents(trust.netSwapReceipt)),
-      labelled('Cap Notional Amount', 68, cents(trust.capNotional)),
-      labelled('Cap Payment Received', 68, cents(trust.capReceipt)),
-      labelled('Receipts Distributed', 68, cents(trust.receipts)),
-    );
-    // Only on the date a swap is terminated.
-    if (trust.swapTerminationPayment > 0 || trust.swapTerminationReceipt > 0) {
-      out.push(
-        labelled(
-          'Swap Termination Payment Owed by the Trust',
-          68,
-          cents(trust.swapTerminationPayment),
-        ),
-        labelled('Swap Termination Payment Paid', 68, cents(trust.swapTerminationPaid)),
-        labelled('Swap Termination Payment Received', 68, cents(trust.swapTerminationReceipt)),
-      );
-    }
-  }
-  const expenses = model.expenseCap;
-  if (expenses) {
-    out.push(
-      '',
-      'EXTRAORDINARY TRUST FUND EXPENSES',
-      labelled('Incurred this Period', 68, cents(expenses.incurred)),
-      labelled('Reimbursed within the Annual Cap', 68, cents(expenses.reimbursedSenior)),
-      labelled('Reimbursed this Year within the Cap', 68, cents(expenses.reimbursedThisYear)),
-      labelled('Annual Cap Remaining', 68, cents(expenses.capRemaining)),
-      labelled('Above the Cap (incl. carried)', 68, cents(expenses.aboveCap)),
-      labelled('Reimbursed from Excess Cashflow', 68, cents(expenses.reimbursedFromExcess)),
-      labelled('Unreimbursed after Distribution', 68, cents(expenses.unpaidAfter)),
-    );
-  }
-  const reserve = model.reserveFund;
-  if (reserve) {
-    out.push(
-      '',
-      'RESERVE FUND',
-      labelled('Beginning Balance', 68, cents(reserve.beginningBalance)),
-      labelled('Deposits', 68, cents(reserve.deposited)),
-      labelled('Withdrawals', 68, cents(reserve.drawn)),
-      labelled('Released', 68, cents(reserve.released)),
-      labelled('Ending Balance', 68, cents(reserve.endingBalance)),
-      labelled('Reserve Fund Target', 68, cents(reserve.target)),
+      section.title.toUpperCase(),
+      ...section.lines.map(([label, amount]) => labelled(label, 68, cents(amount))),
     );
   }
   return out;
 }
 
-/**
- * The loan groups' pool figures, a column a group (deals with groups): balances, loans, the
- * principal and interest each group remitted, its rates and its seriously delinquent loans.
- */
+/** The loan groups' pool figures, a column a group (deals with groups). */
 function loanGroupLines(model: StatementModel): string[] {
   const groups = model.loanGroups;
   if (!groups) return [];
   const width = 18;
-  const row = (label: string, cell: (r: LoanGroupRow) => string): string =>
-    label.padEnd(40) + groups.rows.map((r) => cell(r).padStart(width)).join('');
-  const amount = (pick: (r: LoanGroupRow) => Cents | null) => (r: LoanGroupRow) => {
-    const value = pick(r);
+  const cell = (figure: GroupFigure, r: LoanGroupRow): string => {
+    if ('count' in figure) return count(figure.count(r));
+    if ('rate' in figure) return percent(figure.rate(r), figure.decimals);
+    const value = figure.amount(r);
     return value === null ? 'NA' : cents(value);
   };
   return [
     '',
     'LOAN GROUPS',
     ''.padEnd(40) + groups.rows.map((r) => `Group ${r.group}`.padStart(width)).join(''),
-    row(
-      'Beginning Pool Balance',
-      amount((r) => r.beginningBalance),
-    ),
-    row(
-      'Ending Pool Balance',
-      amount((r) => r.endingBalance),
-    ),
-    row('Beginning Loan Count', (r) => count(r.beginningLoanCount)),
-    row('Ending Loan Count', (r) => count(r.endingLoanCount)),
-    row(
-      'Scheduled Principal',
-      amount((r) => r.scheduledPrincipal),
-    ),
-    row(
-      'Curtailments',
-      amount((r) => r.curtailments),
-    ),
-    row(
-      'Payments in Full',
-      amount((r) => r.paymentsInFull),
-    ),
-    row(
-      'Net Liquidation Proceeds',
-      amount((r) => r.liquidationProceeds),
-    ),
-    row(
-      'Realized Losses',
-      amount((r) => r.realizedLosses),
-    ),
-    row(
-      'Prepayment Charges',
-      amount((r) => r.prepaymentCharges),
-    ),
-    row(
-      'Principal Remittance Amount',
-      amount((r) => r.principalRemittance),
-    ),
-    row(
-      'Interest Remittance Amount',
-      amount((r) => r.interestRemittance),
-    ),
-    row(
-      'OC Reduction Amount (share)',
-      amount((r) => r.overcollateralizationReduction),
-    ),
-    row(
-      'Senior Principal Distribution Amount',
-      amount((r) => r.seniorPrincipalDistributionAmount),
-    ),
-    row('Beg Wghtd Avge Mortgage Rate', (r) => percent(r.weightedAverageRate, 3)),
-    row('Net WAC Rate', (r) => percent(r.netWacRate, 5)),
-    row(
-      'Loans 60+ Days Delinquent (balance)',
-      amount((r) => r.seriouslyDelinquent),
+    ...LOAN_GROUP_FIGURES.map(
+      (figure) =>
+        figure.label.padEnd(40) + groups.rows.map((r) => cell(figure, r).padStart(width)).join(''),
     ),
     labelled('Subordinate Net WAC Rate', 69, percent(groups.subordinateNetWacRate, 5)),
   ];

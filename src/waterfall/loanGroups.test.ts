@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { proRata } from '../../test/support/proRata.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { distributionDate } from '../deal/schedule.ts';
@@ -20,17 +21,6 @@ import type { CollectionPeriod, DealState, Distribution } from './types.ts';
 
 const deal = loadDeal(twoGroupDeal(), 'two-group-example.json');
 const round = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
-
-/** `total` split pro rata by `weights`: floors, the leftover cents to the largest remainders. */
-function proRata(total: number, weights: readonly number[]): number[] {
-  const sum = BigInt(weights.reduce((a, b) => a + b, 0));
-  const exact = weights.map((w) => (BigInt(total) * BigInt(w)) / sum);
-  const remainder = weights.map((w, i) => ({ i, r: (BigInt(total) * BigInt(w)) % sum }));
-  let left = total - Number(exact.reduce((a, b) => a + b, 0n));
-  remainder.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
-  for (const { i } of remainder) if (left-- > 0) exact[i]! += 1n;
-  return exact.map(Number);
-}
 
 const emptyTable = {
   ...aprilPeriod.delinquency,

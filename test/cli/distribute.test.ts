@@ -8,6 +8,14 @@ import { root, trustee } from '../support/cli.ts';
 const seed = join(root, '..', 'shared', 'seeds', '8-K_2002-04-25_monthly-distribution-report.txt');
 const figures = join(root, '..', 'shared', 'tools', 'figures.py');
 
+const dollars = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
+/** A class's principal on a printed statement (its first row: beginning balance, principal). */
+const principalOf = (statement: string, name: string): number =>
+  dollars(new RegExp(`^${name} +[\\d,.]+ +([\\d,.]+)$`, 'm').exec(statement)![1]!);
+/** The two groups' Principal Remittance Amounts on a statement's LOAN GROUPS section. */
+const groupPrincipal = (statement: string): number[] =>
+  /^Principal Remittance Amount +([\d,.]+) +([\d,.]+)$/m.exec(statement)!.slice(1).map(dollars);
+
 describe('trustee distribute (end to end through the CLI)', () => {
   it('prints the April 2002 statement with every figure of the seed', () => {
     const run = trustee(['distribute', '--deal', 'nchet-2002-1', '--date', '2002-04-25']);
@@ -122,13 +130,8 @@ describe('trustee distribute (end to end through the CLI)', () => {
   it('runs the two-group example deal (A-1 from group I, A-2 from group II, an A-IO) as data', () => {
     const run = trustee(['distribute', '--deal', 'example-2002-groups', '--date', '2002-08-26']);
     expect(run.status, run.stderr).toBe(0);
-    const dollars = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
-    const principal = (name: string): number =>
-      dollars(new RegExp(`^${name} +[\\d,.]+ +([\\d,.]+)$`, 'm').exec(run.stdout)![1]!);
-    const [groupI, groupII] = /^Principal Remittance Amount +([\d,.]+) +([\d,.]+)$/m
-      .exec(run.stdout)!
-      .slice(1)
-      .map(dollars);
+    const principal = (name: string): number => principalOf(run.stdout, name);
+    const [groupI, groupII] = groupPrincipal(run.stdout);
     // Each senior takes its own group's Principal Remittance Amount and its share of the
     // 14,600.00 Extra Principal Distribution Amount that brings the OC (2,398,900.00 at
     // closing) to its 2,413,500.00 target.
@@ -151,13 +154,8 @@ describe('trustee distribute (end to end through the CLI)', () => {
       '2004-09-27',
     ]);
     expect(run.status, run.stderr).toBe(0);
-    const dollars = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
-    const principal = (name: string): number =>
-      dollars(new RegExp(`^${name} +[\\d,.]+ +([\\d,.]+)$`, 'm').exec(run.stdout)![1]!);
-    const [groupI, groupII] = /^Principal Remittance Amount +([\d,.]+) +([\d,.]+)$/m
-      .exec(run.stdout)!
-      .slice(1)
-      .map(dollars);
+    const principal = (name: string): number => principalOf(run.stdout, name);
+    const [groupI, groupII] = groupPrincipal(run.stdout);
     // No OC to build or release at closing: A-1 takes group I's principal, the A-2s group II's
     // pro rata by balance (160 : 80 : 70 : 47.2 millions), within the cents of the split.
     expect(principal('A-1')).toBe(groupI);
