@@ -29,6 +29,7 @@ export async function action(o: WorkerOptions): Promise<void> {
     lockDuration: count('--lock-duration', o.lockDuration, 100),
     stalledInterval: count('--stalled-interval', o.stalledInterval, 100),
     name: o.name,
+    onError: (error) => process.stderr.write(`trustee worker: ${error.message}\n`),
   });
   process.stdout.write(
     `trustee worker ${worker.name}: queue ${o.queueName} at ${o.queue}, ${worker.threads} threads\n`,

@@ -27,6 +27,8 @@ export interface QueueWorkerOptions {
   readonly stalledInterval?: number;
   /** Shown on each job it takes (BullMQ's processedBy); default host:pid. */
   readonly name?: string;
+  /** Told of errors the worker goes on after (Redis lost, a job failed). */
+  readonly onError?: (error: Error) => void;
 }
 
 export interface QueueWorker {
@@ -98,12 +100,14 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     concurrency: o.concurrency ?? threads + 1,
     lockDuration: o.lockDuration ?? 30_000,
     stalledInterval: o.stalledInterval ?? 30_000,
-    // A job whose worker died twice is retried once more before it fails for good.
+    // A job may lose its worker twice (each time another takes it); the third time it fails.
     maxStalledCount: 2,
   });
-  // A job that fails (its context gone from Redis, Redis down a while) is retried by BullMQ and
-  // then reported to the grid's client; the worker itself keeps running.
-  worker.on('error', () => undefined);
+  // A job that fails (its context gone from Redis) is retried by BullMQ and then reported to
+  // the grid's client; a lost connection is retried by ioredis. The worker keeps running and
+  // says what happened.
+  worker.on('error', (error) => o.onError?.(error));
+  worker.on('failed', (job, error) => o.onError?.(new Error(`job ${job?.id}: ${error.message}`)));
   await worker.waitUntilReady();
   return {
     name,
