@@ -63,8 +63,8 @@ describe('trustee project starts from the store', () => {
       months: number;
       pool: { date: string }[];
     };
-    expect(out.start).toBe('after distribution 9 (2002-11-25), pool 177115410.07, 520 loans');
-    expect(out.loans).toMatch(/^520 loans as of 2002-11-25 from the store's remittance rows/);
+    expect(out.start).toBe('after distribution 9 (2002-11-25), pool 177522359.55, 525 loans');
+    expect(out.loans).toMatch(/^525 loans as of 2002-11-25 from the store's remittance rows/);
     expect(out.months).toBe(1);
     expect(out.pool[0]!.date).toBe('2002-12-26');
 
@@ -78,7 +78,7 @@ describe('trustee project starts from the store', () => {
       backtest: { date: string; pool_actual: number; pool_projected: number; A_actual: number }[];
     };
     expect(backtest.map((row) => [row.date, row.pool_actual])).toEqual([
-      ['2002-11-25', 177115410.07],
+      ['2002-11-25', 177522359.55],
       ['2002-12-26', 172244554.16],
     ]);
     expect(backtest[1]!.A_actual).toBe(134501458.37);

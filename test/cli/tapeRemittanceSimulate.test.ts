@@ -36,8 +36,8 @@ describe('trustee tape / remittance check / simulate', () => {
       'nchet-2002-1',
     ]);
     expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/Payments in full\s+4,664,910\.23\n/);
-    expect(good.stdout).toMatch(/Loans \(beginning \/ ending\)\s+520 \/ 509\n/);
+    expect(good.stdout).toMatch(/Payments in full\s+5,070,884\.18\n/);
+    expect(good.stdout).toMatch(/Loans \(beginning \/ ending\)\s+525 \/ 509\n/);
     expect(good.stdout).toMatch(/Foreclosure\s+13\s/);
     expect(good.stdout).toMatch(/Ending pool balance\s+172,244,554\.16\n/);
 
