@@ -273,6 +273,9 @@ describe('signing in and out in Chromium', () => {
     // The secret leaves the address bar at once; the investor lands on their deal.
     expect(page.url()).not.toContain(secret);
     await expect.poll(() => page.url()).toContain('#/example-2003-6m/overview');
+    // The pages of routes investors may not use are not offered.
+    expect(await page.getByRole('link', { name: 'Loan tape' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Statement' }).count()).toBe(1);
     await page.locator('input[aria-label="Deal"]').click();
     expect(await page.getByRole('option').allInnerTexts()).toHaveLength(1);
     await page.keyboard.press('Escape');

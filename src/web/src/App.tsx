@@ -20,6 +20,9 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'loans', label: 'Loan tape' },
 ];
 
+/** Pages whose routes investors may not use (src/api/access/permissions.ts): not offered them. */
+const STAFF_ONLY = new Set<Page>(['scenario', 'loans']);
+
 /**
  * The dashboard: a deal picker, the pages of one deal, and a link to the API's docs; who is
  * signed in, with Sign out.
@@ -69,14 +72,16 @@ export function App(props: {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {NAV.map((item) => (
-          <NavLink
-            key={item.page}
-            label={item.label}
-            href={dealId ? href({ dealId, page: item.page }) : '#'}
-            active={route.page === item.page}
-          />
-        ))}
+        {NAV.filter((item) => props.user.role !== 'investor' || !STAFF_ONLY.has(item.page)).map(
+          (item) => (
+            <NavLink
+              key={item.page}
+              label={item.label}
+              href={dealId ? href({ dealId, page: item.page }) : '#'}
+              active={route.page === item.page}
+            />
+          ),
+        )}
         <NavLink label="API (OpenAPI)" href="/docs" target="_blank" />
       </AppShell.Navbar>
       <AppShell.Main>
