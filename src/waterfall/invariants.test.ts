@@ -5,6 +5,7 @@ import { loadDeal } from '../deal/loadDeal.ts';
 import type { Deal } from '../deal/deal.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { distribute } from './distribute.ts';
+import { conditionHolds } from './stepCondition.ts';
 import { initialState } from './initialState.ts';
 import {
   expenseCapDeal,
@@ -61,6 +62,9 @@ function expensesPaid(d: Distribution): number {
   return Math.min(senior, interest) + (d.extraordinaryExpenses?.reimbursedFromExcess ?? 0);
 }
 
+/** How many dates' pro rata shares were checked, by deal (a test below sees it is not none). */
+const proRataChecks = new Map<Deal, number>();
+
 const month = fc.record({
   smm: fc.double({ min: 0, max: 0.2, noNaN: true }),
   mdr: fc.double({ min: 0, max: 0.03, noNaN: true }),
@@ -83,6 +87,41 @@ function checkPath(deal: Deal, months: Record<string, number>[]): Distribution[]
     });
     // Cash in equals cash out to the cent.
     expect(cashOut(d)).toBe(cashIn(d));
+    // Pro rata shares within a cent: classes that only pro rata principal steps pay this date
+    // get the principal in proportion to their balances, to a cent a step.
+    const tests = {
+      distributionNumber: d.distributionNumber,
+      triggerEvent: d.triggerEvent,
+      stepdownDate: d.stepdownDate,
+      terminated: d.cleanUpCallExercised,
+    };
+    const applying = deal.waterfall.principal.filter(
+      (step) => step.kind === 'principal' && conditionHolds(step.when, tests),
+    );
+    for (const step of applying) {
+      if (step.kind !== 'principal' || step.allocation !== 'proRata') continue;
+      const others = applying.filter(
+        (o) =>
+          o.kind === 'principal' &&
+          o.allocation !== 'proRata' &&
+          o.classes.some((name) => step.classes.includes(name)),
+      );
+      if (others.length > 0) continue;
+      const rows = step.classes.map((name) => d.classes.find((c) => c.name === name)!);
+      const paid = rows.reduce((acc, c) => acc + c.principalPaid, 0);
+      const balance = rows.reduce((acc, c) => acc + c.beginningBalance, 0);
+      if (balance === 0 || rows.some((c) => c.endingBalance === 0)) continue;
+      // Each group's fund and the extra principal pay the classes by their own pro rata steps.
+      const steps =
+        applying.filter((o) => o.kind === 'principal' && o.classes.includes(step.classes[0]!))
+          .length * 2;
+      proRataChecks.set(deal, (proRataChecks.get(deal) ?? 0) + 1);
+      for (const c of rows) {
+        expect(
+          Math.abs(c.principalPaid - (paid * c.beginningBalance) / balance),
+        ).toBeLessThanOrEqual(steps + 1);
+      }
+    }
     // The trace adds up to the distribution: what its entries paid each class is what the
     // class was paid.
     for (const c of d.classes) {
@@ -212,5 +251,11 @@ describe.each(Object.keys(deals))('waterfall invariants on %s', (id) => {
       run.some((d) => d.classes.some((c) => c.realizedLoss > 0 && c.name.startsWith('M'))),
     ).toBe(true);
     expect(run.some((d) => d.overcollateralization.increase > 0)).toBe(true);
+  });
+  it('checked pro rata shares where the deal pays classes pro rata', () => {
+    const proRata = deal.waterfall.principal.some(
+      (s) => s.kind === 'principal' && s.allocation === 'proRata',
+    );
+    if (proRata) expect(proRataChecks.get(deal) ?? 0).toBeGreaterThan(0);
   });
 });
