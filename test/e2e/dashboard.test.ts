@@ -241,6 +241,35 @@ describe('the dashboard in Chromium', () => {
   });
 });
 
+describe('the audit log in Chromium', () => {
+  it("lists the deal's closings, then every sign-in from where, filtered by user; downloads the CSV", async () => {
+    await page.goto(`${portal.url}/#/nchet-2002-1/audit`);
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    const rows = () => table.locator('tbody tr').allInnerTexts();
+    expect((await rows()).some((r) => /\tclose\tnchet-2002-1 2002-04-25 v1\t/.test(r))).toBe(true);
+    expect((await rows()).every((r) => r.includes('nchet-2002-1'))).toBe(true);
+    await page.getByLabel('Only nchet-2002-1').uncheck();
+    await page.getByLabel('User').fill(ADMIN.name);
+    await expect
+      .poll(async () => (await rows()).map((r) => r.split('\t').slice(2, 4).join(' ')))
+      .toContain(`${ADMIN.name} sign-in`);
+    const signIn = (await rows()).find((r) => r.includes('\tsign-in\t'))!;
+    expect(signIn.endsWith('127.0.0.1')).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-download="audit-csv"]').click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'trustee-audit-')), 'audit.csv');
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe(
+      'seq,at,actor,action,deal,distribution_date,version,reason,address,details,previous_hash,hash',
+    );
+    expect(csv.slice(1).every((line) => line.split(',')[2] === ADMIN.name)).toBe(true);
+  });
+});
+
 describe('signing in and out in Chromium', () => {
   it('the Swagger UI loads under the Content-Security-Policy', async () => {
     await page.goto(`${portal.url}/docs`);

@@ -5,6 +5,7 @@ import { useApi } from './api.ts';
 import { Problem } from './components/Problem.tsx';
 import { SetPassword } from './components/SetPassword.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
 import { LoanTapePage } from './pages/LoanTapePage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ScenarioPage } from './pages/ScenarioPage.tsx';
@@ -18,10 +19,19 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'statement', label: 'Statement' },
   { page: 'scenario', label: 'Scenario' },
   { page: 'loans', label: 'Loan tape' },
+  { page: 'audit', label: 'Audit log' },
 ];
 
-/** Pages whose routes investors may not use (src/api/access/permissions.ts): not offered them. */
-const STAFF_ONLY = new Set<Page>(['scenario', 'loans']);
+/**
+ * The roles each page is offered to, as the permission table allows its routes
+ * (src/api/access/permissions.ts); the other pages are everyone's.
+ */
+const PAGE_ROLES: Partial<Record<Page, readonly string[]>> = {
+  scenario: ['administrator', 'preparer', 'approver', 'auditor'],
+  loans: ['administrator', 'preparer', 'approver', 'auditor'],
+  audit: ['administrator', 'auditor'],
+};
+const offered = (page: Page, role: string) => PAGE_ROLES[page]?.includes(role) ?? true;
 
 /**
  * The dashboard: a deal picker, the pages of one deal, and a link to the API's docs; who is
@@ -72,16 +82,14 @@ export function App(props: {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {NAV.filter((item) => props.user.role !== 'investor' || !STAFF_ONLY.has(item.page)).map(
-          (item) => (
-            <NavLink
-              key={item.page}
-              label={item.label}
-              href={dealId ? href({ dealId, page: item.page }) : '#'}
-              active={route.page === item.page}
-            />
-          ),
-        )}
+        {NAV.filter((item) => offered(item.page, props.user.role)).map((item) => (
+          <NavLink
+            key={item.page}
+            label={item.label}
+            href={dealId ? href({ dealId, page: item.page }) : '#'}
+            active={route.page === item.page}
+          />
+        ))}
         <NavLink label="API (OpenAPI)" href="/docs" target="_blank" />
       </AppShell.Navbar>
       <AppShell.Main>
@@ -105,5 +113,7 @@ function PageOf(props: { page: Page; deal: DealSummary; date: string | undefined
       return <ScenarioPage dealId={props.deal.id} />;
     case 'loans':
       return <LoanTapePage dealId={props.deal.id} />;
+    case 'audit':
+      return <AuditPage dealId={props.deal.id} />;
   }
 }
