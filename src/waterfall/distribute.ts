@@ -416,7 +416,14 @@ function withNotionals(deal: Deal, state: DealState, n: number): DealState {
  * what is left of them.
  */
 function payPriority(ledger: Ledger, phase: Phase, funds: readonly Fund[]): Cents {
-  for (const step of ledger.deal.waterfall[phase]) {
+  const steps = ledger.deal.waterfall[phase];
+  if (funds.length === 1) {
+    // One fund (a pool of one group, the excess cashflow): the path projections run most.
+    const fund = funds[0]!;
+    for (let k = 0; k < steps.length; k++) applyStep(ledger, steps[k]!, fund, phase);
+    return fund.available;
+  }
+  for (const step of steps) {
     for (const fund of stepFunds(ledger.deal, step, funds)) applyStep(ledger, step, fund, phase);
   }
   let left = 0;

@@ -1,4 +1,4 @@
-import { cents, excess, min, sub } from '../money/cents.ts';
+import { cents, excess, min, sub, type Cents } from '../money/cents.ts';
 import { groupFunds, stepFunds, type Fund, type Phase } from './fund.ts';
 import type { Ledger } from './ledger.ts';
 import { payPrincipal } from './principalDistribution.ts';
@@ -18,31 +18,29 @@ export function payExtraPrincipal(ledger: Ledger, fund: Fund, phase: Phase): voi
   // shares of the Principal Remittance Amount, and goes through the principal steps as theirs.
   const name = `${fund.name} (Extra Principal Distribution Amount)`;
   const shares = ledger.groupPrincipalShares;
-  const extra: readonly Fund[] =
-    shares === undefined
-      ? [{ name, available: amount }]
-      : groupFunds(
-          ledger.deal,
-          name,
-          amount,
-          shares.some((s) => s > 0) ? shares : shares.map(() => 1),
-        );
-  for (const principalStep of ledger.deal.waterfall.principal) {
-    if (principalStep.kind !== 'principal' || !conditionHolds(principalStep.when, ledger.tests))
-      continue;
-    for (const from of stepFunds(ledger.deal, principalStep, extra)) {
-      payPrincipal(
-        ledger,
-        from,
-        principalStep.classes,
-        phase === 'supplemental' ? phase : 'excess',
-        principalStep.allocation,
-      );
+  const paidIn = phase === 'supplemental' ? phase : 'excess';
+  let left: Cents;
+  if (shares === undefined) {
+    const extra: Fund = { name, available: amount };
+    for (const principalStep of ledger.deal.waterfall.principal) {
+      if (principalStep.kind === 'principal' && conditionHolds(principalStep.when, ledger.tests))
+        payPrincipal(ledger, extra, principalStep.classes, paidIn, principalStep.allocation);
     }
+    left = extra.available;
+  } else {
+    const weights = shares.some((s) => s > 0) ? shares : shares.map(() => 1);
+    const extra = groupFunds(ledger.deal, name, amount, weights);
+    for (const principalStep of ledger.deal.waterfall.principal) {
+      if (principalStep.kind !== 'principal' || !conditionHolds(principalStep.when, ledger.tests))
+        continue;
+      for (const from of stepFunds(ledger.deal, principalStep, extra))
+        payPrincipal(ledger, from, principalStep.classes, paidIn, principalStep.allocation);
+    }
+    let remaining = 0;
+    for (const from of extra) remaining += from.available;
+    left = cents(remaining);
   }
-  let left = 0;
-  for (const from of extra) left += from.available;
-  const used = sub(amount, cents(left));
+  const used = sub(amount, left);
   fund.available = sub(fund.available, used);
   ledger.extraPrincipalPaid = cents(ledger.extraPrincipalPaid + used);
   if (ledger.tracing) {
