@@ -33,6 +33,12 @@ export interface AppOptions {
    * route but the sign-in page answers 401 (secure by default, never open).
    */
   store?: TrustStore;
+  /**
+   * The reverse proxies (addresses, comma-separated) whose X-Forwarded-For names the client:
+   * the address the audit log records and the sign-in limit counts. Unset, the header is
+   * ignored (anyone could write it and sign in past the limit under made-up addresses).
+   */
+  trustProxy?: string;
   /** Session cookies marked Secure (default true; browsers accept them from http://127.0.0.1). */
   secureCookies?: boolean;
   /** Log requests (pino, as fastify does); authorization and cookie headers are redacted. */
@@ -57,6 +63,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     // No password, token or cookie in any log: fastify's request log has no headers and no
     // body; should a serializer ever add them, these paths are censored.
     logger: options.logger

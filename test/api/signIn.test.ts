@@ -181,6 +181,36 @@ describe('signing in: sessions, CSRF, tokens, links, rate limit, headers, logs',
     expect((await signIn('paula', PASSWORD, '10.0.0.10')).statusCode).toBe(200);
   });
 
+  it('X-Forwarded-For is ignored unless the proxy is trusted (--trust-proxy): then it is the address', async () => {
+    const spoofed = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'mallory', password: 'x' },
+      remoteAddress: '10.0.0.30',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(spoofed.statusCode).toBe(401);
+    expect((await store.allAudit({ actor: 'mallory' })).map((e) => e.address)).toEqual([
+      '10.0.0.30',
+    ]);
+    const behindProxy = await buildApp({
+      portal: createPortal(builtInHistory()),
+      store,
+      trustProxy: '10.0.0.31',
+    });
+    await behindProxy.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { name: 'trent', password: 'x' },
+      remoteAddress: '10.0.0.31',
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+    });
+    expect((await store.allAudit({ actor: 'trent' })).map((e) => e.address)).toEqual([
+      '203.0.113.10',
+    ]);
+    await behindProxy.close();
+  });
+
   it('every answer carries the security headers: CSP, frames refused, nosniff', async () => {
     for (const url of ['/api/deals', '/api/session', '/docs/', '/openapi.json']) {
       const { headers } = await app.inject({ url });

@@ -15,6 +15,7 @@ import { queuedGrids } from '../../projection/queue/queuedGrid.ts';
 interface ServeOptions {
   port: string;
   host: string;
+  trustProxy?: string;
   db?: string;
   maxRunning: string;
   maxQueued: string;
@@ -93,6 +94,7 @@ export const action = async (options: ServeOptions) => {
   const app = await buildApp({
     portal: createPortal(storeHistory(store)),
     store,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     webRoot,
     jobs,
     limits,

@@ -12,6 +12,10 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port (0: any free port)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option(
+      '--trust-proxy <addresses>',
+      "the reverse proxy's addresses (comma-separated) whose X-Forwarded-For names the client",
+    )
+    .option(
       '--db <path|url>',
       'SQLite file or postgres:// URL (default: $TRUSTEE_DB or var/trustee.sqlite)',
     )
