@@ -1,6 +1,6 @@
 // Derives the built-in May-December 2002 servicer reports of nchet-2002-1 from the loans after
 // April 2002 so that the year adds up to the 2002 10-K (docs/formats-remittance.md): writes the
-// plan (deals/nchet-2002-1/derived-2002.json) and the eight reports (remittances/). About a minute.
+// plan (deals/nchet-2002-1/derived-2002.json) and the eight reports (remittances/). A few minutes.
 //   node src/administration/deriveYear.script.ts
 import { writeFileSync } from 'node:fs';
 import { readLoanTape } from '../collateral/readLoanTape.ts';
