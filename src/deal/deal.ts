@@ -14,6 +14,8 @@ export interface FloatingClass {
   readonly dayCount: DayCount;
   readonly netWacCapped: boolean;
   readonly principalTarget: number;
+  /** The class's own stepdown test (schema.ts), when the agreement has one. */
+  readonly stepdownEnhancement?: number;
 }
 
 /** A fixed-rate certificate class (AF-1..AF-6): a fixed coupon, capped by Net WAC. */
@@ -27,6 +29,8 @@ export interface FixedClass {
   readonly dayCount: DayCount;
   readonly netWacCapped: boolean;
   readonly principalTarget: number;
+  /** The class's own stepdown test (schema.ts), when the agreement has one. */
+  readonly stepdownEnhancement?: number;
 }
 
 /**

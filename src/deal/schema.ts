@@ -36,6 +36,13 @@ export const classSchema = z.discriminatedUnion('kind', [
      * are paid down to `principalTarget` x current pool (each capped by pool less the OC floor).
      */
     principalTarget: fraction,
+    /**
+     * The class's own stepdown test: after the Stepdown Date it is paid down to its target only
+     * while its Credit Enhancement Percentage (the classes junior to it and the OC, over the
+     * pool) is at least this; otherwise it is paid as before the Stepdown Date (its whole
+     * balance, in order), and the classes junior to it wait.
+     */
+    stepdownEnhancement: fraction.optional(),
     description: z.string().optional(),
   }),
   /**
@@ -53,6 +60,13 @@ export const classSchema = z.discriminatedUnion('kind', [
     dayCount: dayCountSchema,
     netWacCapped: z.boolean().default(true),
     principalTarget: fraction,
+    /**
+     * The class's own stepdown test: after the Stepdown Date it is paid down to its target only
+     * while its Credit Enhancement Percentage (the classes junior to it and the OC, over the
+     * pool) is at least this; otherwise it is paid as before the Stepdown Date (its whole
+     * balance, in order), and the classes junior to it wait.
+     */
+    stepdownEnhancement: fraction.optional(),
     description: z.string().optional(),
   }),
   /**

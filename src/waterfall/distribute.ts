@@ -7,6 +7,7 @@ import { allocate } from '../money/allocate.ts';
 import { applyStep, type Fund } from './applyStep.ts';
 import { applyRealizedLosses } from './appliedRealizedLossAmount.ts';
 import { checkDistributionDate } from './checkDistributionDate.ts';
+import { classStepdownTests } from './classStepdownTests.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
 import { distributionRecord } from './distributionRecord.ts';
 import { expensesUnderCap } from './extraordinaryExpenses.ts';
@@ -259,6 +260,13 @@ export function distribute(
         'scheduled principal + curtailments + payments in full + net liquidation proceeds + repurchases',
     });
   }
+  // The classes' own stepdown tests, after the Stepdown Date (deals whose classes have them).
+  const classTests = classStepdownTests(ledger);
+  if (classTests.some((t) => !t.passed)) {
+    ledger.classStepdownFailed = new Set(
+      classTests.filter((t) => !t.passed).map((t) => t.className),
+    );
+  }
   // With loan groups, each group's Principal Distribution Amount: its Principal Remittance
   // Amount less its share of the reduction (by its share of the Principal Remittance Amount);
   // after the Stepdown Date each group's part of the Senior Principal Distribution Amount.
@@ -355,6 +363,7 @@ export function distribute(
     stepdownDate: stepdown,
     triggerEvent: inTrigger,
     triggerTests: tests,
+    classStepdownTests: classTests,
     terminated,
     triggerMemory: triggerMemory(deal, state, tests, period),
     supplemental: supplemental && {

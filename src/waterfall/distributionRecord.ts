@@ -7,6 +7,7 @@ import type { IndexFixing } from './distribute.ts';
 import { interestOnlyNotional } from './interestOnlyNotional.ts';
 import { reserveFundTarget } from './reserveFund.ts';
 import { certificateBalance, workingClass, type Ledger } from './ledger.ts';
+import type { ClassStepdownTest } from './classStepdownTests.ts';
 import type { ExpenseFigures } from './extraordinaryExpenses.ts';
 import type { OvercollateralizationAmounts } from './overcollateralizationAmounts.ts';
 import type {
@@ -45,6 +46,7 @@ export interface DateFigures {
   readonly stepdownDate: boolean;
   readonly triggerEvent: boolean;
   readonly triggerTests: readonly TriggerTest[];
+  readonly classStepdownTests: readonly ClassStepdownTest[];
   readonly terminated: boolean;
   readonly supplemental: SupplementalInterestTrustFigures | undefined;
   /** Deals with an annual cap on extraordinary expenses: the date's expenses under it. */
@@ -174,6 +176,7 @@ export function distributionRecord(
     stepdownDate: f.stepdownDate,
     triggerEvent: f.triggerEvent,
     triggerTests: f.triggerTests,
+    ...(f.classStepdownTests.length > 0 ? { classStepdownTests: f.classStepdownTests } : {}),
     optionalTerminationDate: endingPool <= deal.cleanUpCallBalance,
     cleanUpCallExercised: f.terminated,
     cumulativeRealizedLosses: f.cumulativeRealizedLosses,

@@ -68,6 +68,8 @@ export interface Ledger {
    */
   groupPrincipalShares: readonly Cents[] | undefined;
   seniorPrincipalBudget: Cents[] | undefined;
+  /** The classes that failed their own stepdown test this date (paid as before the Stepdown Date). */
+  classStepdownFailed: ReadonlySet<string> | undefined;
   /** Deals with loan groups: each fee's part by group, each paid from its group's fund. */
   feeParts: ReadonlyMap<string, { due: Cents; paid: Cents }[]> | undefined;
   /** Deals with loan groups: the Net Swap Payment's part by group (by beginning balance). */
@@ -183,6 +185,7 @@ export function newLedger(
     swapTerminationPaid: ZERO,
     groupPrincipalShares: undefined,
     seniorPrincipalBudget: undefined,
+    classStepdownFailed: undefined,
     feeParts: undefined,
     netSwapPaymentParts: undefined,
   };

@@ -23,6 +23,8 @@ function principalCap(ledger: Ledger, name: string, fund: Fund): Cents {
     return floatingLeft ? ZERO : c.balance;
   }
   if (!definition || !bearsInterest(definition) || !ledger.targetsApply) return c.balance;
+  // A class that failed its own stepdown test is paid as before the Stepdown Date.
+  if (ledger.classStepdownFailed?.has(name)) return c.balance;
   const budget = seniorBudget(ledger, name, fund);
   if (budget !== undefined) return min(c.balance, budget);
   return min(c.balance, aboveTarget(ledger, name, definition.principalTarget));
@@ -83,8 +85,10 @@ function payPrincipalProRata(
   const total = cents(balances.reduce((a, b) => a + b, 0));
   const last = ledger.deal.classByName.get(classes[classes.length - 1]!);
   const budget = ledger.targetsApply ? seniorBudget(ledger, classes[0]!, fund) : undefined;
-  const cap =
-    budget !== undefined
+  const failed = classes.some((name) => ledger.classStepdownFailed?.has(name));
+  const cap = failed
+    ? cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0))
+    : budget !== undefined
       ? min(total, budget)
       : ledger.targetsApply && last !== undefined && bearsInterest(last)
         ? min(total, aboveTarget(ledger, last.name, last.principalTarget))

@@ -1,5 +1,6 @@
 import type { Cents } from '../money/cents.ts';
 import type { CollectionPeriod, GroupCollections } from '../trust/types.ts';
+import type { ClassStepdownTest } from './classStepdownTests.ts';
 import type { ExpenseFigures } from './extraordinaryExpenses.ts';
 import type { SupplementalAmounts } from './netSwapPayment.ts';
 import type { PlainDate } from '../money/plainDate.ts';
@@ -114,6 +115,8 @@ export interface Distribution {
   readonly stepdownDate: boolean;
   readonly triggerEvent: boolean;
   readonly triggerTests: readonly TriggerTest[];
+  /** The classes' own stepdown tests of the date (deals whose classes have them). */
+  readonly classStepdownTests?: readonly ClassStepdownTest[];
   readonly optionalTerminationDate: boolean;
   readonly cleanUpCallExercised: boolean;
   readonly cumulativeRealizedLosses: Cents;
