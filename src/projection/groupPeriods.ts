@@ -1,7 +1,7 @@
 import { cents, ZERO } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import { sumCollections } from '../trust/sumCollections.ts';
-import type { GroupCollections } from '../trust/types.ts';
+import { NO_DELINQUENCY, type GroupCollections } from '../trust/types.ts';
 import type { CollectionPeriod } from '../waterfall/types.ts';
 import { projectCollateral } from './collateralLoop.ts';
 import type { CompiledScenario } from './compileScenario.ts';
@@ -34,7 +34,6 @@ function groupProjections(ctx: ProjectionContext): readonly GroupProjection[] {
 
 /** A group whose loans are all gone: its figures for the months after. */
 function paidOff(rate: number): GroupCollections {
-  const none = { count: 0, unpaidPrincipal: ZERO, statedPrincipal: ZERO };
   return {
     beginningPoolBalance: ZERO,
     endingPoolBalance: ZERO,
@@ -57,16 +56,7 @@ function paidOff(rate: number): GroupCollections {
     extraordinaryExpenses: ZERO,
     weightedAverageRate: rate,
     weightedAverageRemainingTerm: 0,
-    delinquency: {
-      days30to59: none,
-      days60to89: none,
-      days90plus: none,
-      foreclosure: none,
-      bankruptcy: none,
-      bankruptcy60plus: none,
-      reo: none,
-      reoBookValue: ZERO,
-    },
+    delinquency: NO_DELINQUENCY,
   };
 }
 

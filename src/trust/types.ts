@@ -141,6 +141,24 @@ export interface DealState {
   readonly groupPoolBalances?: Readonly<Record<string, Cents>>;
 }
 
+const NO_LOANS: DelinquencyBucket = {
+  count: 0,
+  unpaidPrincipal: 0 as Cents,
+  statedPrincipal: 0 as Cents,
+};
+
+/** A delinquency table with no loan in any bucket. */
+export const NO_DELINQUENCY: Delinquency = {
+  days30to59: NO_LOANS,
+  days60to89: NO_LOANS,
+  days90plus: NO_LOANS,
+  foreclosure: NO_LOANS,
+  bankruptcy: NO_LOANS,
+  bankruptcy60plus: NO_LOANS,
+  reo: NO_LOANS,
+  reoBookValue: 0 as Cents,
+};
+
 /** A collection period's amounts (integer cents, never negative), outside the delinquency table. */
 export const PERIOD_AMOUNTS = [
   'beginningPoolBalance',

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDeal } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
-import { distributionDate } from '../deal/schedule.ts';
-import { cents, ZERO } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { classOf } from '../../test/support/april.ts';
+import { afterStepdown } from '../../test/support/afterStepdown.ts';
 import { syntheticPeriod } from '../../test/support/periods.ts';
 import { distribute } from './distribute.ts';
-import type { DealState } from './types.ts';
 
 /**
  * A class's own stepdown test: 2002-1 with M-1 stepping down only while its Credit
@@ -33,32 +31,10 @@ const balances: Record<string, number> = {
   'M-4': 450_000_00,
   P: 100_00,
 };
-const certificates = Object.values(balances).reduce((a, b) => a + b, 0);
 
 function run(threshold: number) {
   const deal = withM1Test(threshold);
-  const state: DealState = {
-    dealId: deal.id,
-    distributionNumber: 37,
-    lastDate: distributionDate(deal, 37),
-    poolBalance: cents(pool),
-    loanCount: 400,
-    classes: Object.fromEntries(
-      deal.classes.map((c) => [
-        c.name,
-        {
-          balance: cents(c.name === 'CE' ? pool - certificates : (balances[c.name] ?? 0)),
-          unpaidInterest: ZERO,
-          netWacCarryover: ZERO,
-          unpaidRealizedLoss: ZERO,
-        },
-      ]),
-    ),
-    requiredOvercollateralization: cents(pool - certificates),
-    stepdownOccurred: true,
-    cumulativeRealizedLosses: ZERO,
-    terminated: false,
-  };
+  const state = afterStepdown(deal, pool, balances);
   const period = syntheticPeriod(deal, state, { smm: 0.01 });
   return distribute(deal, state, period, { rate: 0.02, determinationDate: plainDate('2005-05-23') })
     .distribution;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { afterStepdown } from '../../test/support/afterStepdown.ts';
 import { proRata } from '../../test/support/proRata.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
@@ -6,7 +7,7 @@ import { distributionDate } from '../deal/schedule.ts';
 import { cents, ZERO, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { sumCollections } from '../trust/sumCollections.ts';
-import type { GroupCollections } from '../trust/types.ts';
+import { NO_DELINQUENCY, type GroupCollections } from '../trust/types.ts';
 import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
 import { distribute } from './distribute.ts';
 import { runDistribution } from './runDistribution.ts';
@@ -22,15 +23,7 @@ import type { CollectionPeriod, DealState, Distribution } from './types.ts';
 const deal = loadDeal(twoGroupDeal(), 'two-group-example.json');
 const round = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
 
-const emptyTable = {
-  ...aprilPeriod.delinquency,
-  ...Object.fromEntries(
-    Object.keys(aprilPeriod.delinquency).map((k) => [
-      k,
-      k === 'reoBookValue' ? ZERO : { count: 0, unpaidPrincipal: ZERO, statedPrincipal: ZERO },
-    ]),
-  ),
-} as GroupCollections['delinquency'];
+const emptyTable = NO_DELINQUENCY;
 
 /** A group's figures: a beginning balance, its principal, interest and rate. */
 function group(
@@ -227,29 +220,10 @@ describe('two loan groups, each backing its own senior class (data only)', () =>
       P: 100_00,
     };
     const certificates = Object.values(balances).reduce((a, b) => a + b, 0);
-    const state: DealState = {
-      dealId: deal.id,
-      distributionNumber: 37,
-      lastDate: distributionDate(deal, 37),
-      poolBalance: cents(pool),
-      loanCount: 400,
-      classes: Object.fromEntries(
-        deal.classes.map((c) => [
-          c.name,
-          {
-            balance: cents(c.name === 'CE' ? pool - certificates : (balances[c.name] ?? 0)),
-            unpaidInterest: ZERO,
-            netWacCarryover: ZERO,
-            unpaidRealizedLoss: ZERO,
-          },
-        ]),
-      ),
-      requiredOvercollateralization: cents(pool - certificates),
-      stepdownOccurred: true,
-      cumulativeRealizedLosses: ZERO,
-      terminated: false,
-      groupPoolBalances: { I: cents(54_000_000_00), II: cents(36_000_000_00) },
-    };
+    const state = afterStepdown(deal, pool, balances, {
+      I: cents(54_000_000_00),
+      II: cents(36_000_000_00),
+    });
     const principalI = { scheduled: 600_000_00, curtailments: 0, paymentsInFull: 0 };
     const principalII = { scheduled: 400_000_00, curtailments: 0, paymentsInFull: 0 };
     const p = period(
