@@ -16,6 +16,7 @@ import { seedStore } from '../src/api/service/seedStore.ts';
 import { storeHistory } from '../src/api/service/storeHistory.ts';
 import { resolveDeal } from '../src/deal/builtIn.ts';
 import { openStore } from '../src/store/openStore.ts';
+import { addPerson, createToken } from '../src/store/peopleChanges.ts';
 
 const READS = 200;
 const CONCURRENCY = 20;
@@ -49,7 +50,7 @@ async function reads(url: string, count: number, concurrency: number): Promise<n
     while (next < count) {
       next += 1;
       const start = performance.now();
-      const res = await fetch(url);
+      const res = await fetch(url, { headers: auth });
       await res.text();
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
       times.push(performance.now() - start);
@@ -71,7 +72,12 @@ function print(label: string, times: readonly number[]): number {
 const folder = mkdtempSync(join(tmpdir(), 'trustee-bench-api-'));
 const store = await openStore(join(folder, 'bench.sqlite'));
 await seedStore(store, resolveDeal('nchet-2002-1'));
-const app = await buildApp({ portal: createPortal(storeHistory(store)) });
+// Every route needs a signed-in user: the bench reads as an administrator with an API token.
+const who = { actor: 'bench:api', at: new Date().toISOString(), address: 'cli on bench' };
+await addPerson(store, { name: 'bench', role: 'administrator' }, who);
+const { token } = await createToken(store, 'bench', 'bench:api', who);
+const auth = { authorization: `Bearer ${token}` };
+const app = await buildApp({ portal: createPortal(storeHistory(store)), store });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`portal ${base}, store ${store.location}; limits ${JSON.stringify(DEFAULT_LIMITS)}`);
 
@@ -84,14 +90,14 @@ print(
 const post = async (severity: number): Promise<JobView> => {
   const res = await fetch(`${base}/api/deals/nchet-2002-1/scenario-grids`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ grid: limitGrid(severity) }),
   });
   if (res.status !== 202) throw new Error(`grid refused: ${res.status} ${await res.text()}`);
   return (await res.json()) as JobView;
 };
 const poll = async (id: string): Promise<JobView> =>
-  (await (await fetch(`${base}/api/jobs/${id}`)).json()) as JobView;
+  (await (await fetch(`${base}/api/jobs/${id}`, { headers: auth })).json()) as JobView;
 
 const started = performance.now();
 const grids: JobView[] = [];
