@@ -1,7 +1,7 @@
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { readJsonDocument } from '../input/jsonDocument.ts';
 import { schemaIssues } from '../input/schemaIssues.ts';
-import { cents, parseDollars, scale, type Cents } from '../money/cents.ts';
+import { cents, scale } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import {
   bearsInterest,
@@ -12,14 +12,11 @@ import {
   type InterestOnlyClass,
   type OvercollateralizationClass,
 } from './deal.ts';
+import { dealDollars } from './dealDollars.ts';
 import { structureProblems } from './dealStructure.ts';
 import { loanGroupProblems, loanGroups } from './loanGroups.ts';
 import { upgradeDealFile } from './upgradeDealFile.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
-
-function toCents(value: number | string): Cents {
-  return typeof value === 'number' ? cents(Math.round(value * 100)) : parseDollars(value);
-}
 
 /** Names of classes a step refers to, with the path of each reference. */
 function stepClassReferences(step: Step): string[] {
@@ -182,10 +179,10 @@ function semanticProblems(file: DealFile): ErrorDetail[] {
   // Balances: the classes at closing add up to the cut-off pool (the CE balance is the OC).
   try {
     const total = Object.values(file.classes).reduce(
-      (acc, c) => acc + ('originalBalance' in c ? toCents(c.originalBalance) : 0),
+      (acc, c) => acc + ('originalBalance' in c ? dealDollars(c.originalBalance) : 0),
       0,
     );
-    const cutoff = toCents(file.collateral.cutoffBalance);
+    const cutoff = dealDollars(file.collateral.cutoffBalance);
     if (total !== cutoff) {
       problems.push({
         field: 'classes.*.originalBalance',
@@ -263,13 +260,13 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     switch (c.kind) {
       case 'floating':
       case 'fixed':
-        return { ...c, name, originalBalance: toCents(c.originalBalance) };
+        return { ...c, name, originalBalance: dealDollars(c.originalBalance) };
       case 'interestOnly':
         return {
           name,
           kind: c.kind,
           cusip: c.cusip,
-          originalBalance: toCents(c.originalNotional),
+          originalBalance: dealDollars(c.originalNotional),
           coupon: c.coupon,
           dayCount: c.dayCount,
           netWacCapped: c.netWacCapped,
@@ -278,7 +275,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
               ? {
                   schedule: c.notional.schedule.map((e) => ({
                     fromDistribution: e.fromDistribution,
-                    amount: toCents(e.amount),
+                    amount: dealDollars(e.amount),
                   })),
                   atMostPool: c.notional.atMostPool ?? false,
                 }
@@ -286,21 +283,26 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
         };
       case 'overcollateralization':
       case 'prepaymentCharges':
-        return { name, kind: c.kind, cusip: c.cusip, originalBalance: toCents(c.originalBalance) };
+        return {
+          name,
+          kind: c.kind,
+          cusip: c.cusip,
+          originalBalance: dealDollars(c.originalBalance),
+        };
       case 'residual':
         return { name, kind: c.kind, cusip: c.cusip, originalBalance: cents(0) };
     }
   });
-  const cutoffBalance = toCents(file.collateral.cutoffBalance);
+  const cutoffBalance = dealDollars(file.collateral.cutoffBalance);
   const fees = Object.entries(file.fees).map(([name, f]): Fee => {
     const common = { name, payee: f.payee, servicerCompensation: f.servicerCompensation ?? false };
     if ('rate' in f) return { ...common, kind: 'rate', rate: f.rate, dayCount: f.dayCount };
-    if ('monthly' in f) return { ...common, kind: 'monthly', amount: toCents(f.monthly) };
+    if ('monthly' in f) return { ...common, kind: 'monthly', amount: dealDollars(f.monthly) };
     return {
       ...common,
       kind: 'once',
       distribution: f.once.distribution,
-      amount: toCents(f.once.amount),
+      amount: dealDollars(f.once.amount),
     };
   });
   const groups = loanGroups(file);
@@ -331,7 +333,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     residualClass: classes.find((c) => c.kind === 'residual') as Deal['residualClass'],
     fees,
     overcollateralization: {
-      initialTarget: toCents(file.overcollateralization.initialTarget),
+      initialTarget: dealDollars(file.overcollateralization.initialTarget),
       stepdownTarget: file.overcollateralization.stepdownTarget,
       floor: scale(cutoffBalance, file.overcollateralization.floor),
     },
@@ -350,13 +352,13 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
       ? {
           target:
             'amount' in file.reserveFund.target
-              ? { amount: toCents(file.reserveFund.target.amount) }
+              ? { amount: dealDollars(file.reserveFund.target.amount) }
               : { poolFraction: file.reserveFund.target.poolFraction },
-          initialDeposit: toCents(file.reserveFund.initialDeposit ?? 0),
+          initialDeposit: dealDollars(file.reserveFund.initialDeposit ?? 0),
         }
       : undefined,
     extraordinaryExpenseCap: file.extraordinaryExpenseCap
-      ? toCents(file.extraordinaryExpenseCap.annualAmount)
+      ? dealDollars(file.extraordinaryExpenseCap.annualAmount)
       : undefined,
     swap: file.supplementalInterestTrust?.swap
       ? {
@@ -364,7 +366,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
           notional: schedule(file.supplementalInterestTrust.swap.notional),
           termination: file.supplementalInterestTrust.swap.termination && {
             ...file.supplementalInterestTrust.swap.termination,
-            amount: toCents(file.supplementalInterestTrust.swap.termination.amount),
+            amount: dealDollars(file.supplementalInterestTrust.swap.termination.amount),
           },
         }
       : undefined,
@@ -397,7 +399,10 @@ function statementOrder(file: DealFile): [string, DealFile['classes'][string]][]
 
 /** A notional schedule with its amounts in cents. */
 function schedule(entries: readonly { fromDistribution: number; amount: number | string }[]) {
-  return entries.map((e) => ({ fromDistribution: e.fromDistribution, amount: toCents(e.amount) }));
+  return entries.map((e) => ({
+    fromDistribution: e.fromDistribution,
+    amount: dealDollars(e.amount),
+  }));
 }
 
 /** The senior class or classes of the stepdown test, as a list. */

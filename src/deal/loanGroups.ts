@@ -1,18 +1,15 @@
 import type { ErrorDetail } from '../errors/catalogue.ts';
-import { parseDollars, cents, type Cents } from '../money/cents.ts';
+import type { Cents } from '../money/cents.ts';
+import { dealDollars } from './dealDollars.ts';
 import { INTEREST_BEARING_KINDS, type LoanGroup } from './deal.ts';
 import type { DealFile } from './schema.ts';
-
-function toCents(value: number | string): Cents {
-  return typeof value === 'number' ? cents(Math.round(value * 100)) : parseDollars(value);
-}
 
 /** The deal file's loan groups, in the order of the file, with money in cents. */
 export function loanGroups(file: DealFile): LoanGroup[] {
   return Object.entries(file.groups ?? {}).map(([name, g]) => ({
     name,
     description: g.description,
-    cutoffBalance: toCents(g.cutoffBalance),
+    cutoffBalance: dealDollars(g.cutoffBalance),
     cutoffLoanCount: g.cutoffLoanCount,
     seniorClasses: g.seniorClasses,
   }));
@@ -41,7 +38,7 @@ export function loanGroupProblems(file: DealFile): ErrorDetail[] {
     const seniorOf = new Map<string, string>();
     for (const [name, group] of Object.entries(groups)) {
       try {
-        balance += toCents(group.cutoffBalance);
+        balance += dealDollars(group.cutoffBalance);
       } catch (error) {
         problems.push({
           field: `groups.${name}.cutoffBalance`,
@@ -123,7 +120,7 @@ export function loanGroupProblems(file: DealFile): ErrorDetail[] {
 
 function safeCents(value: number | string): Cents | undefined {
   try {
-    return toCents(value);
+    return dealDollars(value);
   } catch {
     return undefined;
   }
