@@ -27,11 +27,7 @@ export function feeAmounts(
       fee.name,
       fee.kind === 'rate'
         ? rateFee(period.beginningPoolBalance, fee.rate, fee.dayCount, accrual.days)
-        : fee.kind === 'monthly'
-          ? fee.amount
-          : fee.distribution === distributionNumber
-            ? fee.amount
-            : ZERO,
+        : fixedAmount(fee, distributionNumber),
     ]),
   );
 }
@@ -60,6 +56,7 @@ export function feeParts(
   );
 }
 
+/** A fixed monthly fee's amount, or a one-off fee's on its distribution date (else nothing). */
 function fixedAmount(fee: Fee, distributionNumber: number): Cents {
   if (fee.kind === 'monthly') return fee.amount;
   if (fee.kind === 'once' && fee.distribution === distributionNumber) return fee.amount;
