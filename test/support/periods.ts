@@ -57,13 +57,18 @@ export function syntheticPeriod(
       source,
     };
   }
-  const groupCount = deal.groups.length;
+  const last = deal.groups.length - 1;
+  let loansLeft = state.loanCount;
   const groups = deal.groups.map((g, i) => {
     const balance = state.groupPoolBalances?.[g.name] ?? g.cutoffBalance;
-    // The loans left split as the balances are (the state keeps the pool's count only).
-    const loans = Math.round((state.loanCount * balance) / Math.max(1, state.poolBalance));
+    // The loans split as the balances are (the state keeps the pool's count only), the last
+    // group taking what the others leave.
+    const count =
+      i === last
+        ? loansLeft
+        : Math.round((state.loanCount * balance) / Math.max(1, state.poolBalance));
+    loansLeft -= count;
     const wac = (shape.wac ?? 0.0866) + 0.004 * i;
-    const count = i === groupCount - 1 ? state.loanCount - otherLoans(deal, state, i) : loans;
     return groupPeriod(deal, balance, count, { ...shape, wac }, n);
   });
   return {
@@ -73,15 +78,6 @@ export function syntheticPeriod(
     source,
     groups: Object.fromEntries(deal.groups.map((g, i) => [g.name, groups[i]!])),
   };
-}
-
-function otherLoans(deal: Deal, state: DealState, last: number): number {
-  let loans = 0;
-  for (const g of deal.groups.slice(0, last)) {
-    const balance = state.groupPoolBalances?.[g.name] ?? g.cutoffBalance;
-    loans += Math.round((state.loanCount * balance) / Math.max(1, state.poolBalance));
-  }
-  return loans;
 }
 
 function groupPeriod(
