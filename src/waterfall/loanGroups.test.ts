@@ -8,7 +8,7 @@ import { cents, ZERO, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
 import { sumCollections } from '../trust/sumCollections.ts';
 import { NO_DELINQUENCY, type GroupCollections } from '../trust/types.ts';
-import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
+import { aprilPeriod, aprilStateWithClassASplit, classOf } from '../../test/support/april.ts';
 import { distribute } from './distribute.ts';
 import { runDistribution } from './runDistribution.ts';
 import { twoGroupDeal } from './testDeals.ts';
@@ -80,19 +80,10 @@ const G1 = 119_800_000_00;
 const G2 = aprilPeriod.beginningPoolBalance - G1;
 const A1 = 96_800_000_00;
 const A2 = 160_369_748_35 - A1;
-const aprilGroups: DealState = (() => {
-  const { A, ...others } = aprilState.classes;
-  return {
-    ...aprilState,
-    dealId: deal.id,
-    classes: {
-      'A-1': { ...A!, balance: cents(A1) },
-      'A-2': { ...A!, balance: cents(A2) },
-      ...others,
-    },
-    groupPoolBalances: { I: cents(G1), II: cents(G2) },
-  };
-})();
+const aprilGroups: DealState = {
+  ...aprilStateWithClassASplit(deal.id, A1),
+  groupPoolBalances: { I: cents(G1), II: cents(G2) },
+};
 
 /** April split: group I takes 60,000.00 of scheduled principal and 8.40% interest on its loans. */
 function aprilSplit(overrides: { interestII?: number; rateII?: number } = {}): CollectionPeriod {

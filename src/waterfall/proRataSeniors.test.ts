@@ -4,9 +4,9 @@ import { splitSeniorDeal } from './testDeals.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { cents, type Cents } from '../money/cents.ts';
-import { aprilPeriod, aprilState, classOf } from '../../test/support/april.ts';
+import { aprilPeriod, aprilStateWithClassASplit, classOf } from '../../test/support/april.ts';
 import { runDistribution } from './runDistribution.ts';
-import type { CollectionPeriod, DealState } from './types.ts';
+import type { CollectionPeriod } from './types.ts';
 
 /**
  * Senior classes paid pro rata, switching to sequential while a Trigger Event is in effect: the
@@ -20,18 +20,7 @@ const deal = loadDeal(splitSeniorDeal(), 'split-senior-example.json');
 /** The trust after March with class A's 160,369,748.35 held as A-1 99,700,000.00 and A-2 the rest. */
 const A1 = 99_700_000_00;
 const A2 = 160_369_748_35 - A1;
-const state: DealState = (() => {
-  const { A, ...others } = aprilState.classes;
-  return {
-    ...aprilState,
-    dealId: deal.id,
-    classes: {
-      'A-1': { ...A!, balance: cents(A1) },
-      'A-2': { ...A!, balance: cents(A2) },
-      ...others,
-    },
-  };
-})();
+const state = aprilStateWithClassASplit(deal.id, A1);
 
 /** Class interest: balance x (LIBOR 1.90% + 0.32%) x 31 / 360, rounded half up to the cent. */
 const interestOf = (balance: number): number => Math.round((balance * 0.0222 * 31) / 360);

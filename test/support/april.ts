@@ -1,3 +1,4 @@
+import { cents } from '../../src/money/cents.ts';
 import { dealsDirectory, indexTableFor, resolveDeal } from '../../src/deal/builtIn.ts';
 import { parseStateFile } from '../../src/deal/stateFile.ts';
 import { readFileSync } from 'node:fs';
@@ -38,4 +39,21 @@ export function classOf<T extends { name: string }>(list: readonly T[], name: st
   const found = list.find((c) => c.name === name);
   if (!found) throw new Error(`no class ${name}`);
   return found;
+}
+
+/**
+ * The trust after March 2002 for a deal whose class A is split in two: A-1 holds `a1` of class
+ * A's 160,369,748.35 and A-2 the rest, everything else as 2002-1 stood.
+ */
+export function aprilStateWithClassASplit(dealId: string, a1: number): DealState {
+  const { A, ...others } = aprilState.classes;
+  return {
+    ...aprilState,
+    dealId,
+    classes: {
+      'A-1': { ...A!, balance: cents(a1) },
+      'A-2': { ...A!, balance: cents(A!.balance - a1) },
+      ...others,
+    },
+  };
 }
