@@ -1,7 +1,7 @@
 import { cents, ZERO } from '../money/cents.ts';
 import type { PlainDate } from '../money/plainDate.ts';
-import { sumCollections } from '../trust/sumCollections.ts';
-import { NO_DELINQUENCY, type GroupCollections } from '../trust/types.ts';
+import { noCollections, sumCollections } from '../trust/sumCollections.ts';
+import type { GroupCollections } from '../trust/types.ts';
 import type { CollectionPeriod } from '../waterfall/types.ts';
 import { projectCollateral } from './collateralLoop.ts';
 import type { CompiledScenario } from './compileScenario.ts';
@@ -30,34 +30,6 @@ function groupProjections(ctx: ProjectionContext): readonly GroupProjection[] {
   });
   byLoans.set(ctx.loans, made);
   return made;
-}
-
-/** A group whose loans are all gone: its figures for the months after. */
-function paidOff(rate: number): GroupCollections {
-  return {
-    beginningPoolBalance: ZERO,
-    endingPoolBalance: ZERO,
-    beginningLoanCount: 0,
-    endingLoanCount: 0,
-    scheduledPrincipal: ZERO,
-    curtailments: ZERO,
-    paymentsInFull: ZERO,
-    liquidationProceeds: ZERO,
-    repurchasePrincipal: ZERO,
-    realizedLosses: ZERO,
-    bankruptcyLosses: ZERO,
-    interestCollected: ZERO,
-    compensatingInterest: ZERO,
-    prepaymentInterestShortfall: ZERO,
-    reliefActShortfall: ZERO,
-    prepaymentCharges: ZERO,
-    advances: ZERO,
-    reoPrincipalAmortization: ZERO,
-    extraordinaryExpenses: ZERO,
-    weightedAverageRate: rate,
-    weightedAverageRemainingTerm: 0,
-    delinquency: NO_DELINQUENCY,
-  };
 }
 
 export interface GroupedPeriodsOptions {
@@ -118,7 +90,7 @@ function* zipGroups(
       const next = done[g] ? undefined : stream.next();
       if (next === undefined || next.done) {
         done[g] = true;
-        return paidOff(lastRate[g]!);
+        return noCollections(lastRate[g]!); // its loans are all gone
       }
       const {
         distributionDate: _date,

@@ -1,5 +1,6 @@
 import { cents } from '../money/cents.ts';
 import {
+  NO_DELINQUENCY,
   PERIOD_AMOUNTS,
   type Delinquency,
   type DelinquencyBucket,
@@ -61,5 +62,24 @@ export function sumCollections(groups: readonly GroupCollections[]): GroupCollec
       (g) => g.endingPoolBalance,
     ),
     delinquency,
+  };
+}
+
+/**
+ * A period's figures with no loan and no amount (a group whose loans are all gone), at the
+ * given weighted average rate.
+ */
+export function noCollections(weightedAverageRate: number): GroupCollections {
+  const amounts = Object.fromEntries(PERIOD_AMOUNTS.map((field) => [field, cents(0)])) as Pick<
+    GroupCollections,
+    (typeof PERIOD_AMOUNTS)[number]
+  >;
+  return {
+    ...amounts,
+    beginningLoanCount: 0,
+    endingLoanCount: 0,
+    weightedAverageRate,
+    weightedAverageRemainingTerm: 0,
+    delinquency: NO_DELINQUENCY,
   };
 }

@@ -4,9 +4,9 @@ import { proRata } from '../../test/support/proRata.ts';
 import { indexTableFor } from '../deal/builtIn.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { distributionDate } from '../deal/schedule.ts';
-import { cents, ZERO, type Cents } from '../money/cents.ts';
+import { cents, type Cents } from '../money/cents.ts';
 import { plainDate } from '../money/plainDate.ts';
-import { sumCollections } from '../trust/sumCollections.ts';
+import { noCollections, sumCollections } from '../trust/sumCollections.ts';
 import { NO_DELINQUENCY, type GroupCollections } from '../trust/types.ts';
 import { aprilPeriod, aprilStateWithClassASplit, classOf } from '../../test/support/april.ts';
 import { distribute } from './distribute.ts';
@@ -36,6 +36,7 @@ function group(
 ): GroupCollections {
   const paid = principal.scheduled + principal.curtailments + principal.paymentsInFull;
   return {
+    ...noCollections(rate),
     beginningPoolBalance: cents(begin),
     endingPoolBalance: cents(begin - paid),
     beginningLoanCount: loans,
@@ -43,19 +44,7 @@ function group(
     scheduledPrincipal: cents(principal.scheduled),
     curtailments: cents(principal.curtailments),
     paymentsInFull: cents(principal.paymentsInFull),
-    liquidationProceeds: ZERO,
-    repurchasePrincipal: ZERO,
-    realizedLosses: ZERO,
-    bankruptcyLosses: ZERO,
     interestCollected: cents(interest),
-    compensatingInterest: ZERO,
-    prepaymentInterestShortfall: ZERO,
-    reliefActShortfall: ZERO,
-    prepaymentCharges: ZERO,
-    advances: ZERO,
-    reoPrincipalAmortization: ZERO,
-    extraordinaryExpenses: ZERO,
-    weightedAverageRate: rate,
     weightedAverageRemainingTerm: 340,
     delinquency,
   };
