@@ -163,48 +163,49 @@ const wac = (loans: readonly Loan[]): number =>
  * weighted average rate 8.660%, listed by loan number; the two loans its 2002 10-K names carry
  * the 10-K's numbers (filedLoanNumbers.ts). Deterministic: the same profile gives the same loans.
  */
-export function generateExamplePool(profile: PoolTargets = P): Loan[] {
-  const Q = profile;
-  const prng = createPrng(Q.seed);
+export function generateExamplePool(target: PoolTargets = P): Loan[] {
+  const prng = createPrng(target.seed);
   let id = 500_000;
-  const drafts = Array.from({ length: Q.loanCount }, () => {
+  const drafts = Array.from({ length: target.loanCount }, () => {
     id += prng.int(1, 400);
-    return draft(prng, String(id), Q.products ?? P.products);
+    return draft(prng, String(id), target.products ?? P.products);
   });
   // Shift every rate so the balance-weighted average is the target, on a 0.01% grid.
   const rawTotal = drafts.reduce((s, d) => s + d.raw, 0);
   const shift =
-    Q.targetWac * 100 - drafts.reduce((s, d) => s + d.raw * d.ratePercent, 0) / rawTotal;
+    target.targetWac * 100 - drafts.reduce((s, d) => s + d.raw * d.ratePercent, 0) / rawTotal;
   for (const d of drafts)
     d.ratePercent = round2(clamp(d.ratePercent + shift, P.rateMin, P.rateMax));
   // Scale the balances (whole-dollar originals) so the cut-off total is close, twice.
-  let factor = Number(Q.cutoffBalance) / 100 / rawTotal;
+  let factor = Number(target.cutoffBalance) / 100 / rawTotal;
   let loans: Loan[] = [];
   for (let pass = 0; pass < 2; pass += 1) {
-    loans = drafts.map((d) => build(d, cents(Math.round(d.raw * factor) * 100), Q.nextDueDate));
-    factor *= Q.cutoffBalance / sum(loans, (l) => l.currentBalance);
+    loans = drafts.map((d) =>
+      build(d, cents(Math.round(d.raw * factor) * 100), target.nextDueDate),
+    );
+    factor *= target.cutoffBalance / sum(loans, (l) => l.currentBalance);
   }
   // Put the last cents on the largest unseasoned loan (its current balance is its original).
   const fresh = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.seasoning === 0);
   const largest = fresh.reduce((a, b) =>
     loans[b.i]!.originalBalance > loans[a.i]!.originalBalance ? b : a,
   );
-  const residual = Q.cutoffBalance - sum(loans, (l) => l.currentBalance);
+  const residual = target.cutoffBalance - sum(loans, (l) => l.currentBalance);
   loans[largest.i] = build(
     largest.d,
     cents(loans[largest.i]!.originalBalance + residual),
-    Q.nextDueDate,
+    target.nextDueDate,
   );
   // Fine-tune: move unseasoned loans' rates by 0.01% until the WAC is the target to 0.0005%.
   for (let step = 0; step < 20 * fresh.length; step += 1) {
-    const error = Q.targetWac - wac(loans);
+    const error = target.targetWac - wac(loans);
     if (Math.abs(error) < 0.000005) break;
     const { d, i } = fresh[step % fresh.length]!;
     d.ratePercent = round2(d.ratePercent + (error > 0 ? 0.01 : -0.01));
-    loans[i] = build(d, loans[i]!.originalBalance, Q.nextDueDate);
+    loans[i] = build(d, loans[i]!.originalBalance, target.nextDueDate);
   }
   // The 2002-1 tape carries the loan numbers its filings name.
-  return profile === P ? withFiledLoanNumbers(loans, P.filedLoans) : loans;
+  return target === P ? withFiledLoanNumbers(loans, P.filedLoans) : loans;
 }
 
 /** What a synthetic pool is fitted to: its size, cut-off balance, first due date and rate. */
