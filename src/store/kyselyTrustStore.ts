@@ -9,6 +9,8 @@ import * as inputs from './inputRecords.ts';
 import type { AuditVerification } from './auditChain.ts';
 import type { PeopleStore } from './people.ts';
 import { KyselyPeopleStore } from './peopleRecords.ts';
+import type { InvestorStore } from './investors.ts';
+import { KyselyInvestorStore } from './investorRecords.ts';
 import type { Database } from './schema.ts';
 import type {
   AuditEntry,
@@ -78,6 +80,7 @@ export class KyselyTrustStore implements TrustStore {
   readonly #engine: Backend;
   readonly #inTransaction: boolean;
   readonly people: PeopleStore;
+  readonly investors: InvestorStore;
 
   constructor(db: Kysely<Database>, engine: Backend, inTransaction = false) {
     this.#db = db;
@@ -86,6 +89,7 @@ export class KyselyTrustStore implements TrustStore {
     this.backend = engine.kind;
     this.location = engine.location;
     this.people = new KyselyPeopleStore(db, (write) => this.#write(write));
+    this.investors = new KyselyInvestorStore(db, (write) => this.#write(write));
   }
 
   /** Runs `write` in the current transaction, or in a new one holding the write lock. */

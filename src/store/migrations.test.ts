@@ -6,6 +6,7 @@ import { loadDeal } from '../deal/loadDeal.ts';
 import { contentHash } from './canonicalJson.ts';
 import { openStore } from './openStore.ts';
 import { tableNames } from './schema.ts';
+import { investorTableNames } from './investorSchema.ts';
 import { backends, dumpTables, freshDatabase, type TestDatabase } from './testBackends.ts';
 import type { TrustStore } from './trustStore.ts';
 
@@ -94,6 +95,12 @@ describe('stores in several PostgreSQL schemas of one database', () => {
   });
 });
 
+/** Undoes migration 0006 (the investor tables, children first), which refer to users. */
+const beforeInvestorPortal = [
+  ...[...investorTableNames].reverse().map((table) => `drop table ${table}`),
+  "delete from trustee_migration where name = '0006_investor_portal'",
+];
+
 /** Runs SQL statements on a test database through a connection of its own. */
 async function execute(location: string, statements: readonly string[]): Promise<void> {
   if (!location.startsWith('postgres')) {
@@ -146,6 +153,7 @@ describe.each(backends)(
         // The store as it was before migration 0002: two dates closed with two deal files.
         // (And before 0003, which runs again after it: its tables go too.)
         await execute(db.location, [
+          ...beforeInvestorPortal,
           'drop table deal_versions',
           "delete from trustee_migration where name = '0002_deal_versions'",
           ...['sign_in_links', 'sessions', 'api_tokens', 'user_deals', 'users'].map(
@@ -199,6 +207,7 @@ describe.each(backends)(
         await store.close();
         // The store as it was before migration 0003: the audit log of 0001, no people tables.
         await execute(db.location, [
+          ...beforeInvestorPortal,
           'drop table sign_in_links',
           'drop table sessions',
           'drop table api_tokens',

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { peopleAndAuditChain } from './peopleMigration.ts';
+import { investorPortal } from './investorMigration.ts';
 
 /**
  * The schema's migrations, one list for both backends, written with kysely's schema builder
@@ -181,6 +182,7 @@ const migrations: Record<string, Migration> = {
   },
 
   '0003_people_and_audit_chain': peopleAndAuditChain,
+  '0006_investor_portal': investorPortal,
 };
 
 /**

@@ -1,3 +1,5 @@
+import { investorTableNames, type InvestorTables } from './investorSchema.ts';
+
 /**
  * The store's tables: one definition of every row, used by the queries of both backends
  * (SQLite and PostgreSQL). The migrations in `migrations.ts` create exactly these columns.
@@ -200,7 +202,8 @@ export interface SignInLinksTable {
   used_at: string | null;
 }
 
-export interface Database {
+/** The store's tables; the investor portal's are in investorSchema.ts (migration 0006). */
+export interface Database extends InvestorTables {
   deals: DealsTable;
   deal_versions: DealVersionsTable;
   loan_tapes: LoanTapesTable;
@@ -235,4 +238,5 @@ export const tableNames = [
   'api_tokens',
   'sessions',
   'sign_in_links',
+  ...investorTableNames,
 ] as const satisfies readonly (keyof Database)[];

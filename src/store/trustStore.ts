@@ -4,6 +4,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import type { CollectionPeriod, DealState, Distribution } from '../waterfall/types.ts';
 import type { AuditVerification } from './auditChain.ts';
 import type { PeopleStore } from './people.ts';
+import type { InvestorStore } from './investors.ts';
 
 /** A raw input row (a loan tape line, a remittance line): opaque JSON to the store. */
 export type RawRow = Readonly<Record<string, unknown>>;
@@ -205,6 +206,8 @@ export interface TrustStore {
 
   /** Users, roles, entitlements, API tokens, sessions and sign-in links (people.ts). */
   readonly people: PeopleStore;
+  /** Watch lists, webhooks and their deliveries, positions (investors.ts). */
+  readonly investors: InvestorStore;
 
   close(): Promise<void>;
 }
