@@ -34,6 +34,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, title: 'Too many attempts; try again later' },
   UNKNOWN_USER: { status: 404, title: 'No user with that name' },
   USER_EXISTS: { status: 409, title: 'A user with that name exists already' },
+  DEAL_EXISTS: { status: 409, title: 'The book holds a deal with that id already' },
   AUDIT_CHAIN_BROKEN: {
     status: 409,
     title: "The audit log's hash chain is broken: an entry was changed or deleted",

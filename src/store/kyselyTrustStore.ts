@@ -9,6 +9,8 @@ import * as inputs from './inputRecords.ts';
 import type { AuditVerification } from './auditChain.ts';
 import type { PeopleStore } from './people.ts';
 import { KyselyPeopleStore } from './peopleRecords.ts';
+import type { BookStore } from './book.ts';
+import { KyselyBookStore } from './bookRecords.ts';
 import type { InvestorStore } from './investors.ts';
 import { KyselyInvestorStore } from './investorRecords.ts';
 import type { Database } from './schema.ts';
@@ -80,6 +82,7 @@ export class KyselyTrustStore implements TrustStore {
   readonly #engine: Backend;
   readonly #inTransaction: boolean;
   readonly people: PeopleStore;
+  readonly book: BookStore;
   readonly investors: InvestorStore;
 
   constructor(db: Kysely<Database>, engine: Backend, inTransaction = false) {
@@ -89,6 +92,7 @@ export class KyselyTrustStore implements TrustStore {
     this.backend = engine.kind;
     this.location = engine.location;
     this.people = new KyselyPeopleStore(db, (write) => this.#write(write));
+    this.book = new KyselyBookStore(db, (write) => this.#write(write));
     this.investors = new KyselyInvestorStore(db, (write) => this.#write(write));
   }
 

@@ -101,6 +101,12 @@ const beforeInvestorPortal = [
   "delete from trustee_migration where name = '0006_investor_portal'",
 ];
 
+/** Undoes migration 0005 (the book of deals), which refers to deals and loan tapes. */
+const beforeBookOfDeals = [
+  'drop table book_deals',
+  "delete from trustee_migration where name = '0005_book_of_deals'",
+];
+
 /** Runs SQL statements on a test database through a connection of its own. */
 async function execute(location: string, statements: readonly string[]): Promise<void> {
   if (!location.startsWith('postgres')) {
@@ -154,6 +160,7 @@ describe.each(backends)(
         // (And before 0003, which runs again after it: its tables go too.)
         await execute(db.location, [
           ...beforeInvestorPortal,
+          ...beforeBookOfDeals,
           'drop table deal_versions',
           "delete from trustee_migration where name = '0002_deal_versions'",
           ...['sign_in_links', 'sessions', 'api_tokens', 'user_deals', 'users'].map(
@@ -208,6 +215,7 @@ describe.each(backends)(
         // The store as it was before migration 0003: the audit log of 0001, no people tables.
         await execute(db.location, [
           ...beforeInvestorPortal,
+          ...beforeBookOfDeals,
           'drop table sign_in_links',
           'drop table sessions',
           'drop table api_tokens',

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { peopleAndAuditChain } from './peopleMigration.ts';
+import { bookOfDeals } from './bookMigration.ts';
 import { investorPortal } from './investorMigration.ts';
 
 /**
@@ -182,6 +183,7 @@ const migrations: Record<string, Migration> = {
   },
 
   '0003_people_and_audit_chain': peopleAndAuditChain,
+  '0005_book_of_deals': bookOfDeals,
   '0006_investor_portal': investorPortal,
 };
 

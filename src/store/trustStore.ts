@@ -4,6 +4,7 @@ import type { PlainDate } from '../money/plainDate.ts';
 import type { CollectionPeriod, DealState, Distribution } from '../waterfall/types.ts';
 import type { AuditVerification } from './auditChain.ts';
 import type { PeopleStore } from './people.ts';
+import type { BookStore } from './book.ts';
 import type { InvestorStore } from './investors.ts';
 
 /** A raw input row (a loan tape line, a remittance line): opaque JSON to the store. */
@@ -206,6 +207,9 @@ export interface TrustStore {
 
   /** Users, roles, entitlements, API tokens, sessions and sign-in links (people.ts). */
   readonly people: PeopleStore;
+
+  /** The book of deals the store holds itself (book.ts). */
+  readonly book: BookStore;
   /** Watch lists, webhooks and their deliveries, positions (investors.ts). */
   readonly investors: InvestorStore;
 
