@@ -35,6 +35,23 @@ export const errorCatalogue = {
   UNKNOWN_USER: { status: 404, title: 'No user with that name' },
   USER_EXISTS: { status: 409, title: 'A user with that name exists already' },
   DEAL_EXISTS: { status: 409, title: 'The book holds a deal with that id already' },
+  NO_REMITTANCE: {
+    status: 409,
+    title: 'No uploaded remittance waits for that deal and distribution date',
+  },
+  SECOND_PERSON_REQUIRED: {
+    status: 403,
+    title: 'A distribution is approved or rejected by someone other than its preparer',
+  },
+  DRAFT_DECIDED: {
+    status: 409,
+    title: 'The prepared distribution was approved, rejected or published already',
+  },
+  DRAFT_NOT_APPROVED: { status: 409, title: 'Only an approved distribution is published' },
+  DRAFT_STALE: {
+    status: 409,
+    title: 'The store changed since the distribution was prepared; prepare it again',
+  },
   AUDIT_CHAIN_BROKEN: {
     status: 409,
     title: "The audit log's hash chain is broken: an entry was changed or deleted",

@@ -4,6 +4,7 @@ import type { Deal } from '../deal/deal.ts';
 import type { PlainDate } from '../money/plainDate.ts';
 import * as audit from './auditRecords.ts';
 import * as dealVersions from './dealVersionRecords.ts';
+import * as drafts from './draftRecords.ts';
 import * as versioned from './distributionRecords.ts';
 import * as inputs from './inputRecords.ts';
 import type { AuditVerification } from './auditChain.ts';
@@ -19,9 +20,16 @@ import type {
   AuditFilter,
   AuditInput,
   DealVersion,
+  DistributionDraft,
   DistributionInput,
   DistributionVersion,
+  DraftDecision,
+  DraftFilter,
+  DraftInput,
+  DraftPublication,
+  DraftSummary,
   LoanTapeInput,
+  RemittanceSummary,
   RemittanceInput,
   StatementInput,
   StoredDeal,
@@ -152,6 +160,26 @@ export class KyselyTrustStore implements TrustStore {
   }
   getRemittance(remittanceId: string): Promise<StoredRemittance | undefined> {
     return inputs.getRemittance(this.#db, remittanceId);
+  }
+
+  waitingRemittances(dealId: string, date?: PlainDate): Promise<RemittanceSummary[]> {
+    return drafts.waitingRemittances(this.#db, dealId, date);
+  }
+
+  putDraft(input: DraftInput): Promise<DistributionDraft> {
+    return this.#write((db) => drafts.putDraft(db, input));
+  }
+  getDraft(draftId: string): Promise<DistributionDraft | undefined> {
+    return drafts.getDraft(this.#db, draftId);
+  }
+  listDrafts(filter?: DraftFilter): Promise<DraftSummary[]> {
+    return drafts.listDrafts(this.#db, filter);
+  }
+  decideDraft(decision: DraftDecision): Promise<boolean> {
+    return this.#write((db) => drafts.decideDraft(db, decision));
+  }
+  markDraftPublished(publication: DraftPublication): Promise<boolean> {
+    return this.#write((db) => drafts.markDraftPublished(db, publication));
   }
 
   async putDistribution(input: DistributionInput): Promise<StoredDistribution> {

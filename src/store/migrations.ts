@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
+import { distributionDrafts } from './draftsMigration.ts';
 import { peopleAndAuditChain } from './peopleMigration.ts';
 import { bookOfDeals } from './bookMigration.ts';
 import { investorPortal } from './investorMigration.ts';
@@ -183,6 +184,7 @@ const migrations: Record<string, Migration> = {
   },
 
   '0003_people_and_audit_chain': peopleAndAuditChain,
+  '0004_distribution_drafts': distributionDrafts,
   '0005_book_of_deals': bookOfDeals,
   '0006_investor_portal': investorPortal,
 };

@@ -172,6 +172,60 @@ export interface BookDealsTable {
   added_by: string;
 }
 
+/**
+ * A prepared distribution of the monthly cycle (draftsMigration.ts): the date's figures, trace
+ * and statement as the close or correction would write them, from a stored remittance; status
+ * prepared -> approved | rejected, approved -> published (as `published_version`).
+ */
+export interface DistributionDraftsTable {
+  draft_id: string;
+  deal_id: string;
+  distribution_date: string;
+  distribution_number: number;
+  /** The version publishing writes: 1 closes the date, N + 1 corrects version N. */
+  version: number;
+  /** A correction's reason; null for a closing. */
+  reason: string | null;
+  remittance_id: string;
+  deal_hash: string;
+  input_hash: string;
+  result_hash: string;
+  distribution_json: string;
+  statement_text: string;
+  status: 'prepared' | 'approved' | 'rejected' | 'published';
+  prepared_by: string;
+  prepared_at: string;
+  prepared_address: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decided_address: string | null;
+  decision_reason: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  published_address: string | null;
+  published_version: number | null;
+}
+
+/**
+ * A deal of the book: one the store holds (deal file by hash, cut-off tape, opening state), not a
+ * built-in file. Lists (servicers, CUSIPs) are one item a line; `search_text` is the id, name,
+ * series, servicers and CUSIPs in lower case, for search.
+ */
+export interface BookDealsTable {
+  deal_id: string;
+  name: string;
+  series: string;
+  servicers: string;
+  cusips: string;
+  search_text: string;
+  deal_hash: string;
+  tape_id: string;
+  /** The DealState the first distribution runs from, canonical JSON; null: the closing state. */
+  opening_state_json: string | null;
+  added_at: string;
+  added_by: string;
+}
+
 /** The roles of issue 13; what each may do is the API's permission table. */
 export const roles = ['administrator', 'preparer', 'approver', 'investor', 'auditor'] as const;
 export type Role = (typeof roles)[number];
@@ -239,6 +293,7 @@ export interface Database extends InvestorTables {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   sign_in_links: SignInLinksTable;
+  distribution_drafts: DistributionDraftsTable;
   book_deals: BookDealsTable;
 }
 
@@ -259,6 +314,7 @@ export const tableNames = [
   'api_tokens',
   'sessions',
   'sign_in_links',
+  'distribution_drafts',
   'book_deals',
   ...investorTableNames,
 ] as const satisfies readonly (keyof Database)[];

@@ -135,6 +135,80 @@ export interface AuditEntry extends AuditInput {
   readonly hash: string;
 }
 
+/** A stored remittance without its rows and period: what the list of waiting ones shows. */
+export interface RemittanceSummary {
+  readonly remittanceId: string;
+  readonly dealId: string;
+  readonly distributionDate: PlainDate;
+  readonly source: string;
+  readonly rowCount: number;
+  readonly storedAt: string;
+}
+
+export type DraftStatus = 'prepared' | 'approved' | 'rejected' | 'published';
+
+/**
+ * A prepared distribution (the monthly cycle in the portal): the figures, trace and statement
+ * the close (version 1) or a correction (version N + 1, with its reason) would write from a
+ * stored remittance, waiting for a second person's approval and then publication.
+ */
+export interface DraftInput {
+  readonly draftId: string;
+  readonly dealId: string;
+  readonly distributionDate: PlainDate;
+  readonly distributionNumber: number;
+  readonly version: number;
+  readonly reason: string | null;
+  readonly remittanceId: string;
+  readonly dealHash: string;
+  readonly inputHash: string;
+  readonly resultHash: string;
+  readonly distribution: Distribution;
+  readonly statementText: string;
+  readonly preparedBy: string;
+  readonly preparedAt: string;
+  readonly preparedAddress: string | null;
+}
+export interface DistributionDraft extends DraftInput {
+  readonly status: DraftStatus;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly decidedAddress: string | null;
+  /** Why it was rejected (or a note with the approval). */
+  readonly decisionReason: string | null;
+  readonly publishedBy: string | null;
+  readonly publishedAt: string | null;
+  readonly publishedAddress: string | null;
+  readonly publishedVersion: number | null;
+}
+/** A draft without its figures and statement: what lists show. */
+export type DraftSummary = Omit<DistributionDraft, 'distribution' | 'statementText'>;
+
+export interface DraftFilter {
+  readonly dealId?: string;
+  readonly distributionDate?: PlainDate;
+  readonly status?: DraftStatus;
+}
+
+/** A second person's decision on a prepared draft. */
+export interface DraftDecision {
+  readonly draftId: string;
+  readonly status: 'approved' | 'rejected';
+  readonly by: string;
+  readonly at: string;
+  readonly address: string | null;
+  readonly reason: string | null;
+}
+
+/** An approved draft written as the date's version `version`. */
+export interface DraftPublication {
+  readonly draftId: string;
+  readonly version: number;
+  readonly by: string;
+  readonly at: string;
+  readonly address: string | null;
+}
+
 /** Which audit entries to read: each field given narrows the list. */
 export interface AuditFilter {
   readonly dealId?: string;
@@ -175,6 +249,25 @@ export interface TrustStore {
 
   putRemittance(input: RemittanceInput, storedAt: string): Promise<StoredRemittance>;
   getRemittance(remittanceId: string): Promise<StoredRemittance | undefined>;
+
+  /**
+   * The deal's stored remittances that no version of their date was written from (uploaded and
+   * waiting to be prepared and published), of one date or all, the latest stored first.
+   */
+  waitingRemittances(dealId: string, date?: PlainDate): Promise<RemittanceSummary[]>;
+
+  /** Stores a new draft, status "prepared" (its remittance stored first). */
+  putDraft(input: DraftInput): Promise<DistributionDraft>;
+  getDraft(draftId: string): Promise<DistributionDraft | undefined>;
+  /** The drafts that match the filter, the latest prepared first. */
+  listDrafts(filter?: DraftFilter): Promise<DraftSummary[]>;
+  /**
+   * Approves or rejects a draft only while it is "prepared" and not by its preparer, in one
+   * conditional update: of two decisions at once exactly one lands. False when none did.
+   */
+  decideDraft(decision: DraftDecision): Promise<boolean>;
+  /** Marks an approved draft published (conditional on "approved"); false when it was not. */
+  markDraftPublished(publication: DraftPublication): Promise<boolean>;
 
   /** Adds one version; refuses (CLOSED_DATE) a version that exists or skips a number. */
   putDistribution(input: DistributionInput): Promise<StoredDistribution>;

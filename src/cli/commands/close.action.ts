@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { builtInOpeningState } from '../../administration/builtInOpeningState.ts';
 import { closeDistributionDate } from '../../administration/closeDistributionDate.ts';
 import { closedDates, outOfOrder } from '../../administration/closedDates.ts';
 import { correctDistributionDate } from '../../administration/correctDistributionDate.ts';
@@ -7,15 +8,13 @@ import { versionNote } from '../../administration/history.ts';
 import type { CloseResult } from '../../administration/options.ts';
 import { dealsDirectory, resolveDeal } from '../../deal/builtIn.ts';
 import type { Deal } from '../../deal/deal.ts';
-import { distributionDate, distributionNumberOf } from '../../deal/schedule.ts';
-import { readStateFile } from '../../deal/stateFile.ts';
+import { distributionNumberOf } from '../../deal/schedule.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { isPlainDate, plainDate, type PlainDate } from '../../money/plainDate.ts';
 import { dollarsAndCents, percent } from '../../reports/format.ts';
 import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
 import { isPostgresUrl, openStore, storeLocation } from '../../store/openStore.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
-import type { DealState } from '../../waterfall/types.ts';
 import { dealFilePath, namingDealFile } from './dealFile.ts';
 
 interface CloseCommandOptions {
@@ -42,23 +41,6 @@ function dateOption(text: string): PlainDate {
     ]);
   }
   return plainDate(text);
-}
-
-/**
- * The state a deal's first closed date starts from, when the store has none: --state FILE,
- * else the built-in state file after the previous date (deals/<id>/state-<date>.json), else
- * the closing (undefined: `initialState`).
- */
-function openingState(
-  deal: Deal,
-  date: PlainDate,
-  file: string | undefined,
-): DealState | undefined {
-  if (file) return readStateFile(deal, file);
-  const n = distributionNumberOf(deal, date);
-  if (n === 1) return undefined;
-  const builtIn = `${dealsDirectory}${deal.id}/state-${distributionDate(deal, n - 1)}.json`;
-  return existsSync(builtIn) ? readStateFile(deal, builtIn) : undefined;
 }
 
 function describe(deal: Deal, result: CloseResult, store: TrustStore): string {
@@ -162,7 +144,7 @@ export const action = async (options: CloseCommandOptions) => {
     const nothingClosed = (await closedDates(store, deal.id)).length === 0;
     const opening =
       options.state !== undefined || nothingClosed
-        ? openingState(deal, date, options.state)
+        ? builtInOpeningState(deal, date, options.state)
         : undefined;
     const common = {
       actor: actorName(options.actor),
