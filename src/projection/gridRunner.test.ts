@@ -4,6 +4,7 @@ import { dealContext } from './dealContext.ts';
 import { expandGrid } from './grid.ts';
 import { closeGridPool, runGrid } from './gridRunner.ts';
 import type { ProjectionContext } from './projectionContext.ts';
+import type { Scenario } from './scenarioSchema.ts';
 
 const deal = resolveDeal('nchet-2002-1');
 let ctx: ProjectionContext;
@@ -34,5 +35,17 @@ describe('grid runner', () => {
     // More defaults, more loss to the junior class.
     const m4 = pooled.summaries.map((s) => s.classes.find((c) => c.name === 'M-4')!.principalLoss);
     expect(m4[2]!).toBeGreaterThan(m4[0]!);
+  });
+
+  it('with isolated failures, fails a bad scenario alone and runs the rest as before', async () => {
+    const bad = { name: 'no curve', prepayment: {} } as unknown as Scenario;
+    const mixed = [scenarios[0]!, bad, scenarios[1]!];
+    const clean = await runGrid(ctx, [scenarios[0]!, scenarios[1]!], { threads: 0 });
+    for (const threads of [0, 2]) {
+      const run = await runGrid(ctx, mixed, { threads, batchSize: 2, isolateFailures: true });
+      expect(run.outcomes[1]!.error?.message).toMatch(/whole number of cents/);
+      expect([run.outcomes[0]!.summary, run.outcomes[2]!.summary]).toEqual(clean.summaries);
+    }
+    await expect(runGrid(ctx, mixed, { threads: 0 })).rejects.toThrow();
   });
 });

@@ -7,7 +7,7 @@ import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { WorkerResult, WorkerTask } from './scenarioWorker.ts';
 import type { Workspace } from './workspace.ts';
-import type { ScenarioOutcome } from './gridOutcome.ts';
+import { failureOf, type ScenarioOutcome } from './gridOutcome.ts';
 
 export interface GridOptions {
   /** Worker threads (default: the machine's cores); 0 runs in this thread. */
@@ -19,11 +19,18 @@ export interface GridOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Project the collateral only, no waterfall or summaries (the benchmark's loop figure). */
   readonly collateralOnly?: boolean;
+  /**
+   * Catch each scenario's error apart: the result's `outcomes` hold a summary or an error per
+   * scenario and one bad scenario fails alone (servers' grids); without it, one fails the call.
+   */
+  readonly isolateFailures?: boolean;
 }
 
 export interface GridResult {
-  /** One summary per scenario, in the grid's order. */
+  /** One summary per scenario, in the grid's order (empty with `isolateFailures`). */
   readonly summaries: ScenarioSummary[];
+  /** With `isolateFailures`: each scenario's summary or error, in the grid's order. */
+  readonly outcomes: ScenarioOutcome[];
   readonly loanMonths: number;
   readonly wallMs: number;
   /** CPU time the scenarios took in the workers, and the largest worker heap seen. */
@@ -111,23 +118,31 @@ function runInThread(
   let workspace: Workspace | undefined;
   let loanMonths = 0;
   const summaries: ScenarioSummary[] = [];
+  const outcomes: ScenarioOutcome[] = [];
+  const summarize = (scenario: Scenario): ScenarioSummary => {
+    const r = runAndSummarize(ctx, scenario, workspace);
+    workspace = r.workspace;
+    loanMonths += r.loanMonths;
+    return r.summary;
+  };
   scenarios.forEach((scenario, i) => {
     if (o.collateralOnly) {
       const r = projectScenarioCollateral(ctx, scenario, workspace);
       workspace = r.workspace;
       loanMonths += r.loanMonths;
-      o.onProgress?.(i + 1, scenarios.length);
-      return;
-    }
-    const r = runAndSummarize(ctx, scenario, workspace);
-    workspace = r.workspace;
-    loanMonths += r.loanMonths;
+    } else if (o.isolateFailures) {
+      try {
+        outcomes.push({ summary: summarize(scenario) });
+      } catch (error) {
+        outcomes.push({ error: failureOf(error) });
+      }
+    } else summaries.push(summarize(scenario));
     o.onProgress?.(i + 1, scenarios.length);
-    summaries.push(r.summary);
   });
   const used = process.cpuUsage(cpu);
   return {
     summaries,
+    outcomes,
     loanMonths,
     wallMs: performance.now() - start,
     workerCpuMs: (used.user + used.system) / 1000,
@@ -151,7 +166,8 @@ export async function runGrid(
   const batch =
     o.batchSize ?? Math.max(1, Math.min(25, Math.ceil(scenarios.length / (threads * 8))));
   const p = gridPool(threads);
-  const summaries: ScenarioSummary[] = new Array(scenarios.length);
+  const summaries: ScenarioSummary[] = new Array(o.isolateFailures ? 0 : scenarios.length);
+  const outcomes: ScenarioOutcome[] = new Array(o.isolateFailures ? scenarios.length : 0);
   let done = 0;
   let loanMonths = 0;
   let cpuMicros = 0;
@@ -161,10 +177,12 @@ export async function runGrid(
     const task = workerTask(ctx, scenarios.slice(from, from + batch), {
       untilRetired: o.untilRetired ?? true,
       collateralOnly: o.collateralOnly ?? false,
+      isolateFailures: o.isolateFailures ?? false,
     });
     tasks.push(
       (p.run(task) as Promise<WorkerResult>).then((result) => {
         result.summaries.forEach((s, i) => (summaries[from + i] = s));
+        result.outcomes?.forEach((s, i) => (outcomes[from + i] = s));
         done += task.scenarios.length;
         loanMonths += result.loanMonths;
         cpuMicros += result.cpuMicros;
@@ -176,6 +194,7 @@ export async function runGrid(
   await Promise.all(tasks);
   return {
     summaries,
+    outcomes,
     loanMonths,
     wallMs: performance.now() - start,
     workerCpuMs: cpuMicros / 1000,
@@ -185,15 +204,16 @@ export async function runGrid(
 
 /**
  * Where a server's grids run: this machine's pool (runGrid) or a queue's workers
- * (queue/queuedGrid.ts). Summaries in the grid's order; a scenario that fails fails the call.
+ * (queue/queuedGrid.ts). Each scenario's summary or error in the grid's order: a scenario that
+ * fails fails alone (issue 12), the rest complete.
  */
 export type GridBackend = (
   ctx: ProjectionContext,
   scenarios: readonly Scenario[],
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
-) => Promise<ScenarioSummary[]>;
+) => Promise<ScenarioOutcome[]>;
 
 /** Grids on this machine's worker pool. */
 export const localGrids: GridBackend = async (ctx, scenarios, onProgress) =>
-  (await runGrid(ctx, scenarios, { onProgress })).summaries;
+  (await runGrid(ctx, scenarios, { onProgress, isolateFailures: true })).outcomes;

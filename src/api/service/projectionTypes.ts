@@ -1,3 +1,5 @@
+import type { ScenarioFailure } from '../../projection/gridOutcome.ts';
+
 /**
  * What a projection job returns: per class its totals and measures, per month the cash flows.
  * Money in integer cents; WAL in years; yields as decimals: annual actual/360 rates compounded on the distribution dates (docs/projections.md).
@@ -52,6 +54,8 @@ export interface GridRow {
   name: string;
   assumptions: Record<string, unknown>;
   classes: Pick<ClassProjection, 'name' | 'wal' | 'yield' | 'writedown'>[];
+  /** Only on a scenario that failed (its classes are then empty): why, as any API error. */
+  error?: ScenarioFailure;
 }
 
 export interface GridResult {

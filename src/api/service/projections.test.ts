@@ -9,6 +9,7 @@ import { readRemittance } from '../../servicing/readRemittance.ts';
 import { builtInHistory } from './builtInHistory.ts';
 import { createPortal } from './portal.ts';
 import { GRID_CHUNK, projections } from './projections.ts';
+import type { Scenario } from '../../projection/scenarioSchema.ts';
 import type { GridRow } from './projectionTypes.ts';
 
 afterAll(() => closeGridPool());
@@ -85,5 +86,40 @@ describe("the API's projections", () => {
     );
     await expect(cancelled).rejects.toThrow('cancelled');
     expect(written).toBe(GRID_CHUNK);
+  });
+
+  it('keep a grid going past a scenario that fails: its row carries the error, the rest ran', async () => {
+    const deal = resolveDeal('nchet-2002-1');
+    const service = projections(createPortal(builtInHistory()));
+    const good = expandGrid({ base: { horizon: 12 }, vary: { 'prepayment.cpr': [10, 20] } });
+    // Past the API's validation, a scenario the run cannot take: a prepayment with no curve.
+    const bad = { name: 'no curve', horizon: 12, prepayment: {} } as unknown as Scenario;
+    const rows: GridRow[] = [];
+    await service.grid(
+      deal,
+      [good[0]!, bad, good[1]!],
+      () => undefined,
+      async (chunk) => {
+        rows.push(...chunk);
+      },
+    );
+    expect(rows.map((row) => row.index)).toEqual([0, 1, 2]);
+    expect(rows[1]!.name).toBe('no curve');
+    expect(rows[1]!.classes).toEqual([]);
+    expect(rows[1]!.error?.message).toMatch(/whole number of cents/);
+    for (const row of [rows[0]!, rows[2]!]) {
+      expect(row.error).toBeUndefined();
+      expect(row.classes.map((c) => c.name)).toContain('M-4');
+    }
+    const alone = [] as GridRow[];
+    await service.grid(
+      deal,
+      [good[1]!],
+      () => undefined,
+      async (chunk) => {
+        alone.push(...chunk);
+      },
+    );
+    expect(rows[2]!.classes).toEqual(alone[0]!.classes);
   });
 });

@@ -209,15 +209,16 @@ export function projections(portal: Portal, grids: GridBackend = localGrids) {
         stopIfCancelled(signal);
         const chunk = scenarios.slice(from, from + GRID_CHUNK);
         const onProgress = (done: number) => report(from + done, scenarios.length);
-        const summaries = await grids(ctx, chunk, onProgress, signal);
+        const outcomes = await grids(ctx, chunk, onProgress, signal);
         await sink(
-          summaries.map((summary, i) => {
+          outcomes.map((outcome, i): GridRow => {
             const { name, ...assumptions } = chunk[i] as Scenario;
+            const row = { index: from + i, name: name ?? `scenario ${from + i + 1}`, assumptions };
+            // A scenario that failed fails alone: its row carries the error, the others run.
+            if (outcome.error) return { ...row, classes: [], error: outcome.error };
             return {
-              index: from + i,
-              name: name ?? `scenario ${from + i + 1}`,
-              assumptions,
-              classes: summary.classes.map((c) => ({
+              ...row,
+              classes: outcome.summary.classes.map((c) => ({
                 name: c.name,
                 wal: c.wal ?? null,
                 yield: c.yield ?? null,

@@ -1,7 +1,7 @@
 import type { ScenarioSummary } from '../../analytics/scenarioSummary.ts';
 import type { Deal } from '../../deal/deal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
-import { describeFailure } from '../../projection/gridOutcome.ts';
+import { describeFailure, type ScenarioOutcome } from '../../projection/gridOutcome.ts';
 import { closeGridPool, runGrid } from '../../projection/gridRunner.ts';
 import type { ProjectionContext } from '../../projection/projectionContext.ts';
 import { openGridQueue, type GridQueue } from '../../projection/queue/gridQueue.ts';
@@ -24,7 +24,7 @@ export interface GridRun {
 
 type Progress = { update(n: number): void; stop(): void };
 
-/** The grid on this machine's worker pool (no queue): every scenario must succeed. */
+/** The grid on this machine's worker pool (no queue): a failed scenario fails alone. */
 export async function localGrid(
   ctx: ProjectionContext,
   scenarios: readonly Scenario[],
@@ -36,26 +36,33 @@ export async function localGrid(
     const result = await runGrid(ctx, scenarios, {
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
       onProgress: (done) => bar.update(done),
+      isolateFailures: true,
     });
-    return { head, summaries: result.summaries, seconds: result.wallMs / 1000, failures: [] };
+    return { head, ...outcomesRun(result.outcomes), seconds: result.wallMs / 1000 };
   } finally {
     bar.stop();
     await closeGridPool();
   }
 }
 
-function fromQueue(result: QueuedGridResult): GridRun {
+/** The scenarios that ran and a line for each that failed, in the grid's order. */
+function outcomesRun(
+  outcomes: readonly ScenarioOutcome[],
+): Pick<GridRun, 'summaries' | 'failures'> {
   const summaries: ScenarioSummary[] = [];
   const failures: string[] = [];
-  result.outcomes.forEach((outcome, i) => {
+  outcomes.forEach((outcome, i) => {
     if (outcome.summary) summaries.push(outcome.summary);
     else failures.push(describeFailure(i, undefined, outcome.error));
   });
+  return { summaries, failures };
+}
+
+function fromQueue(result: QueuedGridResult): GridRun {
   return {
     head: { ...result.grid.head, grid_id: result.gridId },
-    summaries,
+    ...outcomesRun(result.outcomes),
     seconds: result.wallMs / 1000,
-    failures,
   };
 }
 

@@ -271,7 +271,7 @@ export function queuedGrids(q: GridQueue): GridBackend {
         onSubmitted: (id) => (gridId = id),
         ...(signal ? { signal } : {}),
       });
-      return summariesOf(result.outcomes);
+      return [...result.outcomes];
     } catch (error) {
       if (signal?.aborted && gridId !== undefined) await withdrawGrid(q, gridId);
       throw error;

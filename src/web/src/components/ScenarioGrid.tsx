@@ -45,7 +45,8 @@ export function ScenarioGrid(props: { dealId: string; severity: number; lag: num
         vary: { 'prepayment.cpr': numbers(cprs), 'default.cdr': numbers(cdrs) },
       },
     });
-  const classes = rows.data?.rows[0]?.classes.map((c) => c.name) ?? [];
+  // The class columns from a row that ran (a failed scenario's row has none).
+  const classes = rows.data?.rows.find((r) => !r.error)?.classes.map((c) => c.name) ?? [];
   return (
     <Card withBorder>
       <Title order={4} mb="xs">
@@ -104,6 +105,11 @@ export function ScenarioGrid(props: { dealId: string; severity: number; lag: num
               {rows.data.rows.map((row) => (
                 <Table.Tr key={row.index}>
                   <Table.Td>{row.name}</Table.Td>
+                  {row.error && (
+                    <Table.Td colSpan={classes.length} c="red" data-testid="grid-row-error">
+                      {row.error.code}: {row.error.message}
+                    </Table.Td>
+                  )}
                   {row.classes.map((c) => (
                     <Table.Td key={c.name} ta="right">
                       {c.wal === null ? '–' : c.wal.toFixed(2)} /{' '}
