@@ -20,6 +20,15 @@ export interface IndexRateTable {
   readonly last: PlainDate;
   /** The fixing on a date (a decimal rate), or undefined if none. */
   fixing(date: PlainDate): number | undefined;
+  /** The fixings and holidays the table was made of, as plain data (they travel to workers). */
+  readonly data: IndexFixings;
+}
+
+/** An index table as plain data: `indexRateTable(d.name, new Map(d.fixings), d.holidays)`. */
+export interface IndexFixings {
+  readonly name: string;
+  readonly fixings: readonly (readonly [PlainDate, number])[];
+  readonly holidays: readonly PlainDate[];
 }
 
 export function indexRateTable(
@@ -30,13 +39,20 @@ export function indexRateTable(
   const dates = [...fixings.keys()].sort(compare);
   if (dates.length === 0)
     throw new TrusteeError('NO_INDEX_RATE', `${name}: the table has no fixings`);
+  const listed = [...holidays];
   return {
     name,
-    calendar: listedHolidayCalendar(name, holidays),
+    calendar: listedHolidayCalendar(name, listed),
     first: dates[0]!,
     last: dates[dates.length - 1]!,
     fixing: (date) => fixings.get(date),
+    data: { name, fixings: dates.map((d) => [d, fixings.get(d)!] as const), holidays: listed },
   };
+}
+
+/** The table again from its plain data (a queue's worker, from the grid's context). */
+export function indexTableFromData(data: IndexFixings): IndexRateTable {
+  return indexRateTable(data.name, new Map(data.fixings), data.holidays);
 }
 
 /**

@@ -85,6 +85,7 @@ function workerTask(
     buffer: loanBuffer(ctx.loans),
     count: ctx.loans.count,
     fixedCount: ctx.loans.fixedCount,
+    indexTable: ctx.table.data,
     scenarios,
     ...flags,
   };

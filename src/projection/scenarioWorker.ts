@@ -1,5 +1,5 @@
-import { indexTableFor } from '../deal/builtIn.ts';
 import type { Deal } from '../deal/deal.ts';
+import { indexTableFromData, type IndexFixings } from '../deal/indexRates.ts';
 import type { DealFile } from '../deal/schema.ts';
 import { loadDeal } from '../deal/loadDeal.ts';
 import { runAndSummarize, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
@@ -20,6 +20,8 @@ export interface WorkerTask {
   readonly buffer: SharedArrayBuffer;
   readonly count: number;
   readonly fixedCount: number;
+  /** The context's index fixings (the worker uses the caller's, whatever its own data/ holds). */
+  readonly indexTable: IndexFixings;
   readonly scenarios: readonly Scenario[];
   readonly untilRetired: boolean;
   /** Project the collateral only (the benchmark's loop figure): no waterfall, no summaries. */
@@ -57,7 +59,7 @@ function contextFor(task: WorkerTask): ProjectionContext {
   if (cached?.key === task.key) return cached.context;
   const deal: Deal = loadDeal(task.dealFile, task.dealSource);
   const loans = loanArraysOnBuffer(task.buffer, task.count, task.fixedCount);
-  const context = contextForLoans(deal, indexTableFor(deal), task.state, loans);
+  const context = contextForLoans(deal, indexTableFromData(task.indexTable), task.state, loans);
   cached = { key: task.key, context };
   return context;
 }

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDeal } from '../../deal/builtIn.ts';
+import { indexRateTable } from '../../deal/indexRates.ts';
 import { dealContext } from '../dealContext.ts';
 import { expandGrid } from '../grid.ts';
 import { closeGridPool, localGrids, runGrid } from '../gridRunner.ts';
-import type { ProjectionContext } from '../projectionContext.ts';
+import { contextForLoans, type ProjectionContext } from '../projectionContext.ts';
 import type { Scenario } from '../scenarioSchema.ts';
 import { openGridQueue, type GridQueue } from './gridQueue.ts';
 import { pendingOf } from './gridResults.ts';
@@ -133,6 +134,24 @@ describe('grids on the queue (BullMQ over Redis)', () => {
     expect(outcomes[1]?.error?.details[0]?.field).toContain('prepayment.cpr');
     const inProcess = await runGrid(ctx, good, { threads: 0 });
     expect([0, 2, 3].map((i) => outcomes[i]?.summary)).toEqual(asJson(inProcess.summaries));
+  }, 60_000);
+
+  it("projects with the client's index fixings, not those of the worker's own data/", async () => {
+    // The client's LIBOR one point higher than data/'s: a worker on a machine with another
+    // data/ (or none) still projects what the client would.
+    const data = ctx.table.data;
+    const higher = indexRateTable(
+      data.name,
+      new Map(data.fixings.map(([date, rate]) => [date, rate + 0.01] as const)),
+      data.holidays,
+    );
+    const shifted = contextForLoans(ctx.deal, higher, ctx.state, ctx.loans);
+    const scenarios = expandGrid({ base: { severity: 40 }, vary: { 'default.cdr': [3, 6] } });
+    const { outcomes } = await awaitGrid(q, await submitGrid(q, shifted, scenarios));
+    const inProcess = await runGrid(shifted, scenarios, { threads: 0 });
+    expect(summariesOf(outcomes)).toEqual(asJson(inProcess.summaries));
+    const usual = await runGrid(ctx, scenarios, { threads: 0 });
+    expect(asJson(inProcess.summaries)).not.toEqual(asJson(usual.summaries));
   }, 60_000);
 
   it('refuses an id it does not know, and an id already in use', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { indexTableFor } from '../../deal/builtIn.ts';
+import { indexTableFromData, type IndexFixings } from '../../deal/indexRates.ts';
 import { loadDeal } from '../../deal/loadDeal.ts';
 import type { DealFile } from '../../deal/schema.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
@@ -9,13 +9,18 @@ import { LOAN_FIELDS, loanArraysOnBuffer, loanBuffer } from '../loanArrays.ts';
 import { contextForLoans, type ProjectionContext } from '../projectionContext.ts';
 import { GRID_TTL_SECONDS, type GridKeys } from './gridQueue.ts';
 
-/** The context as stored: everything but the loans as JSON; the loans as their raw bytes. */
+/**
+ * The context as stored: everything but the loans as JSON (the index table's fixings with it);
+ * the loans as their raw bytes.
+ */
 interface StoredMeta {
   readonly dealFile: DealFile;
   readonly dealSource: string;
   readonly state: DealState;
   readonly count: number;
   readonly fixedCount: number;
+  /** The client's index fixings: a worker on another machine need not have the same data/. */
+  readonly indexTable: IndexFixings;
 }
 
 const ids = new WeakMap<ProjectionContext, { id: string; meta: string; loans: Buffer }>();
@@ -30,6 +35,7 @@ function serialized(ctx: ProjectionContext): { id: string; meta: string; loans: 
     state: ctx.state,
     count: ctx.loans.count,
     fixedCount: ctx.loans.fixedCount,
+    indexTable: ctx.table.data,
   };
   const meta = JSON.stringify(stored);
   const loans = Buffer.from(new Uint8Array(loanBuffer(ctx.loans)));
@@ -79,7 +85,7 @@ async function loadContext(redis: Redis, keys: GridKeys, id: string): Promise<Pr
   const deal = loadDeal(m.dealFile, m.dealSource);
   return contextForLoans(
     deal,
-    indexTableFor(deal),
+    indexTableFromData(m.indexTable),
     m.state,
     loanArraysOnBuffer(buffer, m.count, m.fixedCount),
   );
