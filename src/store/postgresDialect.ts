@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import { TrusteeError } from '../errors/catalogue.ts';
+import { displayUrl } from '../errors/displayUrl.ts';
 
 const INT8_OID = 20;
 
@@ -51,9 +52,7 @@ export function parsePostgresUrl(url: string): PostgresLocation {
     ]);
   }
   parsed.searchParams.delete('schema');
-  const display = new URL(parsed.toString());
-  if (display.password) display.password = '***';
-  return { url: parsed.toString(), schema, display: display.toString() };
+  return { url: parsed.toString(), schema, display: displayUrl(parsed.toString()) };
 }
 
 /** A kysely dialect over a `pg` pool; BIGINT read as numbers; search_path set to the schema. */

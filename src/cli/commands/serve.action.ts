@@ -9,6 +9,7 @@ import { openStore, storeLocation } from '../../store/openStore.ts';
 import { addPerson, signInLink } from '../../store/peopleChanges.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 import { cliWho, linkFor } from './users.action.ts';
+import { displayUrl } from '../../errors/displayUrl.ts';
 import { openGridQueue } from '../../projection/queue/gridQueue.ts';
 import { queuedGrids } from '../../projection/queue/queuedGrid.ts';
 
@@ -116,7 +117,7 @@ export const action = async (options: ServeOptions) => {
         'then set a password on the page (or: npx trustee users set-password admin --password-stdin)\n',
     );
   }
-  if (queue) process.stdout.write(`grids: the queue ${queue.name} at ${queue.url}\n`);
+  if (queue) process.stdout.write(`grids: the queue ${queue.name} at ${displayUrl(queue.url)}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       void app.close().then(() => resolve());

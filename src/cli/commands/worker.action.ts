@@ -1,4 +1,5 @@
 import { TrusteeError } from '../../errors/catalogue.ts';
+import { displayUrl } from '../../errors/displayUrl.ts';
 import { startQueueWorker } from '../../projection/queue/queueWorker.ts';
 import type { WorkerOptions } from './worker.ts';
 
@@ -32,7 +33,7 @@ export async function action(o: WorkerOptions): Promise<void> {
     onError: (error) => process.stderr.write(`trustee worker: ${error.message}\n`),
   });
   process.stdout.write(
-    `trustee worker ${worker.name}: queue ${o.queueName} at ${o.queue}, ${worker.threads} threads\n`,
+    `trustee worker ${worker.name}: queue ${o.queueName} at ${displayUrl(o.queue)}, ${worker.threads} threads\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => void worker.close().then(resolve);

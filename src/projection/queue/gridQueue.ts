@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TrusteeError } from '../../errors/catalogue.ts';
+import { displayUrl } from '../../errors/displayUrl.ts';
 
 /** The queue's name when none is given: every worker and client of one Redis meets on it. */
 export const DEFAULT_QUEUE_NAME = 'trustee-grids';
@@ -44,6 +45,7 @@ export const GRID_TTL_SECONDS = 86_400;
 
 /** The refusal when Redis is not there: STORE_UNAVAILABLE naming the flag and the URL. */
 function unreachable(url: string, why: string): TrusteeError {
+  url = displayUrl(url);
   return new TrusteeError('STORE_UNAVAILABLE', `cannot reach the queue's Redis at ${url}`, [
     { field: '--queue', message: why, expected: 'redis://HOST:PORT of a running Redis', got: url },
   ]);
