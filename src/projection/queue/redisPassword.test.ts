@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDeal } from '../../deal/builtIn.ts';
@@ -34,7 +35,11 @@ beforeAll(async () => {
   port = await freePort();
   redis = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password],
+    // Nothing on disk: no dump.rdb left in the working directory.
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password],
+      ...['--save', '', '--appendonly', 'no', '--dir', tmpdir()],
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {
