@@ -19,6 +19,11 @@ import { remittanceRoutes } from './routes/remittanceRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { statementRoutes } from './routes/statementRoutes.ts';
+import { factorRoutes } from './routes/factorRoutes.ts';
+import { historyZipRoute } from './routes/historyZipRoute.ts';
+import { positionRoutes } from './routes/positionRoutes.ts';
+import { userRoutes } from './routes/userRoutes.ts';
+import { watchRoutes } from './routes/watchRoutes.ts';
 import type { Portal } from './service/portal.ts';
 import { projections } from './service/projections.ts';
 import { registerWebAssets } from './webAssets.ts';
@@ -112,6 +117,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = { jobs, runs: projections(options.portal, options.grids), files, limits };
   jobRoutes(app, options.portal, services);
   jobReadRoutes(app, services);
+  // The investor portal (watch list, feed, webhooks, factors, positions, history ZIP); users.
+  watchRoutes(app, options.portal, people);
+  factorRoutes(app, options.portal);
+  positionRoutes(app, options.portal, people, services.runs);
+  historyZipRoute(app, options.portal);
+  userRoutes(app, options.portal, people);
   // The projection's worker threads stop with the server; a temporary results folder goes.
   app.addHook('onClose', async () => {
     await closeGridPool();

@@ -13,6 +13,7 @@ export const errorCatalogue = {
   OUT_OF_ORDER: { status: 409, title: 'A distribution date was run out of order' },
   CLOSED_DATE: { status: 409, title: 'A closed distribution date cannot be changed' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  UNKNOWN_CUSIP: { status: 404, title: 'No class of a deal the caller may see has that CUSIP' },
   INVALID_SCENARIO: { status: 422, title: 'A scenario does not match the scenario schema' },
   STORE_UNAVAILABLE: { status: 503, title: 'The database cannot be opened, reached or migrated' },
   JOB_NOT_DONE: {

@@ -24,8 +24,11 @@ const downloadQuery = {
   additionalProperties: false,
 } as const;
 
-/** The stored servicer rows of the year's last two dates, when the dates came from reports. */
-async function lastReports(
+/**
+ * The stored servicer rows of the year's last two dates, when the dates came from reports (the
+ * 10-K route's and the history ZIP's).
+ */
+export async function lastReports(
   portal: Portal,
   dealId: string,
   history: readonly Distribution[],

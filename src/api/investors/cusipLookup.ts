@@ -1,0 +1,54 @@
+import { TrusteeError } from '../../errors/catalogue.ts';
+import { nearestName } from '../../errors/suggest.ts';
+import type { Portal } from '../service/portal.ts';
+
+/** A class found by its CUSIP. */
+export interface CusipMatch {
+  readonly cusip: string;
+  readonly dealId: string;
+  readonly dealName: string;
+  readonly class: string;
+}
+
+/** CUSIPs are 9 characters, digits and capital letters (the deal schema's rule). */
+export const CUSIP = /^[0-9A-Z]{9}$/;
+
+/**
+ * The class a CUSIP names among the deals a caller may see (`visible`: an investor's entitled
+ * deals, everyone else's every deal). An unknown CUSIP is UNKNOWN_CUSIP with the nearest known
+ * one of those deals suggested (a mistyped digit), never one of a deal the caller may not see.
+ */
+export async function findCusip(
+  portal: Portal,
+  cusip: string,
+  visible: (dealId: string) => boolean,
+): Promise<CusipMatch> {
+  const wanted = cusip.trim().toUpperCase();
+  const known: CusipMatch[] = [];
+  for (const summary of await portal.deals()) {
+    if (!visible(summary.id)) continue;
+    const deal = portal.deal(summary.id);
+    for (const c of deal.classes) {
+      if (c.cusip)
+        known.push({ cusip: c.cusip, dealId: deal.id, dealName: deal.name, class: c.name });
+    }
+  }
+  const found = known.find((k) => k.cusip === wanted);
+  if (found) return found;
+  const nearest = nearestName(
+    wanted,
+    known.map((k) => k.cusip),
+  );
+  throw new TrusteeError(
+    'UNKNOWN_CUSIP',
+    `no class with CUSIP ${cusip}${nearest ? ` (did you mean ${nearest}?)` : ''}`,
+    [
+      {
+        field: 'cusip',
+        message: CUSIP.test(wanted) ? 'no class of a deal you may see has it' : 'not a CUSIP',
+        expected: nearest ? `${nearest} (the nearest known)` : 'the 9-character CUSIP of a class',
+        got: cusip,
+      },
+    ],
+  );
+}
