@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
 import { nearestName } from '../errors/suggest.ts';
@@ -13,17 +14,20 @@ export interface CsvRecord {
  * Streams a CSV file's records with csv-parse's stream API, checking the header against the
  * expected columns (all required, none unknown, any order; `optionalColumns` may be there). Yields each record with its row
  * number; a file that cannot be read or is not CSV ends in a TrusteeError naming the row.
+ * `text`, when given, is the file's content (an upload), read instead of `path`, which then
+ * only names it in errors.
  */
 export async function* readCsvRecords(
   path: string,
   columns: readonly string[],
   what: string,
   optionalColumns: readonly string[] = [],
+  text?: string,
 ): AsyncGenerator<CsvRecord> {
-  const input = createReadStream(path);
+  const input: Readable = text === undefined ? createReadStream(path) : Readable.from([text]);
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
   // pipe() does not forward the file's errors (missing file): hand them to the parser.
-  input.on('error', (error) => parser.destroy(error));
+  input.on('error', (error: Error) => parser.destroy(error));
   input.pipe(parser);
   let header: string[] | undefined;
   let row = 0;

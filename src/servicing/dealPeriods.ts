@@ -56,7 +56,7 @@ const money = (c: number): string => (c / 100).toFixed(2);
  * The pool after a date whose figures came from a totals file, from the deal's
  * deals/<id>/tape-<date>.csv, checked against that period's ending pool and loan count.
  */
-async function poolAfterTotals(deal: Deal, previous: PeriodBefore): Promise<PoolPositions> {
+export async function poolAfterTotals(deal: Deal, previous: PeriodBefore): Promise<PoolPositions> {
   const path = dealPositionsTapePath(deal.id, previous.date);
   if (!existsSync(path)) {
     throw new TrusteeError('NOT_FOUND', `no loans for ${deal.id} after ${previous.date}`, [

@@ -17,9 +17,10 @@ import { remittanceRowSchema, totalRowSchema } from './remittanceSchema.ts';
  * Reads a servicer remittance report (docs/formats-remittance.md) by streaming it, checking
  * every cell. Resolves to its loan rows and TOTAL row, or rejects with one INVALID_INPUT error
  * listing every problem by file, row and field. Whether the figures reconcile is checked by
- * reconcileRemittance (collectionPeriodFromRemittance runs both).
+ * reconcileRemittance (collectionPeriodFromRemittance runs both). `content`, when given, is the
+ * report's text (an upload named `path`), read instead of the file.
  */
-export async function readRemittance(path: string): Promise<RemittanceFile> {
+export async function readRemittance(path: string, content?: string): Promise<RemittanceFile> {
   const rows: RemittanceRow[] = [];
   const problems = problemList(path);
   let totals: RemittanceTotals | undefined;
@@ -29,6 +30,7 @@ export async function readRemittance(path: string): Promise<RemittanceFile> {
     REMITTANCE_COLUMNS,
     'remittance report',
     REMITTANCE_OPTIONAL_COLUMNS,
+    content,
   )) {
     if (totals) {
       problems.add({

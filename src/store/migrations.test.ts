@@ -107,6 +107,12 @@ const beforeBookOfDeals = [
   "delete from trustee_migration where name = '0005_book_of_deals'",
 ];
 
+/** Undoes migration 0004 (the monthly cycle's drafts), which refer to remittances. */
+const beforeDistributionDrafts = [
+  'drop table distribution_drafts',
+  "delete from trustee_migration where name = '0004_distribution_drafts'",
+];
+
 /** Runs SQL statements on a test database through a connection of its own. */
 async function execute(location: string, statements: readonly string[]): Promise<void> {
   if (!location.startsWith('postgres')) {
@@ -161,6 +167,7 @@ describe.each(backends)(
         await execute(db.location, [
           ...beforeInvestorPortal,
           ...beforeBookOfDeals,
+          ...beforeDistributionDrafts,
           'drop table deal_versions',
           "delete from trustee_migration where name = '0002_deal_versions'",
           ...['sign_in_links', 'sessions', 'api_tokens', 'user_deals', 'users'].map(
@@ -216,6 +223,7 @@ describe.each(backends)(
         await execute(db.location, [
           ...beforeInvestorPortal,
           ...beforeBookOfDeals,
+          ...beforeDistributionDrafts,
           'drop table sign_in_links',
           'drop table sessions',
           'drop table api_tokens',

@@ -68,6 +68,9 @@ export function postgresDialect(location: PostgresLocation): {
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one in use (the connection ended mid-transaction, e.g. by pg_terminate_backend): its
+  // query rejects and the work fails (rolled back by the server); the client is then discarded.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { dialect: new PostgresDialect({ pool }), pool };
 }
 
