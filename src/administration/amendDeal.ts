@@ -13,6 +13,8 @@ import { describeVersion, versionInForce } from './termsInForce.ts';
 export interface AmendOptions {
   /** Who amends the deal: recorded in the version and the audit log. */
   readonly actor: string;
+  /** Where from, for the audit log: the client's address, or "cli on HOST". */
+  readonly address?: string;
   /** Why the terms change (the amendment's name, a supplemental indenture...). */
   readonly reason: string;
   /** The first distribution date the new terms apply to: one not yet closed. */
@@ -116,6 +118,7 @@ export async function amendDeal(
       dealId: deal.id,
       distributionDate: from,
       reason: version.reason ?? '',
+      ...(options.address !== undefined ? { address: options.address } : {}),
       details: {
         dealVersion: version.version,
         dealHash,

@@ -98,6 +98,7 @@ export async function closeDistributionDate(
       result,
       version: 1,
       actor: options.actor,
+      address: options.address,
       at: (options.now ?? isoNow)(),
       action: 'close',
       reason: null,

@@ -12,6 +12,8 @@ import { dealChanged, sameTermsAs, versionInForce } from './termsInForce.ts';
 
 export interface CloseThroughOptions {
   readonly actor: string;
+  /** Where from, for the audit log ("cli on HOST"). */
+  readonly address?: string;
   /** Folder of remittance reports named <date>.csv (default: the deal's deals/<id>/remittances/). */
   readonly remittanceDirectory?: string;
   /** Told after each date: whether it was closed now or already closed (reused). */
@@ -83,6 +85,7 @@ export async function closeThrough(
   for (const { date, source, period, report } of pending) {
     const closed = await closeDistributionDate(store, terms.get(date)!, period, {
       actor: options.actor,
+      ...(options.address !== undefined ? { address: options.address } : {}),
       source,
       remittanceRows: (report?.rows ?? []) as unknown as Record<string, unknown>[],
     });

@@ -7,6 +7,8 @@ import type { DealState } from '../waterfall/types.ts';
 export interface CloseOptions {
   /** Who closes the date: recorded in the version and the audit log. */
   readonly actor: string;
+  /** Where from: the client's address, or "cli on HOST" (the audit log's "from where"). */
+  readonly address?: string;
   /**
    * The state before the first date trustee closes, when earlier dates were distributed
    * elsewhere (e.g. deals/nchet-2002-1/state-2002-03-25.json to start at April 2002).

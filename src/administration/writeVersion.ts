@@ -7,6 +7,8 @@ export interface VersionToWrite {
   readonly result: DateResult;
   readonly version: number;
   readonly actor: string;
+  /** The audit entry's "from where", when known. */
+  readonly address: string | undefined;
   readonly at: string;
   /** "close", "correct" or "follow-on" (re-run after an earlier date's correction). */
   readonly action: 'close' | 'correct' | 'follow-on';
@@ -52,6 +54,7 @@ export async function writeVersion(tx: TrustStore, v: VersionToWrite): Promise<S
     distributionDate: period.distributionDate,
     version: v.version,
     ...(v.reason !== null ? { reason: v.reason } : {}),
+    ...(v.address !== undefined ? { address: v.address } : {}),
     details: {
       distributionNumber: record.distributionNumber,
       dealHash: record.dealHash,

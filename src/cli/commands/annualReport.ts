@@ -8,6 +8,7 @@ import { renderAnnualSummary, renderForm10K } from '../../reports/index.ts';
 import { yearEndLoans } from '../../servicing/yearEndLoans.ts';
 import { openStore, storeLocation } from '../../store/openStore.ts';
 import { dealFilePath, namingDealFile } from './dealFile.ts';
+import { cliAddress } from './close.action.ts';
 
 /** Closes (or reuses) every date through the year's end, then renders the year's 10-K. */
 export async function annualReport(options: {
@@ -37,6 +38,7 @@ export async function annualReport(options: {
     const yearEnd = fromParts(options.year, 12, 31);
     const closed = await closeThrough(store, deal, yearEnd, {
       actor: options.actor,
+      address: cliAddress(),
       ...(options.remittances ? { remittanceDirectory: options.remittances } : {}),
       onDate: (date, outcome) =>
         process.stderr.write(`${outcome === 'closed' ? 'closed' : 'reused'} ${deal.id} ${date}\n`),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { builtInOpeningState } from '../../administration/builtInOpeningState.ts';
 import { closeDistributionDate } from '../../administration/closeDistributionDate.ts';
 import { closedDates, outOfOrder } from '../../administration/closedDates.ts';
@@ -32,6 +32,11 @@ interface CloseCommandOptions {
 /** Who is acting: --actor, else TRUSTEE_ACTOR, else the operating-system user. */
 export function actorName(explicit: string | undefined): string {
   return explicit ?? process.env['TRUSTEE_ACTOR'] ?? userInfo().username;
+}
+
+/** Where a change from the command line comes from, for the audit log: "cli on HOST". */
+export function cliAddress(): string {
+  return `cli on ${hostname()}`;
 }
 
 function dateOption(text: string): PlainDate {
@@ -148,6 +153,7 @@ export const action = async (options: CloseCommandOptions) => {
         : undefined;
     const common = {
       actor: actorName(options.actor),
+      address: cliAddress(),
       source: totals,
       ...(opening ? { openingState: opening } : {}),
     };

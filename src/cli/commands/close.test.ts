@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealsDirectory } from '../../deal/builtIn.ts';
+import { openStore } from '../../store/openStore.ts';
 import { backends, freshDatabase, type TestDatabase } from '../../store/testBackends.ts';
 
 const node = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
@@ -92,6 +93,22 @@ describe.each(backends)('trustee close and history, store on %s', (backend) => {
     expect(listed.stdout).toMatch(
       /version 1, from 2002-04-25, bound \S+ by alice at the first closing/,
     );
+  });
+
+  it('records where each closing and correction came from in the audit log', async () => {
+    const store = await openStore(
+      backend === 'sqlite' ? join(cwd, 'var', 'trustee.sqlite') : db.location,
+    );
+    try {
+      const entries = await store.auditLog('nchet-2002-1');
+      const changes = entries.filter((e) => e.action === 'close' || e.action === 'correct');
+      expect(changes.map((e) => [e.action, e.actor, e.address])).toEqual([
+        ['close', 'alice', `cli on ${hostname()}`],
+        ['correct', 'bob', `cli on ${hostname()}`],
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 
   it.runIf(backend === 'sqlite')(

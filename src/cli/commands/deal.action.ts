@@ -3,7 +3,7 @@ import { describeVersion } from '../../administration/termsInForce.ts';
 import { loadDealFile } from '../../deal/loadDeal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { openStore, storeExists, storeLocation } from '../../store/openStore.ts';
-import { actorName } from './close.action.ts';
+import { actorName, cliAddress } from './close.action.ts';
 import { namingDealFile } from './dealFile.ts';
 import { namingFlags } from './flagNames.ts';
 
@@ -48,6 +48,7 @@ export const amendAction = async (options: AmendCommandOptions) => {
   try {
     const result = await amendDeal(store, deal, {
       actor: actorName(options.by),
+      address: cliAddress(),
       reason: options.reason,
       effectiveFrom: options.from,
     }).catch((error: unknown) => {

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { text } from 'node:stream/consumers';
 import { builtInDealIds } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
@@ -15,7 +14,7 @@ import {
   type Who,
 } from '../../store/peopleChanges.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
-import { actorName } from './close.action.ts';
+import { actorName, cliAddress } from './close.action.ts';
 
 interface StoreOptions {
   db?: string;
@@ -28,7 +27,7 @@ interface RoleOptions extends StoreOptions {
 
 /** Who acts from the command line: --by (or TRUSTEE_ACTOR, the OS user), on this host. */
 export function cliWho(by: string | undefined): Who {
-  return { actor: actorName(by), at: new Date().toISOString(), address: `cli on ${hostname()}` };
+  return { actor: actorName(by), at: new Date().toISOString(), address: cliAddress() };
 }
 
 function role(text: string): Role {
