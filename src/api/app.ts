@@ -24,6 +24,12 @@ import { historyZipRoute } from './routes/historyZipRoute.ts';
 import { positionRoutes } from './routes/positionRoutes.ts';
 import { userRoutes } from './routes/userRoutes.ts';
 import { watchRoutes } from './routes/watchRoutes.ts';
+import { webhookDispatcher } from './investors/webhookDispatcher.ts';
+import { factorRoutes } from './routes/factorRoutes.ts';
+import { historyZipRoute } from './routes/historyZipRoute.ts';
+import { positionRoutes } from './routes/positionRoutes.ts';
+import { userRoutes } from './routes/userRoutes.ts';
+import { watchRoutes } from './routes/watchRoutes.ts';
 import type { Portal } from './service/portal.ts';
 import { projections } from './service/projections.ts';
 import { registerWebAssets } from './webAssets.ts';
@@ -62,6 +68,11 @@ export interface AppOptions {
   resultsDir?: string;
   /** Where grids run (default this machine's worker pool; `serve --queue`: a queue's workers). */
   grids?: GridBackend;
+  /**
+   * Deliver webhook notices of new published versions from this process (`trustee serve`):
+   * a timer apart from the requests, stopped when the app closes.
+   */
+  dispatchWebhooks?: boolean;
 }
 
 /** The portal's HTTP server: the JSON API under /api, OpenAPI at /docs, the dashboard at /. */
@@ -123,11 +134,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   positionRoutes(app, options.portal, people, services.runs);
   historyZipRoute(app, options.portal);
   userRoutes(app, options.portal, people);
+  // The investor portal (watch list, feed, webhooks, factors, positions, history ZIP); users.
+  watchRoutes(app, options.portal, people);
+  factorRoutes(app, options.portal);
+  positionRoutes(app, options.portal, people, services.runs);
+  historyZipRoute(app, options.portal);
+  userRoutes(app, options.portal, people);
   // The projection's worker threads stop with the server; a temporary results folder goes.
   app.addHook('onClose', async () => {
     await closeGridPool();
     files.close();
   });
+  if (options.dispatchWebhooks) {
+    const dispatcher = webhookDispatcher({
+      store: people,
+      portal: options.portal,
+      log: (line) => app.log.warn(line),
+    });
+    dispatcher.start();
+    app.addHook('onClose', () => dispatcher.stop());
+  }
   if (options.webRoot) await registerWebAssets(app, options.webRoot);
   return app;
 }

@@ -208,6 +208,32 @@ describe('the investor portal', () => {
         await flaky.close();
       }
     });
+    it('is delivered by the app started with dispatchWebhooks (trustee serve), on its own timer', async () => {
+      const own = receiver(() => 200);
+      const ownUrl = await own.listen();
+      const served = await buildApp({ portal: portal(), store, dispatchWebhooks: true });
+      try {
+        await injectingAs(served, await tokenFor(store, 'administrator')).inject({
+          method: 'POST',
+          url: '/api/webhooks',
+          payload: { url: ownUrl },
+        });
+        const again = { ...april, interestCollected: cents(april.interestCollected - 2_000_000) };
+        await correctDistributionDate(store, deal, again, { actor: 'bob', reason: 'once more' });
+        for (
+          const deadline = Date.now() + 20_000;
+          own.received.length === 0 && Date.now() < deadline;
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(
+          own.received.map((r) => (JSON.parse(r.body) as { version: number }).version),
+        ).toEqual([4]);
+      } finally {
+        await served.close();
+        await own.close();
+      }
+    });
   });
 
   describe('factors and CUSIPs', () => {
@@ -358,7 +384,7 @@ describe('the investor portal', () => {
       }
       expect(
         strFromU8(files['2002-04-25/nchet-2002-1-statement-2002-04-25.txt'] as Uint8Array),
-      ).toContain('Version 3');
+      ).toContain('Version 4');
       expectProblem(await olga.inject(`${NCHET}/history.zip`), 403, 'FORBIDDEN');
     });
 

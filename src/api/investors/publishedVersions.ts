@@ -1,5 +1,4 @@
 import type { TrustStore } from '../../store/trustStore.ts';
-import type { Portal } from '../service/portal.ts';
 
 /** One published version of a distribution date: what the feed lists and a webhook is told. */
 export interface PublishedVersion {
@@ -24,11 +23,13 @@ export interface PublishedVersion {
  */
 export async function publishedVersions(
   store: TrustStore,
-  portal: Portal,
   dealId: string,
 ): Promise<PublishedVersion[]> {
-  const dealName = portal.deal(dealId).name;
-  return (await store.listDistributions(dealId)).map((v) => ({
+  const versions = await store.listDistributions(dealId);
+  if (versions.length === 0) return [];
+  // The name the deal was published under (the store keeps the deal of every closing).
+  const dealName = (await store.getDeal(dealId))?.name ?? dealId;
+  return versions.map((v) => ({
     dealId,
     dealName,
     distributionDate: v.distributionDate,

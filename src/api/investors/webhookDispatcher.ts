@@ -68,16 +68,15 @@ export function webhookDispatcher(options: DispatcherOptions) {
       const known = new Set((await store.investors.deliveries(webhook.webhookId)).map(keyOf));
       for (const watched of await watchedDeals(store, portal, user)) {
         const since = watched.addedAt > webhook.createdAt ? watched.addedAt : webhook.createdAt;
-        for (const v of await publishedVersions(store, portal, watched.dealId)) {
-          const key = { webhookId: webhook.webhookId, ...v };
-          if (v.publishedAt < since || known.has(keyOf(key))) continue;
-          const pick = {
-            webhookId: key.webhookId,
-            dealId: key.dealId,
-            distributionDate: key.distributionDate,
-            version: key.version,
+        for (const v of await publishedVersions(store, watched.dealId)) {
+          const key: DeliveryKey = {
+            webhookId: webhook.webhookId,
+            dealId: v.dealId,
+            distributionDate: v.distributionDate,
+            version: v.version,
           };
-          if (await store.investors.planDelivery(pick, at)) planned += 1;
+          if (v.publishedAt < since || known.has(keyOf(key))) continue;
+          if (await store.investors.planDelivery(key, at)) planned += 1;
         }
       }
     }
@@ -91,7 +90,7 @@ export function webhookDispatcher(options: DispatcherOptions) {
     const user = await owner(webhook);
     if (!user) return 'the user is disabled';
     if (!maySee(user, delivery.dealId)) return 'the user is no longer entitled to the deal';
-    const versions = await publishedVersions(store, portal, delivery.dealId);
+    const versions = await publishedVersions(store, delivery.dealId);
     const found = versions.find(
       (v) => v.distributionDate === delivery.distributionDate && v.version === delivery.version,
     );

@@ -31,8 +31,9 @@ export function watchRoutes(app: FastifyInstance, portal: Portal, store: TrustSt
       },
     },
     async (request) => {
+      const names = new Map((await portal.deals()).map((d) => [d.id, d.name]));
       const watched = await watchedDeals(store, portal, callerOf(request));
-      return watched.map((w) => ({ ...w, name: portal.deal(w.dealId).name }));
+      return watched.map((w) => ({ ...w, name: names.get(w.dealId) ?? w.dealId }));
     },
   );
   app.put<{ Params: { dealId: string } }>(
@@ -88,7 +89,7 @@ export function watchRoutes(app: FastifyInstance, portal: Portal, store: TrustSt
     async (request) => {
       const entries = [];
       for (const watched of await watchedDeals(store, portal, callerOf(request))) {
-        entries.push(...(await publishedVersions(store, portal, watched.dealId)));
+        entries.push(...(await publishedVersions(store, watched.dealId)));
       }
       return entries.sort(newestFirst).slice(0, request.query.limit);
     },

@@ -95,6 +95,7 @@ export const action = async (options: ServeOptions) => {
   const app = await buildApp({
     portal: createPortal(storeHistory(store)),
     store,
+    dispatchWebhooks: true,
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     webRoot,
     jobs,
