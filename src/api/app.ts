@@ -25,11 +25,6 @@ import { positionRoutes } from './routes/positionRoutes.ts';
 import { userRoutes } from './routes/userRoutes.ts';
 import { watchRoutes } from './routes/watchRoutes.ts';
 import { webhookDispatcher } from './investors/webhookDispatcher.ts';
-import { factorRoutes } from './routes/factorRoutes.ts';
-import { historyZipRoute } from './routes/historyZipRoute.ts';
-import { positionRoutes } from './routes/positionRoutes.ts';
-import { userRoutes } from './routes/userRoutes.ts';
-import { watchRoutes } from './routes/watchRoutes.ts';
 import type { Portal } from './service/portal.ts';
 import { projections } from './service/projections.ts';
 import { registerWebAssets } from './webAssets.ts';
@@ -128,12 +123,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = { jobs, runs: projections(options.portal, options.grids), files, limits };
   jobRoutes(app, options.portal, services);
   jobReadRoutes(app, services);
-  // The investor portal (watch list, feed, webhooks, factors, positions, history ZIP); users.
-  watchRoutes(app, options.portal, people);
-  factorRoutes(app, options.portal);
-  positionRoutes(app, options.portal, people, services.runs);
-  historyZipRoute(app, options.portal);
-  userRoutes(app, options.portal, people);
   // The investor portal (watch list, feed, webhooks, factors, positions, history ZIP); users.
   watchRoutes(app, options.portal, people);
   factorRoutes(app, options.portal);
