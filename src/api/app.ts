@@ -7,6 +7,7 @@ import { registerJsonBodies } from './jsonBody.ts';
 import { registerErrorHandling, sendError } from './errorHandler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { noQuery } from './schemas.ts';
+import { cycleRoutes } from './routes/cycleRoutes.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
 import { DEFAULT_LIMITS, type JobLimits } from './jobs/jobLimits.ts';
@@ -113,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   sessionRoutes(app, people, { secureCookies: options.secureCookies ?? true });
   auditRoutes(app, people);
+  // The monthly cycle: upload, prepare, approve or reject, publish (on the people's store).
+  cycleRoutes(app, people);
   dealRoutes(app, options.portal);
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);

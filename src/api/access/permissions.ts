@@ -25,6 +25,10 @@ const everyone: readonly Role[] = ['administrator', 'preparer', 'approver', 'inv
 const staff: readonly Role[] = ['administrator', 'preparer', 'approver', 'auditor'];
 /** Who may keep a watch list, webhooks and positions: everyone but the auditor (changes nothing). */
 const holders: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor'];
+/** The monthly cycle: who prepares (uploads, prepares), who approves, who publishes. */
+const preparers: readonly Role[] = ['administrator', 'preparer'];
+const approvers: readonly Role[] = ['administrator', 'approver'];
+const publishers: readonly Role[] = ['administrator', 'preparer', 'approver'];
 const readUsers: readonly Role[] = ['administrator', 'auditor'];
 const changeUsers: readonly Role[] = ['administrator'];
 
@@ -89,6 +93,19 @@ export const permissions: Readonly<Record<string, Permission>> = {
   'POST /api/users/:name/link': { roles: changeUsers },
   'GET /api/users/:name/tokens': { roles: readUsers },
   'DELETE /api/users/:name/tokens/:tokenId': { roles: changeUsers },
+
+  // The monthly cycle: preparers upload and prepare, a second person approves or rejects
+  // (never the draft's preparer: the service refuses), an approved draft is published; the
+  // staff read drafts and waiting remittances (investors see a date once it is published).
+  'POST /api/deals/:dealId/remittances': { roles: preparers, deal: true },
+  'GET /api/deals/:dealId/remittances/waiting': { roles: staff, deal: true },
+  'POST /api/deals/:dealId/drafts': { roles: preparers, deal: true },
+  'GET /api/deals/:dealId/drafts': { roles: staff, deal: true },
+  'GET /api/drafts/:draftId': { roles: staff },
+  'POST /api/drafts/:draftId/approve': { roles: approvers },
+  'POST /api/drafts/:draftId/reject': { roles: approvers },
+  'POST /api/drafts/:draftId/publish': { roles: publishers },
+  'GET /api/deals/:dealId/distributions/:date/versions': { roles: staff, deal: true },
 
   // The audit log: those who answer for the controls.
   'GET /api/audit': { roles: ['administrator', 'auditor'] },
