@@ -9,6 +9,7 @@ import { registerOpenApi } from './openapi.ts';
 import { noQuery } from './schemas.ts';
 import { cycleRoutes } from './routes/cycleRoutes.ts';
 import { dealRoutes } from './routes/dealRoutes.ts';
+import { bookRoutes } from './routes/bookRoutes.ts';
 import { filingRoutes } from './routes/filingRoutes.ts';
 import { DEFAULT_LIMITS, type JobLimits } from './jobs/jobLimits.ts';
 import { jobRegistry, type JobRegistryOptions } from './jobs/jobRegistry.ts';
@@ -116,7 +117,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, people);
   // The monthly cycle: upload, prepare, approve or reject, publish (on the people's store).
   cycleRoutes(app, people);
+  // A deal of the book is found in the store before a route reads it by id (portal.deal).
+  app.addHook('preHandler', async (request) => {
+    const { dealId } = (request.params ?? {}) as { dealId?: unknown };
+    if (typeof dealId === 'string') await options.portal.resolve(dealId).catch(() => undefined);
+  });
   dealRoutes(app, options.portal);
+  bookRoutes(app, people, options.portal);
   statementRoutes(app, options.portal);
   filingRoutes(app, options.portal);
   loanRoutes(app, options.portal);

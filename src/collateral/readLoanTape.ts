@@ -7,9 +7,10 @@ import { tapeRowToLoan } from './tapeRowToLoan.ts';
 /**
  * Reads a loan tape (docs/formats-tape.md) by streaming it, validating every row. Resolves to
  * the loans in file order, or rejects with one INVALID_INPUT error listing every problem
- * (file, row, column, what was expected): a tape that fails yields no loans.
+ * (file, row, column, what was expected): a tape that fails yields no loans. `text`, when
+ * given, is the tape's content (an upload) and `path` its name in errors.
  */
-export async function readLoanTape(path: string): Promise<Loan[]> {
+export async function readLoanTape(path: string, text?: string): Promise<Loan[]> {
   const loans: Loan[] = [];
   const problems = problemList(path);
   const rowOf = new Map<string, number>();
@@ -18,6 +19,7 @@ export async function readLoanTape(path: string): Promise<Loan[]> {
     TAPE_COLUMNS,
     'loan tape',
     TAPE_OPTIONAL_COLUMNS,
+    text,
   )) {
     const parsed = tapeRowSchema.safeParse(cells);
     if (!parsed.success) {

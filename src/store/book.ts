@@ -32,4 +32,6 @@ export interface BookStore {
    * contains it (case-insensitive).
    */
   listDeals(search?: string): Promise<BookDeal[]>;
+  /** The closed distribution dates of every deal of the book, oldest first (one query). */
+  closedDates(): Promise<ReadonlyMap<string, readonly string[]>>;
 }

@@ -102,4 +102,22 @@ export class KyselyBookStore implements BookStore {
     }
     return (await query.orderBy('deal_id').execute()).map(bookDeal);
   }
+
+  async closedDates(): Promise<ReadonlyMap<string, readonly string[]>> {
+    const rows = await this.#db
+      .selectFrom('distributions')
+      .innerJoin('book_deals', 'book_deals.deal_id', 'distributions.deal_id')
+      .select(['distributions.deal_id', 'distributions.distribution_date'])
+      .distinct()
+      .orderBy('distributions.deal_id')
+      .orderBy('distributions.distribution_date')
+      .execute();
+    const dates = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = dates.get(row.deal_id) ?? [];
+      list.push(row.distribution_date);
+      dates.set(row.deal_id, list);
+    }
+    return dates;
+  }
 }

@@ -42,6 +42,8 @@ export const permissions: Readonly<Record<string, Permission>> = {
 
   // Deals, statements and filings: every role, investors their deals only.
   'GET /api/deals': { roles: everyone },
+  // The book of deals: administrators add deals (deal file, tape, opening state).
+  'POST /api/deals': { roles: ['administrator'] },
   'GET /api/deals/:dealId': { roles: everyone, deal: true },
   'GET /api/deals/:dealId/classes': { roles: everyone, deal: true },
   'GET /api/deals/:dealId/distributions': { roles: everyone, deal: true },

@@ -4,18 +4,27 @@ import { arrayResponse, dealParams, errorResponses, objectResponse } from '../sc
 
 /** Deals, their classes and the distribution-date history. */
 export function dealRoutes(app: FastifyInstance, portal: Portal): void {
-  app.get(
+  app.get<{ Querystring: { search?: string } }>(
     '/api/deals',
     {
       schema: {
         tags: ['deals'],
-        summary: 'The deals this server administers, with their closed distribution dates',
-        response: { 200: arrayResponse('id, name, series, distributionDates') },
+        summary:
+          'The deals this server administers (built-in and the book), with their closed ' +
+          'distribution dates; `search` keeps those whose name, CUSIP or servicer contains it',
+        querystring: {
+          type: 'object',
+          properties: { search: { type: 'string', maxLength: 200 } },
+          additionalProperties: false,
+        },
+        response: {
+          200: arrayResponse('id, name, series, origin, servicers, cusips, distributionDates'),
+        },
       },
     },
     async (request) => {
       // An investor's list holds the deals they are entitled to, and no other.
-      const deals = await portal.deals();
+      const deals = await portal.deals(request.query.search);
       const user = request.caller?.user;
       return user?.role === 'investor' ? deals.filter((d) => user.deals.includes(d.id)) : deals;
     },

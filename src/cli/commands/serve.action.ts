@@ -1,4 +1,5 @@
 import { buildApp } from '../../api/app.ts';
+import { storeBook } from '../../api/service/bookSource.ts';
 import { createPortal } from '../../api/service/portal.ts';
 import { seedStore } from '../../api/service/seedStore.ts';
 import { storeHistory } from '../../api/service/storeHistory.ts';
@@ -93,7 +94,7 @@ export const action = async (options: ServeOptions) => {
   // With --queue, grids go to the queue's workers; the queue is reached now, before listening.
   const queue = options.queue ? await openGridQueue(options.queue, options.queueName) : undefined;
   const app = await buildApp({
-    portal: createPortal(storeHistory(store)),
+    portal: createPortal(storeHistory(store), storeBook(store)),
     store,
     dispatchWebhooks: true,
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),

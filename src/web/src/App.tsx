@@ -10,6 +10,10 @@ import { LoanTapePage } from './pages/LoanTapePage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ScenarioPage } from './pages/ScenarioPage.tsx';
 import { StatementPage } from './pages/StatementPage.tsx';
+import { FactorsPage } from './pages/FactorsPage.tsx';
+import { PositionsPage } from './pages/PositionsPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+import { WatchPage } from './pages/WatchPage.tsx';
 import { href, useRoute, type Page } from './router.ts';
 import type { SignedIn } from './session.ts';
 
@@ -20,6 +24,10 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'scenario', label: 'Scenario' },
   { page: 'loans', label: 'Loan tape' },
   { page: 'audit', label: 'Audit log' },
+  { page: 'watch', label: 'Watch list and feed' },
+  { page: 'factors', label: 'Factors' },
+  { page: 'positions', label: 'Positions' },
+  { page: 'users', label: 'Users' },
 ];
 
 /**
@@ -30,6 +38,7 @@ const PAGE_ROLES: Partial<Record<Page, readonly string[]>> = {
   scenario: ['administrator', 'preparer', 'approver', 'auditor'],
   loans: ['administrator', 'preparer', 'approver', 'auditor'],
   audit: ['administrator', 'auditor'],
+  users: ['administrator', 'auditor'],
 };
 const offered = (page: Page, role: string) => PAGE_ROLES[page]?.includes(role) ?? true;
 
@@ -115,5 +124,13 @@ function PageOf(props: { page: Page; deal: DealSummary; date: string | undefined
       return <LoanTapePage dealId={props.deal.id} />;
     case 'audit':
       return <AuditPage dealId={props.deal.id} />;
+    case 'watch':
+      return <WatchPage dealId={props.deal.id} />;
+    case 'factors':
+      return <FactorsPage dealId={props.deal.id} />;
+    case 'positions':
+      return <PositionsPage dealId={props.deal.id} />;
+    case 'users':
+      return <UsersPage />;
   }
 }

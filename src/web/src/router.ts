@@ -1,6 +1,17 @@
 import { useEffect, useState } from 'react';
 
-export const pages = ['overview', 'history', 'statement', 'scenario', 'loans', 'audit'] as const;
+export const pages = [
+  'overview',
+  'history',
+  'statement',
+  'scenario',
+  'loans',
+  'audit',
+  'watch',
+  'factors',
+  'positions',
+  'users',
+] as const;
 export type Page = (typeof pages)[number];
 
 /** Where the dashboard is: "#/<deal>/<page>[/<date>]", e.g. "#/nchet-2002-1/statement/2002-04-25". */

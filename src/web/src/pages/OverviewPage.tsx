@@ -1,4 +1,15 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { DealOverview } from '../../../api/service/dealOverview.ts';
 import { useApi } from '../api.ts';
 import { Loading } from '../components/Loading.tsx';
@@ -38,12 +49,19 @@ function Overview({ o }: { o: DealOverview }) {
       : 100;
   return (
     <Stack>
-      <div>
-        <Title order={2}>{o.name}</Title>
-        <Text c="dimmed">
-          {o.title} · as of {o.asOf ?? 'closing'} ({o.distributionCount} distribution dates closed)
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{o.name}</Title>
+          <Text c="dimmed">
+            {o.title} · as of {o.asOf ?? 'closing'} ({o.distributionCount} distribution dates
+            closed)
+          </Text>
+        </div>
+        {/* Every published statement in every format, the 8-Ks and 10-Ks, with a manifest. */}
+        <Button component="a" variant="light" href={`/api/deals/${o.id}/history.zip`} download>
+          Download history (ZIP)
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder>
           <Title order={4} mb="xs">
