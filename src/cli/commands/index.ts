@@ -5,6 +5,7 @@ import { registerClose } from './close.ts';
 import { registerClosing } from './closing.ts';
 import { registerDeal } from './deal.ts';
 import { registerDistribute } from './distribute.ts';
+import { registerGenerateBook } from './generateBook.ts';
 import { registerHistory } from './history.ts';
 import { registerServe } from './serve.ts';
 import { registerProject } from './project.ts';
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerStatement(program);
   registerHistory(program);
   registerDeal(program);
+  registerGenerateBook(program);
   registerServe(program);
   registerUsers(program);
   registerAudit(program);

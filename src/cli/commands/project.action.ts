@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { breakevenCdr, lossesAtCdr, type Breakeven } from '../../analytics/breakeven.ts';
 import {
   classCashFlowTable,
@@ -30,18 +29,7 @@ import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
 import { projectStart } from './projectStart.ts';
 import { attachedGrid, localGrid, queuedGrid, type GridRun } from './projectGrid.ts';
-
-/** A progress bar on standard error, only when it is a terminal. */
-function progressBar(total: number, label: string): { update(n: number): void; stop(): void } {
-  if (!process.stderr.isTTY || total < 2) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: `${label} [{bar}] {value}/{total} {eta}s left`,
-    hideCursor: true,
-  });
-  bar.start(total, 0);
-  return { update: (n) => bar.update(n), stop: () => bar.stop() };
-}
+import { progressBar } from './progressBar.ts';
 
 /** `--prices A-IO=5,M-1=99.5`: each class's price, percent. */
 function classPrices(text: string): Record<string, number> {

@@ -22,7 +22,8 @@ function percentOption(name: string, text: string | undefined): number | undefin
   return value / 100;
 }
 
-function wholeOption(name: string, text: string, min: number, max: number): number {
+/** A whole-number option within [min, max]; names the option when it is not. */
+export function wholeOption(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
     throw new TrusteeError('INVALID_INPUT', `bad ${name}`, [

@@ -1,11 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { dealTapePath } from '../../collateral/dealTape.ts';
-import {
-  generateDealPool,
-  generateExamplePool,
-  generateGroupedPool,
-} from '../../collateral/generateExamplePool.ts';
+import { generateExamplePool } from '../../collateral/generateExamplePool.ts';
 import type { Loan } from '../../collateral/loan.ts';
 import { readLoanTape } from '../../collateral/readLoanTape.ts';
 import {
@@ -14,9 +10,9 @@ import {
   type StratificationKey,
   type Stratum,
 } from '../../collateral/stratify.ts';
+import { syntheticDealTape } from '../../collateral/syntheticDealTape.ts';
 import { writeLoanTape } from '../../collateral/writeLoanTape.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
-import { addMonths } from '../../money/plainDate.ts';
 import { derivedOpening } from '../../servicing/derived/derivedOpening.ts';
 
 const money = (cents: number): string =>
@@ -99,29 +95,7 @@ export const action = async (options: {
     return;
   }
   if (options.writeExample) {
-    // A deal with loan groups: a pool a group, fitted to each group's cut-off figures.
-    const loans =
-      deal.groups.length > 0
-        ? generateGroupedPool(
-            deal.groups.map((g) => ({
-              name: g.name,
-              cutoffBalance: g.cutoffBalance,
-              loanCount: g.cutoffLoanCount,
-            })),
-            addMonths(deal.cutoffDate, 1),
-            Number(deal.cutoffDate.replaceAll('-', '')),
-          )
-        : deal.id === 'nchet-2002-1'
-          ? generateExamplePool()
-          : generateDealPool(
-              {
-                cutoffBalance: deal.cutoffBalance,
-                loanCount: deal.cutoffLoanCount,
-                nextDueDate: addMonths(deal.cutoffDate, 1),
-              },
-              deal.interestBearingClasses.every((c) => c.kind === 'fixed'),
-              Number(deal.cutoffDate.replaceAll('-', '')),
-            );
+    const loans = deal.id === 'nchet-2002-1' ? generateExamplePool() : syntheticDealTape(deal);
     await mkdir(dirname(options.writeExample), { recursive: true });
     await writeFile(options.writeExample, writeLoanTape(loans));
     process.stdout.write(`wrote ${loans.length} synthetic loans to ${options.writeExample}\n`);
