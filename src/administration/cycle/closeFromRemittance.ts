@@ -20,7 +20,11 @@ export async function closeFromRemittance(
 ): Promise<CloseResult> {
   const date = remittance.distributionDate;
   const nothingClosed = (await closedDates(tx, deal.id)).length === 0;
-  const opening = nothingClosed ? builtInOpeningState(deal, date) : undefined;
+  // A deal of the book opens from the state it was added with (none: its closing).
+  const book = nothingClosed ? await tx.book.getDeal(deal.id) : undefined;
+  const opening = nothingClosed
+    ? (book?.openingState ?? builtInOpeningState(deal, date))
+    : undefined;
   const options = {
     actor: who.actor,
     source: remittance.source,
