@@ -24,20 +24,17 @@ export async function findCusip(
   visible: (dealId: string) => boolean,
 ): Promise<CusipMatch> {
   const wanted = cusip.trim().toUpperCase();
-  const known: CusipMatch[] = [];
-  for (const summary of await portal.deals()) {
-    if (!visible(summary.id)) continue;
-    const deal = portal.deal(summary.id);
-    for (const c of deal.classes) {
-      if (c.cusip)
-        known.push({ cusip: c.cusip, dealId: deal.id, dealName: deal.name, class: c.name });
-    }
+  // The deal list carries each deal's CUSIPs: only the deal that has it is read in full.
+  const seen = (await portal.deals()).filter((d) => visible(d.id));
+  const holder = seen.find((d) => d.cusips.includes(wanted));
+  if (holder) {
+    const deal = await portal.resolve(holder.id);
+    const found = deal.classes.find((c) => c.cusip === wanted);
+    if (found) return { cusip: wanted, dealId: deal.id, dealName: deal.name, class: found.name };
   }
-  const found = known.find((k) => k.cusip === wanted);
-  if (found) return found;
   const nearest = nearestName(
     wanted,
-    known.map((k) => k.cusip),
+    seen.flatMap((d) => d.cusips),
   );
   throw new TrusteeError(
     'UNKNOWN_CUSIP',

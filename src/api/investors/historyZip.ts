@@ -39,7 +39,7 @@ export function fullYears(dates: readonly string[]): number[] {
  * statement in every format the API serves and the date's 8-K; the 10-K of each full year.
  */
 export async function* historyFiles(portal: Portal, dealId: string): AsyncGenerator<ArchiveFile> {
-  const deal = portal.deal(dealId);
+  const deal = await portal.resolve(dealId);
   yield asFile('closing', closing8kDownload(deal));
   const history = await portal.distributions(dealId);
   for (const distribution of history) {

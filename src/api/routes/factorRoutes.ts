@@ -24,7 +24,7 @@ export function factorRoutes(app: FastifyInstance, portal: Portal): void {
     },
     async (request) => {
       const { dealId } = request.params;
-      return factorTable(portal.deal(dealId), await portal.distributions(dealId));
+      return factorTable(await portal.resolve(dealId), await portal.distributions(dealId));
     },
   );
   app.get<{ Params: { cusip: string } }>(
@@ -48,10 +48,8 @@ export function factorRoutes(app: FastifyInstance, portal: Portal): void {
     async (request) => {
       const user = callerOf(request);
       const match = await findCusip(portal, request.params.cusip, (id) => maySee(user, id));
-      const table = factorTable(
-        portal.deal(match.dealId),
-        await portal.distributions(match.dealId),
-      );
+      const deal = await portal.resolve(match.dealId);
+      const table = factorTable(deal, await portal.distributions(deal.id));
       return {
         ...match,
         decimals: table.decimals,

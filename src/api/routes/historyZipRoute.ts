@@ -17,7 +17,7 @@ export function historyZipRoute(app: FastifyInstance, portal: Portal): void {
       },
     },
     async (request, reply) => {
-      const deal = portal.deal(request.params.dealId);
+      const deal = await portal.resolve(request.params.dealId);
       const about = {
         dealId: deal.id,
         dealName: deal.name,

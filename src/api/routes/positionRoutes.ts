@@ -112,7 +112,7 @@ export function positionRoutes(
       const user = callerOf(request);
       const { dealId, label } = request.body;
       if (!maySee(user, dealId)) throw forbidden(user, dealId);
-      const deal = portal.deal(dealId);
+      const deal = await portal.resolve(dealId);
       const offered = deal.interestBearingClasses;
       const spec = offered.find((c) => c.name === request.body.class);
       if (!spec) {
@@ -175,7 +175,7 @@ export function positionRoutes(
     },
     async (request) => {
       const position = await ownPosition(store, request.params.positionId, callerOf(request));
-      const deal = portal.deal(position.dealId);
+      const deal = await portal.resolve(position.dealId);
       const scenario = namedScenario(request.query.scenario);
       const projection = await runs.project(deal, scenario, false, () => undefined);
       return positionCashflows(

@@ -90,7 +90,7 @@ export function userRoutes(app: FastifyInstance, portal: Portal, store: TrustSto
     },
     async (request, reply) => {
       const { name, role, deals = [] } = request.body;
-      for (const dealId of deals) portal.deal(dealId);
+      for (const dealId of deals) await portal.resolve(dealId);
       const who = requestWho(request);
       const user = await addPerson(store, { name, role, deals }, who);
       const link = linkFor(request, await signInLink(store, name, who));
@@ -121,7 +121,7 @@ export function userRoutes(app: FastifyInstance, portal: Portal, store: TrustSto
       const { role } = request.body;
       const before = await existing(store, name);
       const deals = role === 'investor' ? (request.body.deals ?? before.deals) : [];
-      for (const dealId of deals) portal.deal(dealId);
+      for (const dealId of deals) await portal.resolve(dealId);
       return setRole(store, name, role, deals, requestWho(request));
     },
   );
@@ -137,7 +137,7 @@ export function userRoutes(app: FastifyInstance, portal: Portal, store: TrustSto
     },
     async (request) => {
       const { name, dealId } = request.params;
-      portal.deal(dealId);
+      await portal.resolve(dealId);
       const user = await existing(store, name);
       return setRole(store, name, user.role, [...user.deals, dealId], requestWho(request));
     },

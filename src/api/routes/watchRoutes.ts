@@ -48,7 +48,7 @@ export function watchRoutes(app: FastifyInstance, portal: Portal, store: TrustSt
     },
     async (request) => {
       const { dealId } = request.params;
-      portal.deal(dealId);
+      await portal.resolve(dealId);
       return watchDeal(store, callerOf(request).name, dealId, requestWho(request));
     },
   );
