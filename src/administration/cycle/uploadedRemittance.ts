@@ -16,6 +16,7 @@ import { readRemittance } from '../../servicing/readRemittance.ts';
 import type { RemittanceFile, RemittanceRow } from '../../servicing/remittanceRow.ts';
 import type { RawRow, TrustStore } from '../../store/trustStore.ts';
 import type { CollectionPeriod } from '../../waterfall/types.ts';
+import { bookTapeLoans } from '../book/bookTape.ts';
 
 /** An upload read and checked: what `putRemittance` stores, as `trustee close` would. */
 export interface UploadedRemittance {
@@ -79,6 +80,11 @@ export async function positionsBefore(
   date: PlainDate,
 ): Promise<PoolPositions> {
   const n = distributionNumberOf(deal, date);
+  // A deal of the book: its first date from the tape it was added with (the pool where it opens).
+  const book = await store.book.getDeal(deal.id);
+  if (book && n === (book.openingState?.distributionNumber ?? 0) + 1) {
+    return positionsFromTape(await bookTapeLoans(store, book));
+  }
   if (n === 1) return positionsFromTape(await readDealTape(deal.id));
   const previousDate = distributionDate(deal, n - 1);
   const previous = await store.getDistribution(deal.id, previousDate);
