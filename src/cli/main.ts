@@ -27,7 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    // A command may end with a status of its own (batch: 1 when a deal was refused).
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with 0; a command line that is not valid is refused with 2.

@@ -39,7 +39,8 @@ export function cliAddress(): string {
   return `cli on ${hostname()}`;
 }
 
-function dateOption(text: string): PlainDate {
+/** A --date option as a plain date; INVALID_INPUT naming the option otherwise. */
+export function dateOption(text: string): PlainDate {
   if (!isPlainDate(text)) {
     throw new TrusteeError('INVALID_INPUT', `bad --date "${text}"`, [
       { field: '--date', message: 'not a calendar date', expected: 'YYYY-MM-DD', got: text },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnnual } from './annual.ts';
 import { registerAudit } from './audit.ts';
+import { registerBatch } from './batch.ts';
 import { registerClose } from './close.ts';
 import { registerClosing } from './closing.ts';
 import { registerDeal } from './deal.ts';
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerHistory(program);
   registerDeal(program);
   registerGenerateBook(program);
+  registerBatch(program);
   registerServe(program);
   registerUsers(program);
   registerAudit(program);
