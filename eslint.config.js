@@ -42,7 +42,8 @@ const layerRules = layers.slice(0, -1).map((layer, i) => {
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'var/**', 'src/web/static/vendor/**'] },
+  // AssemblyScript (*.as.ts: WebAssembly kernels) is checked by its compiler, asc.
+  { ignores: ['node_modules/**', 'var/**', 'src/web/static/vendor/**', 'src/**/*.as.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

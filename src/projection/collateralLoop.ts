@@ -1,9 +1,9 @@
 import type { CompiledScenario, GroupTables } from './compileScenario.ts';
 import { armScheduleFor } from './armSchedule.ts';
 import type { LoanArrays } from './loanArrays.ts';
-import { resetWorkspace, type Workspace } from './workspace.ts';
+import { resetWorkspace, useKernelViews, type Workspace } from './workspace.ts';
 
-// Accumulator slots of one kind's month (acc[kind * 16 + slot]).
+// Accumulator slots of one kind's month (acc[kind * 16 + slot]); the kernel writes the same.
 const BEGIN = 0;
 const DEFAULTS = 2;
 const DEFAULT_INTEREST = 3;
@@ -16,17 +16,23 @@ const LOANS = 10;
 const CHARGES = 11;
 const ACTIVE = 12;
 const LOANS_BEGIN = 13;
-const MONTH = 1 / 12;
+
+/** Where a kind's by-age curves are in the kernel's memory (0: the curve is by month). */
+interface KindCurves {
+  readonly smm: number;
+  readonly mdr: number;
+}
 
 /**
- * The hot loop: one month of one kind of loan (rows from..to). Per loan: the ARM rate change
- * when due (the new rate and the payment re-amortizing the balance over the months left, from
- * the rate-change schedule of the index path: armSchedule.ts), then
- * defaults (MDR on the beginning balance), scheduled principal on the rest, and prepayment
- * (SMM on the balance after scheduled principal), all on the expected (fractional) loan.
- * Reads and writes typed arrays only; allocates nothing. The month's sums go to `acc` (the
- * kind's slots from `slot`), whose BEGIN and LOANS_BEGIN hold the rows' performing balance and
- * loans at the month's start.
+ * The hot loop: one month of one kind of loan (rows from..to), in the kernel
+ * (kernel/collateralKernel.as.ts, WebAssembly SIMD, two loans at a time). Per loan: the ARM
+ * rate change when due (the new rate and the payment re-amortizing the balance over the months
+ * left, from the rate-change schedule of the index path: armSchedule.ts), then defaults (MDR on
+ * the beginning balance), scheduled principal on the rest, and prepayment (SMM on the balance
+ * after scheduled principal), all on the expected (fractional) loan. It reads and writes the
+ * workspace's arrays in the kernel's memory and allocates nothing. The month's sums go to `acc`
+ * (the kind's slots from `slot`; ws.acc or ws.blockAcc), whose BEGIN and LOANS_BEGIN hold the
+ * rows' performing balance and loans at the month's start.
  */
 function projectKind(
   ws: Workspace,
@@ -36,115 +42,41 @@ function projectKind(
   to: number,
   t: number,
   g: GroupTables,
+  curves: KindCurves,
   slot: number,
   charging: boolean,
 ): void {
-  const bal = ws.balance;
-  const pmt = ws.payment;
-  const rate = ws.rate;
-  const nextReset = ws.nextReset;
-  const pointer = ws.resetPointer;
-  const cnt = ws.loans;
-  const schedule = ws.armSchedule!;
-  const newRates = schedule.rates;
-  const factors = schedule.factors;
-  const term = a.remainingTerm;
-  const age = a.age;
-  const resetPeriod = a.resetPeriod;
-  const penaltyMonths = a.penaltyMonths;
-  const penaltyRate = a.penaltyRate;
-  const penaltyExempt = a.penaltyExempt;
-  const smm = g.smm;
-  const mdr = g.mdr;
-  // By-month curves: one SMM and MDR for every loan this month; by-age: per loan.
-  const smmByAge = g.smmByAge === 1;
-  const mdrByAge = g.mdrByAge === 1;
-  const smmNow = smm[t]!;
-  const mdrNow = mdr[t]!;
-  // Hoisted tests: only ARMs change rate; `charging` is false after the longest charge term.
-  const arms = from >= a.fixedCount;
-  // With a by-month MDR every loan defaults at the same rate: the default sums follow from
-  // the kind's balance, interest and loan count, and the loop need not add them up.
-  let defaults = 0;
-  let defaultInterest = 0;
-  let defaultLoans = 0;
-  let interestDue = 0;
-  let scheduled = 0;
-  let prepaid = 0;
-  let termWeighted = 0;
-  let loans = 0;
-  let charges = 0;
-  let paidOff = 0;
-  for (let i = from; i < to; i++) {
-    const b = bal[i]!;
-    if (b <= 0) continue;
-    let r = rate[i]!;
-    let p = pmt[i]!;
-    // Installments left, this month's included.
-    const n = term[i]! - t + 1;
-    if (arms && nextReset[i] === t) {
-      // The rate change of this month, from the schedule of the index path (armSchedule.ts).
-      const k = pointer[i]!;
-      r = newRates[k]!;
-      p = b * factors[k]!;
-      rate[i] = r;
-      pointer[i] = k + 1;
-      nextReset[i] = t + resetPeriod[i]!;
-    }
-    const md = mdrByAge ? mdr[t + age[i]!]! : mdrNow;
-    const sm = smmByAge ? smm[t + age[i]!]! : smmNow;
-    const monthly = r * MONTH;
-    const d = b * md;
-    const performing = b - d;
-    const due = p * (1 - md);
-    const owed = b * monthly;
-    let sp = n <= 1 ? performing : due - performing * monthly;
-    if (sp > performing) sp = performing;
-    else if (sp < 0) sp = 0;
-    const after = performing - sp;
-    const pp = after * sm;
-    const nb = after - pp;
-    const c0 = cnt[i]!;
-    let survivors = c0 * (1 - md) * (1 - sm);
-    if (nb <= 0) {
-      survivors = 0;
-      paidOff += 1;
-    }
-    bal[i] = nb;
-    pmt[i] = due * (1 - sm);
-    cnt[i] = survivors;
-    interestDue += owed;
-    if (mdrByAge) {
-      defaults += d;
-      defaultInterest += d * monthly;
-      defaultLoans += c0 * md;
-    }
-    scheduled += sp;
-    prepaid += pp;
-    termWeighted += nb * (n - 1);
-    loans += survivors;
-    if (charging && t <= penaltyMonths[i]!) {
-      // Each prepaying loan pays the charge on its balance above the free amount.
-      const chargeable = pp - sm * c0 * (1 - md) * penaltyExempt[i]!;
-      if (chargeable > 0) charges += chargeable * penaltyRate[i]!;
-    }
-  }
-  if (!mdrByAge) {
-    defaults = mdrNow * acc[slot + BEGIN]!;
-    defaultInterest = mdrNow * interestDue;
-    defaultLoans = mdrNow * acc[slot + LOANS_BEGIN]!;
-  }
-  acc[slot + DEFAULTS] = defaults;
-  acc[slot + DEFAULT_INTEREST] = defaultInterest;
-  acc[slot + DEFAULT_LOANS] = defaultLoans;
-  acc[slot + INTEREST] = interestDue - defaultInterest;
-  acc[slot + LOANS_BEGIN] = loans;
-  acc[slot + SCHEDULED] = scheduled;
-  acc[slot + PREPAID] = prepaid;
-  acc[slot + TERM_WEIGHTED] = termWeighted;
-  acc[slot + LOANS] = loans;
-  acc[slot + CHARGES] = charges;
-  acc[slot + ACTIVE] = paidOff;
+  ws.kernel.kernel.projectKind(
+    acc.byteOffset,
+    slot,
+    from,
+    to,
+    t,
+    g.smm[t]!,
+    g.mdr[t]!,
+    curves.smm,
+    curves.mdr,
+    from >= a.fixedCount,
+    charging,
+  );
+}
+
+/**
+ * The kernel's memory ready for this scenario: the loans' fields and the rate-change schedule
+ * (when new), and each by-age curve (by-month curves go to the kernel a month's rate at a time,
+ * read as the month comes: a cumulative-default curve's MDR is set month by month).
+ */
+function readyKernel(ws: Workspace, a: LoanArrays, s: CompiledScenario): [KindCurves, KindCurves] {
+  const g = [s.fixed, s.arm] as const;
+  const longest = Math.max(
+    ...g.flatMap((k) => [k.smmByAge ? k.smm.length : 0, k.mdrByAge ? k.mdr.length : 0]),
+  );
+  ws.kernel.fit(a, ws.armSchedule!, longest);
+  useKernelViews(ws);
+  return [0, 1].map((k) => ({
+    smm: g[k]!.smmByAge === 1 ? ws.kernel.curve((2 * k) as 0 | 2, g[k]!.smm) : 0,
+    mdr: g[k]!.mdrByAge === 1 ? ws.kernel.curve((2 * k + 1) as 1 | 3, g[k]!.mdr) : 0,
+  })) as [KindCurves, KindCurves];
 }
 
 /** Defaults of month t join the kind's pipeline; those of month t - lag are liquidated. */
@@ -246,6 +178,7 @@ export function projectCollateral(
   stopAtOrBelow = -1,
 ): void {
   ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule);
+  const curves = readyKernel(ws, a, s);
   resetWorkspace(ws, a, ws.armSchedule, {
     liquidateForeclosures: s.liquidateForeclosures,
     rollToDefault: [s.fixed.rollToDefault, s.arm.rollToDefault],
@@ -272,15 +205,15 @@ export function projectCollateral(
     !s.fixed.cumulativeDefaults &&
     !s.arm.cumulativeDefaults;
   if (blocked) {
-    projectBlocks(ws, a, s, horizon, chargeMonths);
+    projectBlocks(ws, a, s, curves, horizon, chargeMonths);
     settleMonths(ws, s, horizon, fixedStart, armStart);
     return;
   }
   const T = ws.totals;
   for (let t = 1; t <= horizon; t++) {
     const charging = t <= chargeMonths;
-    projectKind(ws, ws.acc, a, 0, a.fixedCount, t, s.fixed, 0, charging);
-    projectKind(ws, ws.acc, a, a.fixedCount, a.count, t, s.arm, 16, charging);
+    projectKind(ws, ws.acc, a, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging);
+    projectKind(ws, ws.acc, a, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging);
     settleKind(ws, 0, s.fixed, t, fixedStart);
     settleKind(ws, 1, s.arm, t, armStart);
     T.months = t;
@@ -305,14 +238,17 @@ function projectBlocks(
   ws: Workspace,
   a: LoanArrays,
   s: CompiledScenario,
+  curves: readonly [KindCurves, KindCurves],
   horizon: number,
   chargeMonths: number,
 ): void {
   ws.monthAcc.fill(0, 0, (horizon + 1) * 32);
   for (let lo = 0; lo < a.count; lo += BLOCK) {
     const hi = Math.min(a.count, lo + BLOCK);
-    projectBlockKind(ws, a, lo, Math.min(hi, a.fixedCount), s.fixed, 0, horizon, chargeMonths);
-    projectBlockKind(ws, a, Math.max(lo, a.fixedCount), hi, s.arm, 16, horizon, chargeMonths);
+    const fixedTo = Math.min(hi, a.fixedCount);
+    projectBlockKind(ws, a, lo, fixedTo, s.fixed, curves[0], 0, horizon, chargeMonths);
+    const armFrom = Math.max(lo, a.fixedCount);
+    projectBlockKind(ws, a, armFrom, hi, s.arm, curves[1], 16, horizon, chargeMonths);
   }
 }
 
@@ -323,6 +259,7 @@ function projectBlockKind(
   from: number,
   to: number,
   g: GroupTables,
+  curves: KindCurves,
   slot: number,
   horizon: number,
   chargeMonths: number,
@@ -335,7 +272,7 @@ function projectBlockKind(
   let active = 0;
   for (let i = from; i < to; i++) if (ws.balance[i]! > 0) active += 1;
   for (let t = 1; t <= horizon && active > 0; t++) {
-    projectKind(ws, block, a, from, to, t, g, slot, t <= chargeMonths);
+    projectKind(ws, block, a, from, to, t, g, curves, slot, t <= chargeMonths);
     // The block's performing balance at the next month's start, as settleKind keeps the pool's.
     block[slot + BEGIN] = Math.max(
       0,

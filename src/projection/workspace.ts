@@ -1,4 +1,5 @@
 import type { ArmSchedule } from './armSchedule.ts';
+import { KernelMemory } from './kernel/kernelMemory.ts';
 import type { LoanArrays } from './loanArrays.ts';
 
 /** The pool-level totals of each projected month (index t = 1..months; cents as floats). */
@@ -40,13 +41,18 @@ export type PoolTotals = { months: number; loanMonths: number } & {
 export interface Workspace {
   readonly capacity: number;
   readonly monthsCapacity: number;
-  readonly balance: Float64Array;
-  readonly payment: Float64Array;
-  readonly rate: Float64Array;
+  /**
+   * The collateral loop's kernel and its memory, where the per-loan arrays below and the
+   * month's accumulators live (views on it: `useKernelViews` after the memory grows).
+   */
+  readonly kernel: KernelMemory;
+  balance: Float64Array;
+  payment: Float64Array;
+  rate: Float64Array;
   /** ARMs: the month of the next rate change, and its place in the rate-change schedule. */
-  readonly nextReset: Float64Array;
-  readonly resetPointer: Float64Array;
-  readonly loans: Float64Array;
+  nextReset: Float64Array;
+  resetPointer: Float64Array;
+  loans: Float64Array;
   /** The rate-change schedule of the last index path (reused while the path is the same). */
   armSchedule: ArmSchedule | undefined;
   /** Per kind (0 fixed, 1 ARM), per month of default: balance, balance x monthly rate, loans. */
@@ -63,39 +69,54 @@ export interface Workspace {
    */
   readonly startDefaults: Float64Array;
   /** Per-kind accumulators of one month (see collateralLoop.ts). */
-  readonly acc: Float64Array;
+  acc: Float64Array;
   /** A large pool projected block by block: each month's per-kind sums, and one block's. */
   readonly monthAcc: Float64Array;
-  readonly blockAcc: Float64Array;
+  blockAcc: Float64Array;
   readonly totals: PoolTotals;
 }
 
 export function createWorkspace(loanCapacity: number, monthsCapacity: number): Workspace {
-  const perLoan = (): Float64Array => new Float64Array(loanCapacity);
   const perMonth = (): Float64Array => new Float64Array(monthsCapacity + 1);
   const totals = Object.fromEntries(POOL_FIELDS.map((f) => [f, perMonth()])) as {
     [F in PoolField]: Float64Array;
   };
+  const kernel = new KernelMemory(loanCapacity);
+  const v = kernel.views;
   return {
     capacity: loanCapacity,
     monthsCapacity,
-    balance: perLoan(),
-    payment: perLoan(),
-    rate: perLoan(),
-    nextReset: perLoan(),
-    resetPointer: perLoan(),
-    loans: perLoan(),
+    kernel,
+    balance: v.balance,
+    payment: v.payment,
+    rate: v.rate,
+    nextReset: v.nextReset,
+    resetPointer: v.resetPointer,
+    loans: v.loans,
     armSchedule: undefined,
     pipeBalance: [perMonth(), perMonth()],
     pipeInterest: [perMonth(), perMonth()],
     pipeLoans: [perMonth(), perMonth()],
     active: new Float64Array(2),
     startDefaults: new Float64Array(12),
-    acc: new Float64Array(32),
+    acc: v.acc,
     monthAcc: new Float64Array((monthsCapacity + 1) * 32),
-    blockAcc: new Float64Array(32),
+    blockAcc: v.blockAcc,
     totals: { months: 0, loanMonths: 0, ...totals },
   };
+}
+
+/** The workspace's arrays from its kernel's memory again (after `KernelMemory.fit`). */
+export function useKernelViews(ws: Workspace): void {
+  const v = ws.kernel.views;
+  ws.balance = v.balance;
+  ws.payment = v.payment;
+  ws.rate = v.rate;
+  ws.nextReset = v.nextReset;
+  ws.resetPointer = v.resetPointer;
+  ws.loans = v.loans;
+  ws.acc = v.acc;
+  ws.blockAcc = v.blockAcc;
 }
 
 /** A workspace big enough for these loans and months: the given one, or a new one. */

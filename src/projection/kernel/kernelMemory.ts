@@ -1,0 +1,138 @@
+import type { ArmSchedule } from '../armSchedule.ts';
+import type { LoanArrays } from '../loanArrays.ts';
+import { kernelInstance, type KernelExports } from './collateralKernel.ts';
+
+/** The loan fields the kernel reads, copied from the loan arrays (once per set of loans). */
+const LOAN_FIELDS = [
+  'remainingTerm',
+  'age',
+  'resetPeriod',
+  'penaltyMonths',
+  'penaltyRate',
+  'penaltyExempt',
+] as const;
+
+/** The arrays the loop works on, kept in the kernel's memory. */
+const WORK_FIELDS = ['balance', 'payment', 'rate', 'nextReset', 'resetPointer', 'loans'] as const;
+
+/** Our arrays start after the kernel's own first page (its static data, none today). */
+const FIRST = 65_536;
+const PAGE = 65_536;
+
+type Views = Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number], Float64Array> & {
+  readonly acc: Float64Array;
+  readonly blockAcc: Float64Array;
+  readonly newRates: Float64Array;
+  readonly factors: Float64Array;
+  /** By-age curves: fixed SMM, fixed MDR, ARM SMM, ARM MDR. */
+  readonly curves: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+};
+
+/**
+ * The kernel's memory: per-loan arrays (each with a spare slot after its last row: a pair of
+ * lanes that starts at the last row reads it, masked), the month's accumulators, the ARM
+ * rate-change schedule and the by-age curves. Its arrays are views on the memory; growing it
+ * (a larger schedule or curve) makes new views, so `views` is read afresh after `fit`.
+ */
+export class KernelMemory {
+  readonly kernel: KernelExports = kernelInstance();
+  readonly capacity: number;
+  views!: Views;
+  private scheduleCapacity = 0;
+  private curveCapacity = 0;
+  private copiedLoans: LoanArrays | undefined;
+  private copiedSchedule: ArmSchedule | undefined;
+
+  constructor(loanCapacity: number) {
+    this.capacity = loanCapacity;
+    this.lay(0, 0);
+  }
+
+  /** Lays the arrays out for a schedule and curves of these sizes, growing the memory if need be. */
+  private lay(scheduleCapacity: number, curveCapacity: number): void {
+    const row = this.capacity + 1;
+    const sizes = [
+      ...Array<number>(WORK_FIELDS.length + LOAN_FIELDS.length).fill(row),
+      32,
+      32,
+      scheduleCapacity,
+      scheduleCapacity,
+      ...Array<number>(4).fill(curveCapacity),
+    ];
+    const bytes = FIRST + sizes.reduce((sum, n) => sum + n * 8, 0);
+    const memory = this.kernel.memory;
+    if (bytes > memory.buffer.byteLength) {
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    }
+    let offset = FIRST;
+    const next = (length: number): Float64Array => {
+      const view = new Float64Array(memory.buffer, offset, length);
+      offset += length * 8;
+      return view;
+    };
+    const named = Object.fromEntries(
+      [...WORK_FIELDS, ...LOAN_FIELDS].map((field) => [field, next(row)]),
+    ) as Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number], Float64Array>;
+    this.views = {
+      ...named,
+      acc: next(32),
+      blockAcc: next(32),
+      newRates: next(scheduleCapacity),
+      factors: next(scheduleCapacity),
+      curves: [next(curveCapacity), next(curveCapacity), next(curveCapacity), next(curveCapacity)],
+    };
+    const v = this.views;
+    this.kernel.layout(
+      ...([...WORK_FIELDS, ...LOAN_FIELDS].map((field) => v[field].byteOffset) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ]),
+      v.newRates.byteOffset,
+      v.factors.byteOffset,
+    );
+    this.scheduleCapacity = scheduleCapacity;
+    this.curveCapacity = curveCapacity;
+  }
+
+  /**
+   * Ready for a projection of these loans, under this schedule, with curves this long: the
+   * loans' fields and the schedule copied in when they are new (a grid's scenarios share them).
+   * Afterwards `views` holds the arrays (new ones if the memory grew; their contents kept).
+   */
+  fit(a: LoanArrays, schedule: ArmSchedule, curveLength: number): void {
+    const scheduleLength = schedule.rates.length;
+    if (scheduleLength > this.scheduleCapacity || curveLength > this.curveCapacity) {
+      this.lay(
+        Math.max(scheduleLength, this.scheduleCapacity),
+        Math.max(curveLength, this.curveCapacity),
+      );
+      this.copiedSchedule = undefined;
+    }
+    if (this.copiedLoans !== a) {
+      for (const field of LOAN_FIELDS) this.views[field].set(a[field].subarray(0, a.count));
+      this.copiedLoans = a;
+    }
+    if (this.copiedSchedule !== schedule) {
+      this.views.newRates.set(schedule.rates);
+      this.views.factors.set(schedule.factors);
+      this.copiedSchedule = schedule;
+    }
+  }
+
+  /** A by-age curve in the kernel's memory (slot 0..3): its address for the kernel. */
+  curve(slot: 0 | 1 | 2 | 3, values: Float64Array): number {
+    const view = this.views.curves[slot];
+    view.set(values);
+    return view.byteOffset;
+  }
+}
