@@ -17,8 +17,16 @@ export async function watchedDeals(
   portal: Portal,
   user: User,
 ): Promise<WatchedDeal[]> {
-  const served = new Set((await portal.deals()).map((d) => d.id));
-  return (await store.investors.watchList(user.name)).filter(
-    (w) => served.has(w.dealId) && maySee(user, w.dealId),
+  const watched = (await store.investors.watchList(user.name)).filter((w) =>
+    maySee(user, w.dealId),
   );
+  const served = await Promise.all(
+    watched.map((w) =>
+      portal.resolve(w.dealId).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return watched.filter((_, i) => served[i]);
 }

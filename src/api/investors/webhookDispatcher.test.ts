@@ -1,0 +1,81 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDistributionDate } from '../../administration/index.ts';
+import { dealsDirectory, resolveDeal } from '../../deal/builtIn.ts';
+import { readStateFile } from '../../deal/stateFile.ts';
+import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
+import { addWebhook, watchDeal } from '../../store/investorChanges.ts';
+import { openStore } from '../../store/openStore.ts';
+import { addPerson } from '../../store/peopleChanges.ts';
+import { backends, freshDatabase, type TestDatabase } from '../../store/testBackends.ts';
+import type { TrustStore } from '../../store/trustStore.ts';
+import { builtInHistory } from '../service/builtInHistory.ts';
+import { createPortal } from '../service/portal.ts';
+import { webhookDispatcher } from './webhookDispatcher.ts';
+
+const deal = resolveDeal('nchet-2002-1');
+const who = { actor: 'ivan', at: '2026-12-01T00:00:00.000Z', address: '127.0.0.1' };
+
+/**
+ * PostgreSQL: two connections in one process act as two `trustee serve` would. (Two SQLite
+ * connections in one process cannot: node:sqlite waits for the file's lock synchronously,
+ * blocking the event loop the other connection's transaction needs to finish; on SQLite the
+ * API test runs two dispatchers on one connection.)
+ */
+describe.each(backends.filter((b) => b === 'postgres'))(
+  'two dispatchers on two connections to one %s store',
+  (backend) => {
+    let db: TestDatabase;
+    let stores: TrustStore[];
+    const received: string[] = [];
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received.push(String(request.headers['x-trustee-delivery']));
+        // A slow receiver: the other dispatcher runs its round while this one is sending.
+        setTimeout(() => response.end(), 50);
+      });
+    });
+
+    beforeAll(async () => {
+      db = freshDatabase(backend);
+      stores = [await openStore(db.location), await openStore(db.location)];
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      await db.drop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it('send each notice once', async () => {
+      const [one, two] = stores as [TrustStore, TrustStore];
+      await addPerson(one, { name: 'ivan', role: 'investor', deals: ['nchet-2002-1'] }, who);
+      await watchDeal(one, 'ivan', 'nchet-2002-1', who);
+      const { port } = server.address() as AddressInfo;
+      for (const path of ['/a', '/b']) {
+        await addWebhook(one, 'ivan', { url: `http://127.0.0.1:${port}${path}` }, who);
+      }
+      const openingState = readStateFile(
+        deal,
+        `${dealsDirectory}nchet-2002-1/state-2002-03-25.json`,
+      );
+      const april = readPeriodTotalsFile(`${dealsDirectory}nchet-2002-1/periods/2002-04-25.json`);
+      await closeDistributionDate(one, deal, april, { actor: 'alice', openingState });
+
+      const portal = createPortal(builtInHistory());
+      const dispatchers = [
+        webhookDispatcher({ store: one, portal }),
+        webhookDispatcher({ store: two, portal }),
+      ];
+      for (let round = 0; round < 3; round += 1) {
+        await Promise.all(dispatchers.map((d) => d.runOnce()));
+      }
+      // One version, two webhooks: two notices, each once.
+      expect(received.sort()).toHaveLength(2);
+      expect(new Set(received).size).toBe(2);
+      expect(received.every((id) => id.endsWith(':nchet-2002-1:2002-04-25:v1'))).toBe(true);
+    });
+  },
+);
