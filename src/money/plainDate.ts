@@ -49,10 +49,19 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
+// Dates already counted: a projection asks for the same few hundred dates again and again
+// (each class's WAL counts its dates), and reading the text is most of the work.
+const epochDays = new Map<PlainDate, number>();
+
 /** Days since 1970-01-01 (proleptic Gregorian), for arithmetic only. */
 export function epochDay(date: PlainDate): number {
-  const { year, month, day } = parts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+  let days = epochDays.get(date);
+  if (days === undefined) {
+    const { year, month, day } = parts(date);
+    days = Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+    if (epochDays.size < 100_000) epochDays.set(date, days);
+  }
+  return days;
 }
 
 export function fromEpochDay(days: number): PlainDate {
