@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDistributionDate } from '../../administration/index.ts';
 import { dealsDirectory, resolveDeal } from '../../deal/builtIn.ts';
@@ -79,3 +81,61 @@ describe.each(backends.filter((b) => b === 'postgres'))(
     });
   },
 );
+
+const node = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
+const script = fileURLToPath(new URL('./dispatchRounds.script.ts', import.meta.url));
+
+/** Runs dispatchRounds.script.ts: a dispatcher in a process of its own; its deliveries. */
+function dispatchInChild(location: string, rounds: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [script, location, String(rounds)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(err))));
+  });
+}
+
+describe('two dispatchers in two processes on one SQLite file', () => {
+  let db: TestDatabase;
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received.push(String(request.headers['x-trustee-delivery']));
+      setTimeout(() => response.end(), 50);
+    });
+  });
+  beforeAll(async () => {
+    db = freshDatabase('sqlite');
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await db.drop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('send each notice once', async () => {
+    const store = await openStore(db.location);
+    await addPerson(store, { name: 'ivan', role: 'investor', deals: ['nchet-2002-1'] }, who);
+    await watchDeal(store, 'ivan', 'nchet-2002-1', who);
+    const { port } = server.address() as AddressInfo;
+    for (const path of ['/a', '/b', '/c']) {
+      await addWebhook(store, 'ivan', { url: `http://127.0.0.1:${port}${path}` }, who);
+    }
+    const openingState = readStateFile(deal, `${dealsDirectory}nchet-2002-1/state-2002-03-25.json`);
+    const april = readPeriodTotalsFile(`${dealsDirectory}nchet-2002-1/periods/2002-04-25.json`);
+    await closeDistributionDate(store, deal, april, { actor: 'alice', openingState });
+    await store.close();
+    const delivered = await Promise.all([
+      dispatchInChild(db.location, 3),
+      dispatchInChild(db.location, 3),
+    ]);
+    expect(delivered[0] + delivered[1]).toBe(3);
+    expect(received).toHaveLength(3);
+    expect(new Set(received).size).toBe(3);
+  }, 60_000);
+});
