@@ -97,7 +97,7 @@ export function positionRoutes(
             dealId: dealIdSchema,
             class: { type: 'string', minLength: 1, maxLength: 20 },
             originalFace: {
-              type: ['string', 'number'],
+              anyOf: [{ type: 'string', maxLength: 30 }, { type: 'number' }],
               description: 'Dollars: 1000000 or "1,000,000.00"; stored in cents',
             },
             label: { type: 'string', maxLength: 100 },
