@@ -11,7 +11,9 @@ import type { Role } from '../../store/people.ts';
  * - `deal: true`: the route names a deal (`:dealId`); an investor must be entitled to it (403).
  *
  * Why these: investors see published statements and filings of their deals, nothing else (no
- * loan tape, no servicer rows, no projections yet: issue 13's position view will add theirs);
+ * loan tape, no servicer rows; their positions' projections run inside the position view only,
+ * never as jobs of their own); routes that name a deal elsewhere than in `:dealId` (a position,
+ * a CUSIP, a user's deals) check it in the route;
  * the auditor reads everything and changes nothing; preparers, approvers and administrators
  * read everything the portal shows. The routes that change things (upload, prepare, approve,
  * publish, users) come with issue 13's next parts.
@@ -23,6 +25,10 @@ export interface Permission {
 
 const everyone: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor', 'auditor'];
 const staff: readonly Role[] = ['administrator', 'preparer', 'approver', 'auditor'];
+/** Who may keep a watch list, webhooks and positions: everyone but the auditor (changes nothing). */
+const holders: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor'];
+const readUsers: readonly Role[] = ['administrator', 'auditor'];
+const changeUsers: readonly Role[] = ['administrator'];
 /** Who may keep a watch list, webhooks and positions: everyone but the auditor (changes nothing). */
 const holders: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor'];
 /** The monthly cycle: who prepares (uploads, prepares), who approves, who publishes. */
@@ -108,6 +114,35 @@ export const permissions: Readonly<Record<string, Permission>> = {
   'POST /api/drafts/:draftId/reject': { roles: approvers },
   'POST /api/drafts/:draftId/publish': { roles: publishers },
   'GET /api/deals/:dealId/distributions/:date/versions': { roles: staff, deal: true },
+
+  // The investor portal: each caller's own watch list, feed, webhooks and positions (another's
+  // are not found); the factors, CUSIPs and history ZIP of the deals they may see.
+  'GET /api/watchlist': { roles: everyone },
+  'PUT /api/watchlist/:dealId': { roles: holders, deal: true },
+  'DELETE /api/watchlist/:dealId': { roles: holders, deal: true },
+  'GET /api/feed': { roles: everyone },
+  'GET /api/webhooks': { roles: everyone },
+  'POST /api/webhooks': { roles: holders },
+  'GET /api/webhooks/:webhookId/deliveries': { roles: everyone },
+  'DELETE /api/webhooks/:webhookId': { roles: holders },
+  'GET /api/deals/:dealId/factors': { roles: everyone, deal: true },
+  'GET /api/cusips/:cusip': { roles: everyone },
+  'GET /api/positions': { roles: everyone },
+  'POST /api/positions': { roles: holders },
+  'GET /api/positions/:positionId': { roles: everyone },
+  'DELETE /api/positions/:positionId': { roles: holders },
+  'GET /api/deals/:dealId/history.zip': { roles: everyone, deal: true },
+
+  // The users page: administrators change users, auditors read them.
+  'GET /api/users': { roles: readUsers },
+  'POST /api/users': { roles: changeUsers },
+  'PUT /api/users/:name/role': { roles: changeUsers },
+  'PUT /api/users/:name/deals/:dealId': { roles: changeUsers },
+  'DELETE /api/users/:name/deals/:dealId': { roles: changeUsers },
+  'POST /api/users/:name/disable': { roles: changeUsers },
+  'POST /api/users/:name/link': { roles: changeUsers },
+  'GET /api/users/:name/tokens': { roles: readUsers },
+  'DELETE /api/users/:name/tokens/:tokenId': { roles: changeUsers },
 
   // The audit log: those who answer for the controls.
   'GET /api/audit': { roles: ['administrator', 'auditor'] },
