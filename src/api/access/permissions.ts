@@ -27,10 +27,6 @@ const everyone: readonly Role[] = ['administrator', 'preparer', 'approver', 'inv
 const staff: readonly Role[] = ['administrator', 'preparer', 'approver', 'auditor'];
 /** Who may keep a watch list, webhooks and positions: everyone but the auditor (changes nothing). */
 const holders: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor'];
-const readUsers: readonly Role[] = ['administrator', 'auditor'];
-const changeUsers: readonly Role[] = ['administrator'];
-/** Who may keep a watch list, webhooks and positions: everyone but the auditor (changes nothing). */
-const holders: readonly Role[] = ['administrator', 'preparer', 'approver', 'investor'];
 /** The monthly cycle: who prepares (uploads, prepares), who approves, who publishes. */
 const preparers: readonly Role[] = ['administrator', 'preparer'];
 const approvers: readonly Role[] = ['administrator', 'approver'];
@@ -114,35 +110,6 @@ export const permissions: Readonly<Record<string, Permission>> = {
   'POST /api/drafts/:draftId/reject': { roles: approvers },
   'POST /api/drafts/:draftId/publish': { roles: publishers },
   'GET /api/deals/:dealId/distributions/:date/versions': { roles: staff, deal: true },
-
-  // The investor portal: each caller's own watch list, feed, webhooks and positions (another's
-  // are not found); the factors, CUSIPs and history ZIP of the deals they may see.
-  'GET /api/watchlist': { roles: everyone },
-  'PUT /api/watchlist/:dealId': { roles: holders, deal: true },
-  'DELETE /api/watchlist/:dealId': { roles: holders, deal: true },
-  'GET /api/feed': { roles: everyone },
-  'GET /api/webhooks': { roles: everyone },
-  'POST /api/webhooks': { roles: holders },
-  'GET /api/webhooks/:webhookId/deliveries': { roles: everyone },
-  'DELETE /api/webhooks/:webhookId': { roles: holders },
-  'GET /api/deals/:dealId/factors': { roles: everyone, deal: true },
-  'GET /api/cusips/:cusip': { roles: everyone },
-  'GET /api/positions': { roles: everyone },
-  'POST /api/positions': { roles: holders },
-  'GET /api/positions/:positionId': { roles: everyone },
-  'DELETE /api/positions/:positionId': { roles: holders },
-  'GET /api/deals/:dealId/history.zip': { roles: everyone, deal: true },
-
-  // The users page: administrators change users, auditors read them.
-  'GET /api/users': { roles: readUsers },
-  'POST /api/users': { roles: changeUsers },
-  'PUT /api/users/:name/role': { roles: changeUsers },
-  'PUT /api/users/:name/deals/:dealId': { roles: changeUsers },
-  'DELETE /api/users/:name/deals/:dealId': { roles: changeUsers },
-  'POST /api/users/:name/disable': { roles: changeUsers },
-  'POST /api/users/:name/link': { roles: changeUsers },
-  'GET /api/users/:name/tokens': { roles: readUsers },
-  'DELETE /api/users/:name/tokens/:tokenId': { roles: changeUsers },
 
   // The audit log: those who answer for the controls.
   'GET /api/audit': { roles: ['administrator', 'auditor'] },
