@@ -6,6 +6,7 @@ import { Problem } from './components/Problem.tsx';
 import { SetPassword } from './components/SetPassword.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CyclePage } from './pages/CyclePage.tsx';
 import { LoanTapePage } from './pages/LoanTapePage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ScenarioPage } from './pages/ScenarioPage.tsx';
@@ -24,6 +25,7 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'scenario', label: 'Scenario' },
   { page: 'loans', label: 'Loan tape' },
   { page: 'audit', label: 'Audit log' },
+  { page: 'cycle', label: 'Monthly cycle' },
   { page: 'watch', label: 'Watch list and feed' },
   { page: 'factors', label: 'Factors' },
   { page: 'positions', label: 'Positions' },
@@ -38,6 +40,7 @@ const PAGE_ROLES: Partial<Record<Page, readonly string[]>> = {
   scenario: ['administrator', 'preparer', 'approver', 'auditor'],
   loans: ['administrator', 'preparer', 'approver', 'auditor'],
   audit: ['administrator', 'auditor'],
+  cycle: ['administrator', 'preparer', 'approver', 'auditor'],
   users: ['administrator', 'auditor'],
 };
 const offered = (page: Page, role: string) => PAGE_ROLES[page]?.includes(role) ?? true;
@@ -104,13 +107,20 @@ export function App(props: {
       <AppShell.Main>
         {!props.user.hasPassword && <SetPassword onSet={props.onSetPassword} />}
         {deals.error && <Problem problem={deals.error} />}
-        {dealId && deal && <PageOf page={route.page} deal={deal} date={route.date} />}
+        {dealId && deal && (
+          <PageOf page={route.page} deal={deal} date={route.date} user={props.user} />
+        )}
       </AppShell.Main>
     </AppShell>
   );
 }
 
-function PageOf(props: { page: Page; deal: DealSummary; date: string | undefined }) {
+function PageOf(props: {
+  page: Page;
+  deal: DealSummary;
+  date: string | undefined;
+  user: SignedIn;
+}) {
   switch (props.page) {
     case 'overview':
       return <OverviewPage dealId={props.deal.id} />;
@@ -124,6 +134,8 @@ function PageOf(props: { page: Page; deal: DealSummary; date: string | undefined
       return <LoanTapePage dealId={props.deal.id} />;
     case 'audit':
       return <AuditPage dealId={props.deal.id} />;
+    case 'cycle':
+      return <CyclePage dealId={props.deal.id} user={props.user} />;
     case 'watch':
       return <WatchPage dealId={props.deal.id} />;
     case 'factors':

@@ -59,6 +59,17 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
   return sendJson<T>('POST', path, body);
 }
 
+/** POSTs a file's text as it is (a CSV upload), with its media type. */
+export async function postText<T>(path: string, mediaType: string, text: string): Promise<T> {
+  return parse<T>(
+    await fetch(path, {
+      method: 'POST',
+      headers: { ...changing(), 'content-type': mediaType },
+      body: text,
+    }),
+  );
+}
+
 export async function deleteJson<T>(path: string): Promise<T> {
   return parse<T>(await fetch(path, { method: 'DELETE', headers: changing() }));
 }

@@ -11,6 +11,7 @@ export const pages = [
   'factors',
   'positions',
   'users',
+  'cycle',
 ] as const;
 export type Page = (typeof pages)[number];
 
