@@ -95,6 +95,18 @@ describe('the book of deals through the API', () => {
     expect((classes.json() as { cusip: string }[]).map((c) => c.cusip)).toEqual(
       expect.arrayContaining(deal.cusips.slice(0, 3)),
     );
+    const loans = await app.inject({
+      url: `/api/deals/${deal.id}/loans?limit=2`,
+      headers: as(admin),
+    });
+    expect(loans.statusCode, loans.body).toBe(200);
+    const tapeRows = deal.tape.trim().split('\n').length - 1;
+    expect(loans.json()).toMatchObject({ total: tapeRows, asOf: '2003-12-01' });
+    const byState = await app.inject({
+      url: `/api/deals/${deal.id}/loans/stratifications/state`,
+      headers: as(admin),
+    });
+    expect((byState.json() as { totals: { count: number } }).totals.count).toBe(tapeRows);
     expectProblem(await add(admin, { deal: deal.file, tape: deal.tape }), 409, 'DEAL_EXISTS');
   });
 

@@ -11,7 +11,7 @@ import { dealIdSchema, dealParams, errorResponses, objectResponse } from '../sch
 
 /** The loan tape of a deal, a page at a time, and its stratification tables. */
 export function loanRoutes(app: FastifyInstance, portal: Portal): void {
-  const tapeOf = loanTapes();
+  const tapeOf = loanTapes((dealId) => portal.bookLoans(dealId));
   app.get<{ Params: { dealId: string }; Querystring: { offset: number; limit: number } }>(
     '/api/deals/:dealId/loans',
     {

@@ -1,4 +1,6 @@
+import { bookTapeLoans } from '../../administration/book/bookTape.ts';
 import { dealById, type FoundDeal } from '../../administration/book/dealById.ts';
+import type { Loan } from '../../collateral/loan.ts';
 import type { BookDeal } from '../../store/book.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 
@@ -10,6 +12,8 @@ export interface BookSource {
   find(dealId: string): Promise<FoundDeal | undefined>;
   /** The closed dates of the book's deals, by id (one read for a list of hundreds). */
   closedDates(): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** A deal of the book's tape (the loans where it opens), or undefined. */
+  loans(dealId: string): Promise<Loan[] | undefined>;
 }
 
 export function storeBook(store: TrustStore): BookSource {
@@ -20,6 +24,10 @@ export function storeBook(store: TrustStore): BookSource {
       return dealById(store, dealId);
     },
     closedDates: () => store.book.closedDates(),
+    async loans(dealId) {
+      const book = await store.book.getDeal(dealId);
+      return book && bookTapeLoans(store, book);
+    },
   };
 }
 
@@ -28,4 +36,5 @@ export const noBook: BookSource = {
   list: async () => [],
   find: async () => undefined,
   closedDates: async () => new Map(),
+  loans: async () => undefined,
 };

@@ -36,14 +36,24 @@ export interface Stratification {
   strata: Stratum[];
 }
 
-/** The deal's loan tape (deals/<id>/tape.csv), read once and kept. */
-export function loanTapes(): (deal: Deal) => Promise<Loan[]> {
+/**
+ * The deal's loan tape (deals/<id>/tape.csv; for a deal of the book, the tape it was added with,
+ * from `bookLoans`), read once and kept.
+ */
+export function loanTapes(
+  bookLoans: (dealId: string) => Promise<Loan[] | undefined> = async () => undefined,
+): (deal: Deal) => Promise<Loan[]> {
   const cache = new Map<string, Promise<Loan[]>>();
-  return (deal) => {
+  return async (deal) => {
     const cached = cache.get(deal.id);
     if (cached) return cached;
     const path = dealTapePath(deal.id);
     if (!existsSync(path)) {
+      const ofBook = await bookLoans(deal.id);
+      if (ofBook) {
+        cache.set(deal.id, Promise.resolve(ofBook));
+        return ofBook;
+      }
       throw new TrusteeError('NOT_FOUND', `${deal.id} has no loan tape`, [
         {
           file: path,

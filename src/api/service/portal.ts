@@ -2,6 +2,7 @@ import type { FoundDeal } from '../../administration/book/dealById.ts';
 import { unknownDeal } from '../../administration/book/dealById.ts';
 import { dealCusips, dealServicers } from '../../administration/book/bookRecord.ts';
 import { builtInDealIds, resolveDeal } from '../../deal/builtIn.ts';
+import type { Loan } from '../../collateral/loan.ts';
 import type { Deal } from '../../deal/deal.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { noBook, type BookSource } from './bookSource.ts';
@@ -35,6 +36,8 @@ export interface Portal {
   deal(dealId: string): Deal;
   /** Finds a deal of the book in the store (once: its terms never change), or a built-in one. */
   resolve(dealId: string): Promise<Deal>;
+  /** The tape a deal of the book was added with; undefined for a built-in deal. */
+  bookLoans(dealId: string): Promise<Loan[] | undefined>;
   overview(dealId: string): Promise<DealOverview>;
   classes(dealId: string): Promise<ClassRow[]>;
   history(dealId: string): Promise<HistoryPoint[]>;
@@ -121,6 +124,7 @@ export function createPortal(source: HistorySource, book: BookSource = noBook): 
     },
     deal,
     resolve,
+    bookLoans: (dealId) => book.loans(dealId),
     distributions,
     async overview(dealId) {
       return dealOverview(await resolve(dealId), await distributions(dealId));
