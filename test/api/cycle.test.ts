@@ -165,7 +165,7 @@ describe.each(backends)('the monthly cycle through the API, on %s', (backend) =>
       ['upload-remittance', 'paula', '127.0.0.1'],
       ['prepare-distribution', 'paula', '127.0.0.1'],
       ['approve-distribution', 'alan', '127.0.0.1'],
-      ['close', 'paula', undefined],
+      ['close', 'paula', '127.0.0.1'],
       ['publish-distribution', 'paula', '127.0.0.1'],
     ]);
   });

@@ -16,7 +16,13 @@ export async function closeFromRemittance(
   tx: TrustStore,
   deal: Deal,
   remittance: StoredRemittance,
-  who: { readonly actor: string; readonly at: string; readonly reason: string | null },
+  who: {
+    readonly actor: string;
+    readonly at: string;
+    readonly reason: string | null;
+    /** Where from, for the version's audit entry. */
+    readonly address: string;
+  },
 ): Promise<CloseResult> {
   const date = remittance.distributionDate;
   const nothingClosed = (await closedDates(tx, deal.id)).length === 0;
@@ -27,6 +33,7 @@ export async function closeFromRemittance(
     : undefined;
   const options = {
     actor: who.actor,
+    address: who.address,
     source: remittance.source,
     remittanceRows: remittance.rows,
     now: () => who.at,

@@ -121,7 +121,7 @@ describe.each(backends)('approving, rejecting and publishing on %s', (backend) =
       ['upload-remittance', 'paula', address],
       ['prepare-distribution', 'paula', address],
       ['approve-distribution', 'alan', address],
-      ['close', 'alan', null],
+      ['close', 'alan', address],
       ['publish-distribution', 'alan', address],
     ]);
     expect((await store.verifyAudit()).breaks).toEqual([]);

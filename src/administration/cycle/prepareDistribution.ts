@@ -48,7 +48,12 @@ export async function prepareDistribution(
   const deal = await cycleDeal(store, dealId, date);
   const at = isoNow();
   const result = await dryRun(store, (tx) =>
-    closeFromRemittance(tx, deal, remittance, { actor: preparedBy, at, reason }),
+    closeFromRemittance(tx, deal, remittance, {
+      actor: preparedBy,
+      at,
+      reason,
+      address: request.address,
+    }),
   );
   if (result.outcome === 'unchanged') {
     throw new TrusteeError(

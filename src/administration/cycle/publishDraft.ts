@@ -43,6 +43,7 @@ export async function publishDraft(store: TrustStore, r: PublishRequest): Promis
       actor: r.publishedBy,
       at,
       reason: draft.reason,
+      address: r.address,
     });
     const { record } = result;
     if (
