@@ -44,6 +44,10 @@ describe('trustee deal add', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('DEAL_EXISTS');
     expect(await dumpTables(db)).toEqual(before);
+
+    // An investor may be entitled to it.
+    const ivan = trustee(['users', 'add', 'ivan', '--role', 'investor', '--deal', id, '--db', db]);
+    expect(ivan.stdout).toContain(`added ivan (investor, deals: ${id})`);
     const store = await openStore(db);
     try {
       const [entry] = await store.auditLog(id);

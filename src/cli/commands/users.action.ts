@@ -39,10 +39,16 @@ function role(text: string): Role {
   return text as Role;
 }
 
-/** The --deal flags: deals this trustee administers (a misspelt id would entitle to nothing). */
-function deals(ids: readonly string[] = []): string[] {
+/**
+ * The --deal flags: deals this trustee administers, built-in or of the store's book (a misspelt
+ * id would entitle to nothing).
+ */
+async function deals(store: TrustStore, ids: readonly string[] = []): Promise<string[]> {
   const known = builtInDealIds();
-  const unknown = ids.filter((id) => !known.includes(id));
+  const unknown: string[] = [];
+  for (const id of ids) {
+    if (!known.includes(id) && !(await store.book.getDeal(id))) unknown.push(id);
+  }
   if (unknown.length > 0) {
     throw new TrusteeError(
       'UNKNOWN_DEAL',
@@ -50,7 +56,7 @@ function deals(ids: readonly string[] = []): string[] {
       unknown.map((got) => ({
         field: '--deal',
         message: 'no such deal',
-        expected: `one of ${known.join(', ')}`,
+        expected: `one of ${known.join(', ')}, or a deal of the book (trustee deal add)`,
         got,
       })),
     );
@@ -91,7 +97,7 @@ export const addAction = async (
       {
         name,
         role: role(options.role),
-        deals: deals(options.deal),
+        deals: await deals(store, options.deal),
         ...(password ? { password } : {}),
       },
       who,
