@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   watchRoutes(app, options.portal, people);
   factorRoutes(app, options.portal);
   positionRoutes(app, options.portal, people, services.runs);
-  historyZipRoute(app, options.portal);
+  historyZipRoute(app, options.portal, people);
   userRoutes(app, options.portal, people);
   // The projection's worker threads stop with the server; a temporary results folder goes.
   app.addHook('onClose', async () => {

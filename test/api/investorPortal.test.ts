@@ -371,8 +371,10 @@ describe('the investor portal', () => {
         [
           'closing/nchet-2002-1-8k-closing.txt',
           '2002-04-25/nchet-2002-1-8k-2002-04-25.txt',
-          ...['txt', 'json', 'csv', 'pdf', 'xlsx'].map(
-            (x) => `2002-04-25/nchet-2002-1-statement-2002-04-25.${x}`,
+          ...['txt', 'json', 'csv', 'pdf', 'xlsx'].flatMap((x) =>
+            ['', 'version-1/', 'version-2/', 'version-3/'].map(
+              (v) => `2002-04-25/${v}nchet-2002-1-statement-2002-04-25.${x}`,
+            ),
           ),
         ].sort(),
       );
@@ -385,6 +387,11 @@ describe('the investor portal', () => {
       expect(
         strFromU8(files['2002-04-25/nchet-2002-1-statement-2002-04-25.txt'] as Uint8Array),
       ).toContain('Version 4');
+      // A replaced version keeps its own note: version 2 was the restatement.
+      const v2 = files['2002-04-25/version-2/nchet-2002-1-statement-2002-04-25.txt'] as Uint8Array;
+      expect(strFromU8(v2)).toMatch(
+        /Version 2 \(corrected \d{4}-\d{2}-\d{2} by bob: servicer restated/,
+      );
       expectProblem(await olga.inject(`${NCHET}/history.zip`), 403, 'FORBIDDEN');
     });
 

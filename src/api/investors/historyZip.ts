@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { Distribution } from '../../waterfall/types.ts';
 import type { Download } from '../downloads/download.ts';
 import { lastReports } from '../routes/filingRoutes.ts';
 import { closing8kDownload, form10kDownload, form8kDownload } from '../service/filings.ts';
@@ -33,12 +34,27 @@ export function fullYears(dates: readonly string[]): number[] {
   );
 }
 
+/** A version of a date a correction replaced: its figures and its version note. */
+export interface EarlierVersion {
+  readonly version: number;
+  readonly distribution: Distribution;
+  readonly note: string;
+}
+
+/** The versions of a deal's date that corrections replaced, oldest first (none: none). */
+export type EarlierVersions = (date: string) => Promise<readonly EarlierVersion[]>;
+
 /**
  * Every file of a deal's published history, one at a time (so the archive streams and holds
- * one file in memory): the closing 8-K; for each closed date (its current version) the
- * statement in every format the API serves and the date's 8-K; the 10-K of each full year.
+ * one file in memory): the closing 8-K; for each closed date its current version's statement in
+ * every format the API serves and the date's 8-K, and each version a correction replaced, in
+ * every format too, under `<date>/version-<n>/`; the 10-K of each full year.
  */
-export async function* historyFiles(portal: Portal, dealId: string): AsyncGenerator<ArchiveFile> {
+export async function* historyFiles(
+  portal: Portal,
+  dealId: string,
+  earlier: EarlierVersions = async () => [],
+): AsyncGenerator<ArchiveFile> {
   const deal = await portal.resolve(dealId);
   yield asFile('closing', closing8kDownload(deal));
   const history = await portal.distributions(dealId);
@@ -49,6 +65,12 @@ export async function* historyFiles(portal: Portal, dealId: string): AsyncGenera
       yield asFile(date, await statementDownload(deal, distribution, format, version));
     }
     yield asFile(date, form8kDownload(deal, distribution));
+    for (const old of await earlier(date)) {
+      for (const format of statementFormats) {
+        const file = await statementDownload(deal, old.distribution, format, old.note);
+        yield asFile(`${date}/version-${old.version}`, file);
+      }
+    }
   }
   for (const year of fullYears(history.map((d) => d.distributionDate))) {
     const reports = await lastReports(portal, dealId, history, year);
