@@ -466,6 +466,44 @@ describe('the investor portal', () => {
       );
     });
 
+    it('keeps an enabled administrator: the last one is neither disabled nor demoted', async () => {
+      const lonely = await openStore(':memory:');
+      const alone = await buildApp({ portal: portal(), store: lonely });
+      try {
+        const ada = injectingAs(alone, await tokenFor(lonely, 'administrator', { name: 'ada' }));
+        const last = expectProblem(
+          await ada.inject({ method: 'POST', url: '/api/users/ada/disable' }),
+          422,
+          'INVALID_INPUT',
+        );
+        expect(last.message).toContain('last administrator');
+        expectProblem(
+          await ada.inject({
+            method: 'PUT',
+            url: '/api/users/ada/role',
+            payload: { role: 'auditor' },
+          }),
+          422,
+          'INVALID_INPUT',
+        );
+        expect((await lonely.people.getUser('ada'))?.role).toBe('administrator');
+        await ada.inject({
+          method: 'POST',
+          url: '/api/users',
+          payload: { name: 'bea', role: 'administrator' },
+        });
+        const demoted = await ada.inject({
+          method: 'PUT',
+          url: '/api/users/ada/role',
+          payload: { role: 'auditor' },
+        });
+        expect(demoted.json()).toMatchObject({ role: 'auditor' });
+      } finally {
+        await alone.close();
+        await lonely.close();
+      }
+    });
+
     it("lists and revokes a user's API tokens", async () => {
       const spare = await createToken(store, 'ivan', 'spare', who);
       const tokens = (await auditor.inject('/api/users/ivan/tokens')).json() as {

@@ -52,6 +52,27 @@ async function existing(store: TrustStore, name: string): Promise<User> {
 }
 
 /**
+ * Refuses a change that would leave no enabled administrator (disabling or demoting the last
+ * one): nobody could manage users from the portal again, only from the command line.
+ */
+async function keepAnAdministrator(store: TrustStore, user: User): Promise<void> {
+  if (user.role !== 'administrator' || user.disabledAt !== null) return;
+  const others = (await store.people.listUsers()).filter(
+    (u) => u.role === 'administrator' && u.disabledAt === null && u.name !== user.name,
+  );
+  if (others.length === 0) {
+    throw new TrusteeError('INVALID_INPUT', `${user.name} is the last administrator`, [
+      {
+        field: 'name',
+        message: 'the last enabled administrator',
+        expected: 'another enabled administrator first',
+        got: user.name,
+      },
+    ]);
+  }
+}
+
+/**
  * The users page's API (administrators change, auditors read: permissions.ts): users with
  * their role, entitled deals and whether disabled; add one (with a one-time sign-in link),
  * change a role, entitle or withdraw a deal, disable, list and revoke API tokens. Every change
@@ -120,6 +141,7 @@ export function userRoutes(app: FastifyInstance, portal: Portal, store: TrustSto
       const { name } = request.params;
       const { role } = request.body;
       const before = await existing(store, name);
+      if (role !== 'administrator') await keepAnAdministrator(store, before);
       const deals = role === 'investor' ? (request.body.deals ?? before.deals) : [];
       for (const dealId of deals) await portal.resolve(dealId);
       return setRole(store, name, role, deals, requestWho(request));
@@ -169,7 +191,10 @@ export function userRoutes(app: FastifyInstance, portal: Portal, store: TrustSto
         response: { 200: objectResponse('the user'), ...errorResponses(404) },
       },
     },
-    (request) => disablePerson(store, request.params.name, requestWho(request)),
+    async (request) => {
+      await keepAnAdministrator(store, await existing(store, request.params.name));
+      return disablePerson(store, request.params.name, requestWho(request));
+    },
   );
   app.post<{ Params: { name: string } }>(
     '/api/users/:name/link',
