@@ -15,6 +15,9 @@ import type { TrustStore } from './trustStore.ts';
 /** The longest webhook URL accepted (a common limit of HTTP clients and proxies). */
 export const MAX_URL = 2048;
 
+/** Webhooks a user may have at once: enough for every system of theirs, bounded for the dispatcher. */
+export const MAX_WEBHOOKS = 20;
+
 /**
  * A webhook URL: absolute http or https, with a host, no user name or password in it (they
  * would be kept and listed in the clear) and no fragment (never sent).
@@ -85,6 +88,16 @@ export async function addWebhook(
   const secret = newSecret('whsec_');
   const webhookId = randomBytes(6).toString('hex');
   return store.transaction(async (tx) => {
+    const live = (await tx.investors.webhooks(name)).length;
+    if (live >= MAX_WEBHOOKS) {
+      throw new TrusteeError('INVALID_INPUT', `${name} has ${live} webhooks already`, [
+        {
+          field: 'url',
+          message: `${live} webhooks`,
+          expected: `at most ${MAX_WEBHOOKS} a user: remove one first`,
+        },
+      ]);
+    }
     const webhook = await tx.investors.addWebhook({
       webhookId,
       name,

@@ -4,6 +4,7 @@ import {
   addPosition,
   addWebhook,
   checkWebhookUrl,
+  MAX_WEBHOOKS,
   removePosition,
   removeWebhook,
   unwatchDeal,
@@ -73,6 +74,16 @@ describe.each(backends)('watch lists, webhooks, deliveries and positions on %s',
     }
     expect(await dumpTables(db.location)).toEqual(before);
     expect(checkWebhookUrl('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1:8080/x');
+  });
+
+  it('keeps at most MAX_WEBHOOKS webhooks a user', async () => {
+    await addPerson(store, { name: 'wes', role: 'investor', deals: [] }, who);
+    for (let i = 0; i < MAX_WEBHOOKS; i += 1) {
+      await addWebhook(store, 'wes', { url: `https://example.com/${i}` }, who);
+    }
+    const error = await failure(addWebhook(store, 'wes', { url: 'https://example.com/x' }, who));
+    expect(error.details[0]?.expected).toContain(`at most ${MAX_WEBHOOKS}`);
+    expect(await store.investors.webhooks('wes')).toHaveLength(MAX_WEBHOOKS);
   });
 
   it('plans a notice once; one of two claimants wins it; an outcome releases it', async () => {
