@@ -1,7 +1,10 @@
 // Screenshots of the dashboard's main pages for docs/portal.md: `npm run screenshots`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { dealsDirectory } from '../../src/deal/builtIn.ts';
 import { launchBrowser } from './browser.ts';
 import { signInOnPage, startPortal } from './portalServer.ts';
 
@@ -43,6 +46,18 @@ try {
   await page.goto(`${portal.url}/#/nchet-2002-1/loans`);
   await page.getByTestId('loans-table').waitFor();
   await shoot('loans', page);
+
+  // The monthly cycle: April 2002's totals restated, uploaded and prepared as a correction.
+  const restated = join(mkdtempSync(join(tmpdir(), 'trustee-shots-')), '2002-04-25-restated.json');
+  const april = readFileSync(`${dealsDirectory}nchet-2002-1/periods/2002-04-25.json`, 'utf8');
+  writeFileSync(restated, april.replace('"1429737.83"', '"1429837.83"'));
+  await page.goto(`${portal.url}/#/nchet-2002-1/cycle`);
+  await page.locator('input[type="file"]').setInputFiles(restated);
+  await page.getByText('Uploaded and reconciled').waitFor();
+  await page.getByLabel(/Correction of a closed date/).fill('servicer restated interest');
+  await page.getByRole('button', { name: 'Prepare' }).click();
+  await page.getByTestId('versions-table').waitFor();
+  await shoot('cycle', page);
 
   await page.goto(`${portal.url}/docs`);
   await page.locator('.opblock').first().waitFor();

@@ -32,6 +32,10 @@ interface Waiting {
   period: CollectionPeriod;
 }
 
+/** "586 loan rows", or what a totals upload is. */
+const rowsOf = (r: RemittanceSummary): string =>
+  r.rowCount === 0 ? 'collection-period totals' : `${r.rowCount} loan rows`;
+
 const can = {
   prepare: ['administrator', 'preparer'],
   decide: ['administrator', 'approver'],
@@ -102,7 +106,7 @@ function Upload({ dealId, onUploaded }: { dealId: string; onUploaded: () => void
         {done && (
           <Alert color="green" title="Uploaded and reconciled">
             {done.remittance.source}: distribution date {done.remittance.distributionDate},{' '}
-            {done.remittance.rowCount} loan rows
+            {rowsOf(done.remittance)}
           </Alert>
         )}
         {problem && <RowProblems problem={problem} />}
@@ -211,8 +215,8 @@ function WaitingOne(props: {
   return (
     <Stack gap="xs">
       <Text fw={600}>
-        {remittance.distributionDate}: {remittance.source} ({remittance.rowCount} loan rows,
-        uploaded {remittance.storedAt.slice(0, 16).replace('T', ' ')})
+        {remittance.distributionDate}: {remittance.source} ({rowsOf(remittance)}, uploaded{' '}
+        {remittance.storedAt.slice(0, 16).replace('T', ' ')})
       </Text>
       <Table withTableBorder w={520} data-testid="reconciliation">
         <Table.Tbody>
@@ -318,6 +322,7 @@ function DraftView(props: { draftId: string; user: SignedIn; onChanged: (id?: st
     }
   };
   const role = props.user.role;
+  const own = draft.data?.preparedBy === props.user.name;
   return (
     <Loading state={draft}>
       {(d) => (
@@ -334,7 +339,12 @@ function DraftView(props: { draftId: string; user: SignedIn; onChanged: (id?: st
                 : ''}
               {d.publishedBy ? `; published by ${d.publishedBy}` : ''}
             </Text>
-            {d.status === 'prepared' && can.decide.includes(role) && (
+            {d.status === 'prepared' && can.decide.includes(role) && own && (
+              <Text size="sm" c="dimmed">
+                You prepared it: another person approves or rejects it.
+              </Text>
+            )}
+            {d.status === 'prepared' && can.decide.includes(role) && !own && (
               <Group align="flex-end">
                 <Button color="teal" onClick={() => void act('approve')}>
                   Approve
