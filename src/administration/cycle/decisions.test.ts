@@ -12,6 +12,7 @@ import {
   dealId,
   preparedApril,
   restatedApril,
+  upload,
 } from './testCycle.ts';
 
 describe.each(backends)('approving, rejecting and publishing on %s', (backend) => {
@@ -113,6 +114,8 @@ describe.each(backends)('approving, rejecting and publishing on %s', (backend) =
     expect(statement?.content).toContain('306,573.50');
     expect(statement?.content).toContain('Version 1');
     expect(await store.waitingRemittances(dealId, april)).toEqual([]);
+    // The same file again: published from already, it waits for nothing.
+    expect((await refusedWithoutChange(() => upload(store))).code).toBe('CLOSED_DATE');
     const twice = await refusedWithoutChange(() =>
       publishDraft(store, { draftId: prepared.draftId, publishedBy: 'alan', address }),
     );

@@ -1,3 +1,4 @@
+import { TrusteeError } from '../../errors/catalogue.ts';
 import type { TrustStore, RemittanceSummary } from '../../store/trustStore.ts';
 import type { CollectionPeriod } from '../../waterfall/types.ts';
 import { isoNow } from '../options.ts';
@@ -25,7 +26,8 @@ export interface UploadedRemittanceResult {
 /**
  * Takes a servicer's file for a deal: reads and reconciles it (every row problem listed with
  * its row and field; nothing stored on a refusal), then stores it as a remittance waiting for
- * its date, with an audit entry (who, when, what, from where), in one transaction.
+ * its date, with an audit entry (who, when, what, from where), in one transaction. The very
+ * remittance a published version was written from is refused (CLOSED_DATE): it waits for nothing.
  */
 export async function uploadRemittance(
   store: TrustStore,
@@ -38,6 +40,21 @@ export async function uploadRemittance(
   const at = (request.now ?? isoNow)();
   return store.transaction(async (tx) => {
     const stored = await tx.putRemittance({ dealId: deal.id, ...input }, at);
+    // The same file again after its date was published from it: nothing new waits.
+    const waiting = await tx.waitingRemittances(deal.id, stored.distributionDate);
+    if (!waiting.some((w) => w.remittanceId === stored.remittanceId)) {
+      throw new TrusteeError(
+        'CLOSED_DATE',
+        `${deal.id} ${stored.distributionDate} was published from this remittance already`,
+        [
+          {
+            file: request.fileName,
+            message: 'the same rows and figures as a published version of the date',
+            expected: 'a remittance with other figures, for a correction',
+          },
+        ],
+      );
+    }
     await tx.appendAudit({
       at,
       actor: request.uploadedBy,
