@@ -358,6 +358,26 @@ describe('the investor portal', () => {
     });
   });
 
+  describe('a position after the entitlement is withdrawn', () => {
+    it('is no longer shown (403) but can still be removed', async () => {
+      const pia = injectingAs(
+        app,
+        await tokenFor(store, 'investor', { name: 'pia', deals: ['nchet-2002-1'] }),
+      );
+      const made = await pia.inject({
+        method: 'POST',
+        url: '/api/positions',
+        payload: { dealId: 'nchet-2002-1', class: 'M-2', originalFace: 250000 },
+      });
+      const { positionId } = made.json() as { positionId: string };
+      await admin.inject({ method: 'DELETE', url: '/api/users/pia/deals/nchet-2002-1' });
+      expectProblem(await pia.inject(`/api/positions/${positionId}`), 403, 'FORBIDDEN');
+      expect((await pia.inject('/api/positions')).json()).toEqual([]);
+      const removed = await pia.inject({ method: 'DELETE', url: `/api/positions/${positionId}` });
+      expect(removed.statusCode).toBe(200);
+    });
+  });
+
   describe('the history ZIP', () => {
     it('holds every statement in every format, the 8-Ks, and a manifest with SHA-256', async () => {
       const response = await ivan.inject(`${NCHET}/history.zip`);

@@ -49,15 +49,23 @@ function forbidden(user: User, dealId: string): TrusteeError {
   ]);
 }
 
-/** The caller's own live position; another's is "not found"; a deal no longer theirs, 403. */
-async function ownPosition(store: TrustStore, positionId: string, user: User): Promise<Position> {
+/**
+ * The caller's own live position; another's is "not found". Reading it needs the deal still
+ * (403 once the entitlement is withdrawn); removing it does not.
+ */
+async function ownPosition(
+  store: TrustStore,
+  positionId: string,
+  user: User,
+  need: 'read' | 'remove',
+): Promise<Position> {
   const position = await store.investors.position(positionId);
   if (!position || position.name !== user.name) {
     throw new TrusteeError('NOT_FOUND', `no position ${positionId}`, [
       { field: 'positionId', message: 'not a position of yours', got: positionId },
     ]);
   }
-  if (!maySee(user, position.dealId)) throw forbidden(user, position.dealId);
+  if (need === 'read' && !maySee(user, position.dealId)) throw forbidden(user, position.dealId);
   return position;
 }
 
@@ -174,7 +182,12 @@ export function positionRoutes(
       },
     },
     async (request) => {
-      const position = await ownPosition(store, request.params.positionId, callerOf(request));
+      const position = await ownPosition(
+        store,
+        request.params.positionId,
+        callerOf(request),
+        'read',
+      );
       const deal = await portal.resolve(position.dealId);
       const scenario = namedScenario(request.query.scenario);
       const projection = await runs.project(deal, scenario, false, () => undefined);
@@ -198,7 +211,7 @@ export function positionRoutes(
       },
     },
     async (request) => {
-      await ownPosition(store, request.params.positionId, callerOf(request));
+      await ownPosition(store, request.params.positionId, callerOf(request), 'remove');
       return removePosition(store, request.params.positionId, requestWho(request));
     },
   );
