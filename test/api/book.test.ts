@@ -11,8 +11,8 @@ import { openStore } from '../../src/store/openStore.ts';
 import { dumpTables } from '../../src/store/testBackends.ts';
 import type { TrustStore } from '../../src/store/trustStore.ts';
 import { bookDealFiles } from '../support/bookDeal.ts';
-import { expectProblem } from './testApp.ts';
-import { tokenFor } from './signedIn.ts';
+import { expectProblem, waitFor } from './testApp.ts';
+import { injectingAs, tokenFor } from './signedIn.ts';
 
 describe('the book of deals through the API', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trustee-book-api-'));
@@ -107,6 +107,15 @@ describe('the book of deals through the API', () => {
       headers: as(admin),
     });
     expect((byState.json() as { totals: { count: number } }).totals.count).toBe(tapeRows);
+    const job = await app.inject({
+      method: 'POST',
+      url: `/api/deals/${deal.id}/projections`,
+      headers: as(admin),
+      payload: { scenario: { prepayment: { cpr: 20 }, horizon: 6 } },
+    });
+    expect(job.statusCode, job.body).toBe(202);
+    const seen = await waitFor(injectingAs(app, admin), (job.json() as { id: string }).id);
+    expect(seen.at(-1)?.status, JSON.stringify(seen.at(-1)?.error)).toBe('done');
     expectProblem(await add(admin, { deal: deal.file, tape: deal.tape }), 409, 'DEAL_EXISTS');
   });
 

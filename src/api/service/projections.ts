@@ -147,7 +147,8 @@ export function projections(portal: Portal, grids: GridBackend = localGrids) {
     if (known && known.context.state.poolBalance === state.poolBalance) return known;
     let tape = tapes.get(deal.id);
     if (!tape) {
-      tape = readTape(deal);
+      // A deal of the book: the tape it was added with; a built-in deal: its tape file.
+      tape = portal.bookLoans(deal.id).then((ofBook) => ofBook ?? readTape(deal));
       tapes.set(deal.id, tape);
       tape.catch(() => tapes.delete(deal.id));
     }
