@@ -45,6 +45,9 @@ describe('trustee deal add', () => {
     expect(again.stderr).toContain('DEAL_EXISTS');
     expect(await dumpTables(db)).toEqual(before);
 
+    // The history of a deal of the book, by its id.
+    const history = trustee(['history', '--deal', id, '--db', db]);
+    expect(history.stdout).toBe(`${id}: no closed dates in ${db}\n`);
     // An investor may be entitled to it.
     const ivan = trustee(['users', 'add', 'ivan', '--role', 'investor', '--deal', id, '--db', db]);
     expect(ivan.stdout).toContain(`added ivan (investor, deals: ${id})`);

@@ -38,6 +38,16 @@ export async function dealById(store: TrustStore, dealId: string): Promise<Found
   return { deal, openingState: book.openingState ?? undefined, book };
 }
 
+/**
+ * A --deal option's deal: a deal file by path (anything ending in .json), else dealById (a
+ * built-in deal or one of the store's book).
+ */
+export async function dealByIdOrFile(store: TrustStore, idOrPath: string): Promise<Deal> {
+  return idOrPath.endsWith('.json')
+    ? resolveDeal(idOrPath)
+    : (await dealById(store, idOrPath)).deal;
+}
+
 export function unknownDeal(dealId: string): TrusteeError {
   return new TrusteeError('UNKNOWN_DEAL', `no deal "${dealId}"`, [
     {

@@ -1,20 +1,26 @@
 import { history } from '../../administration/history.ts';
 import { describeVersion } from '../../administration/termsInForce.ts';
+import { dealByIdOrFile } from '../../administration/book/dealById.ts';
 import { resolveDeal } from '../../deal/builtIn.ts';
+import { namingFlags } from './flagNames.ts';
 import { dollarsAndCents } from '../../reports/format.ts';
 import { openStore, storeExists, storeLocation } from '../../store/openStore.ts';
 
 /** The `history` command's work, loaded only when the command runs. */
 export const action = async (options: { deal: string; db?: string; json?: boolean }) => {
-  const deal = resolveDeal(options.deal);
   const location = storeLocation(options.db);
   if (!storeExists(location)) {
     // A listing never creates a database.
+    const deal = resolveDeal(options.deal);
     process.stdout.write(`${deal.id}: no closed dates (no store at ${location})\n`);
     return;
   }
   const store = await openStore(location);
   try {
+    // A built-in deal, a deal file, or a deal of the store's book.
+    const deal = await dealByIdOrFile(store, options.deal).catch((error: unknown) => {
+      throw namingFlags(error, { dealId: '--deal' });
+    });
     const dates = await history(store, deal.id);
     const dealVersions = await store.listDealVersions(deal.id);
     if (options.json) {
