@@ -59,6 +59,31 @@ try {
   await page.getByTestId('versions-table').waitFor();
   await shoot('cycle', page);
 
+  // The investor pages: the watch list and its feed, factors with a CUSIP found, a position.
+  await page.goto(`${portal.url}/#/nchet-2002-1/watch`);
+  await page.getByRole('button', { name: 'Watch nchet-2002-1' }).click();
+  await page.getByTestId('feed').waitFor();
+  await shoot('watch', page);
+
+  await page.goto(`${portal.url}/#/nchet-2002-1/factors`);
+  await page.getByTestId('factor-table').waitFor();
+  await page.getByLabel('CUSIP').fill('64352VCD1');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByTestId('cusip-answer').waitFor();
+  await shoot('factors', page);
+
+  await page.goto(`${portal.url}/#/nchet-2002-1/positions`);
+  await page.getByLabel('Class of nchet-2002-1').first().click();
+  await page.getByRole('option', { name: 'A', exact: true }).click();
+  await page.getByLabel('Original face ($)').fill('1,000,000.00');
+  await page.getByRole('button', { name: 'Add position' }).click();
+  await page.getByTestId('projected').waitFor({ timeout: 60_000 });
+  await shoot('positions', page);
+
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByTestId('users').waitFor();
+  await shoot('users', page);
+
   await page.goto(`${portal.url}/docs`);
   await page.locator('.opblock').first().waitFor();
   await shoot('api-docs', page);

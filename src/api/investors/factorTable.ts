@@ -36,7 +36,7 @@ export interface FactorTable {
  * print (statementModel's certificate rows): factor = ending balance / original balance, rounded
  * half up to FACTOR_DECIMALS exactly (fixedRatio); the overcollateralization class's factor is
  * the pool factor (ending pool / cut-off pool), as the statement's CERTIFICATE FACTOR section
- * shows it. April 2002: A 16,023,110,503 / 16,090,100,000 = 0.995836619 (the statement: 0.995837).
+ * shows it. April 2002: A 16,023,110,503 / 16,090,100,000 = 0.995836602 (the statement: 0.995837).
  */
 export function factorTable(deal: Deal, history: readonly Distribution[]): FactorTable {
   const ce = deal.overcollateralizationClass.name;

@@ -1,5 +1,6 @@
 import {
   Button,
+  ScrollArea,
   Card,
   Group,
   Select,
@@ -178,26 +179,29 @@ function Flows(props: { title: string; rows: readonly CashflowRow[]; testId: str
       <Text fw={600} size="sm">
         {props.title}
       </Text>
-      <Table striped data-testid={props.testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Interest</Table.Th>
-            <Table.Th>Principal</Table.Th>
-            <Table.Th>Balance</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.rows.map((r) => (
-            <Table.Tr key={r.date}>
-              <Table.Td>{r.date}</Table.Td>
-              <Table.Td>{money(r.interest)}</Table.Td>
-              <Table.Td>{money(r.principal)}</Table.Td>
-              <Table.Td>{money(r.balance)}</Table.Td>
+      {/* A projection runs to the last payment, hundreds of months: the table scrolls. */}
+      <ScrollArea.Autosize mah={420}>
+        <Table striped stickyHeader data-testid={props.testId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Date</Table.Th>
+              <Table.Th>Interest</Table.Th>
+              <Table.Th>Principal</Table.Th>
+              <Table.Th>Balance</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.rows.map((r) => (
+              <Table.Tr key={r.date}>
+                <Table.Td>{r.date}</Table.Td>
+                <Table.Td>{money(r.interest)}</Table.Td>
+                <Table.Td>{money(r.principal)}</Table.Td>
+                <Table.Td>{money(r.balance)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
     </div>
   );
 }
