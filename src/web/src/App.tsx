@@ -1,7 +1,8 @@
-import { AppShell, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import type { DealSummary } from '../../api/service/portal.ts';
 import { useApi } from './api.ts';
+import { DealPicker } from './components/DealPicker.tsx';
 import { Problem } from './components/Problem.tsx';
 import { SetPassword } from './components/SetPassword.tsx';
 import { HistoryPage } from './pages/HistoryPage.tsx';
@@ -74,15 +75,12 @@ export function App(props: {
             </Text>
           </Group>
           <Group gap="sm">
-            <Select
-              aria-label="Deal"
-              w={420}
-              data={(deals.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              value={dealId ?? null}
+            <DealPicker
+              deals={deals.data ?? []}
+              value={dealId}
               onChange={(value) =>
-                value && (window.location.hash = href({ dealId: value, page: route.page }))
+                (window.location.hash = href({ dealId: value, page: route.page }))
               }
-              allowDeselect={false}
             />
             <Text size="sm" aria-label="Signed in as">
               {props.user.name} ({props.user.role})
