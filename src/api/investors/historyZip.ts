@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Distribution } from '../../waterfall/types.ts';
@@ -87,8 +88,8 @@ export interface ManifestEntry {
 /**
  * The files as a ZIP stream (fflate: deflated, PDFs and workbooks stored), with `manifest.json`
  * last: each file's path, size and SHA-256, so a holder can check what they keep. Files are
- * added as they come; the stream's backpressure is not awaited (each file is small, a few
- * hundred KB at most), but only one file's bytes are held at a time.
+ * made one at a time, and the next only once the client has taken what was sent (the
+ * stream's backpressure), so a slow download holds about one file in memory, not the archive.
  */
 export function zipStream(
   files: AsyncIterable<ArchiveFile>,
@@ -96,6 +97,7 @@ export function zipStream(
 ): Readable {
   const out = new PassThrough();
   const zip = new Zip((error, chunk, final) => {
+    if (out.destroyed) return;
     if (error) {
       out.destroy(error);
       return;
@@ -111,6 +113,12 @@ export function zipStream(
   void (async () => {
     const manifest: ManifestEntry[] = [];
     for await (const file of files) {
+      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      // The client went away: make nothing more.
+      if (out.destroyed) {
+        zip.terminate();
+        return;
+      }
       const bytes = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
       manifest.push({
         path: file.path,
