@@ -57,7 +57,7 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
  * a forbidden path (the static files), one that cannot be read (not JSON, a media type the API
  * does not take, a bad URL or Content-Length). The status is the code's, from the catalogue.
  */
-function fastifyRefusal(error: FastifyError, limits: JobLimits): TrusteeError {
+function fastifyRefusal(error: FastifyError, limits: JobLimits, bodyLimit?: number): TrusteeError {
   const status = error.statusCode ?? 400;
   const detail = (code: ErrorCode, field: string, expected: string) =>
     new TrusteeError(code, error.message, [{ field, message: error.message, expected }]);
@@ -65,7 +65,10 @@ function fastifyRefusal(error: FastifyError, limits: JobLimits): TrusteeError {
     return detail(
       'LIMIT_EXCEEDED',
       'body',
-      `a body of at most ${limits.maxBodyBytes} bytes (maxBodyBytes)`,
+      // A route may take more than the others (POST /api/deals: a deal with its loan tape).
+      bodyLimit !== undefined && bodyLimit !== limits.maxBodyBytes
+        ? `a body of at most ${bodyLimit} bytes (this route's limit)`
+        : `a body of at most ${limits.maxBodyBytes} bytes (maxBodyBytes)`,
     );
   }
   if (status === 403) return detail('FORBIDDEN', 'url', 'a path of the portal');
@@ -105,7 +108,7 @@ export function sendError(
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const refusal = fastifyRefusal(fastifyError, limits);
+    const refusal = fastifyRefusal(fastifyError, limits, request.routeOptions?.bodyLimit);
     return reply.status(refusal.status).send(refusal.toJSON() satisfies ErrorBody);
   }
   request.log.error(error);

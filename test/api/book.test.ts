@@ -65,6 +65,9 @@ describe('the book of deals through the API', () => {
     expect(JSON.stringify(noTape.details)).toContain('tape');
     const badDeal = { ...deal.file, seniority: 'A' };
     expectProblem(await add(admin, { deal: badDeal, tape: deal.tape }), 422, 'INVALID_DEAL');
+    // A body over the other routes' limit (1 MiB) reaches this route's schema (a tape is big).
+    const big = await add(admin, { deal: deal.file, tape: deal.tape, reason: 'x'.repeat(2 ** 21) });
+    expect(JSON.stringify(expectProblem(big, 422, 'INVALID_INPUT').details)).toContain('reason');
     expect(await dumpTables(db)).toEqual(before);
   });
 
