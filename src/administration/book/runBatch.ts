@@ -39,7 +39,7 @@ export interface BatchRequest {
   readonly onDeal?: (done: number, result: BatchResult) => void;
 }
 
-/** A deal with no draft, prepared or approved, waiting for its decision on the date. */
+/** Whether the deal has a draft of the date waiting for a decision (prepared) or publication. */
 async function hasOpenDraft(store: TrustStore, dealId: string, date: PlainDate): Promise<boolean> {
   const drafts = await store.listDrafts({ dealId, distributionDate: date });
   return drafts.some((d) => d.status === 'prepared' || d.status === 'approved');
