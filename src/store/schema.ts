@@ -206,26 +206,6 @@ export interface DistributionDraftsTable {
   published_version: number | null;
 }
 
-/**
- * A deal of the book: one the store holds (deal file by hash, cut-off tape, opening state), not a
- * built-in file. Lists (servicers, CUSIPs) are one item a line; `search_text` is the id, name,
- * series, servicers and CUSIPs in lower case, for search.
- */
-export interface BookDealsTable {
-  deal_id: string;
-  name: string;
-  series: string;
-  servicers: string;
-  cusips: string;
-  search_text: string;
-  deal_hash: string;
-  tape_id: string;
-  /** The DealState the first distribution runs from, canonical JSON; null: the closing state. */
-  opening_state_json: string | null;
-  added_at: string;
-  added_by: string;
-}
-
 /** The roles of issue 13; what each may do is the API's permission table. */
 export const roles = ['administrator', 'preparer', 'approver', 'investor', 'auditor'] as const;
 export type Role = (typeof roles)[number];

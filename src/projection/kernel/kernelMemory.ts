@@ -82,23 +82,9 @@ export class KernelMemory {
       curves: [next(curveCapacity), next(curveCapacity), next(curveCapacity), next(curveCapacity)],
     };
     const v = this.views;
+    const addresses = [...WORK_FIELDS, ...LOAN_FIELDS, 'newRates', 'factors'] as const;
     this.kernel.layout(
-      ...([...WORK_FIELDS, ...LOAN_FIELDS].map((field) => v[field].byteOffset) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-      ]),
-      v.newRates.byteOffset,
-      v.factors.byteOffset,
+      ...(addresses.map((field) => v[field].byteOffset) as Parameters<KernelExports['layout']>),
     );
     this.scheduleCapacity = scheduleCapacity;
     this.curveCapacity = curveCapacity;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** An error the API answered: its code, message and details ({code, message, details}). */
 export interface ApiProblem {
@@ -80,9 +80,14 @@ export interface Loaded<T> {
   loading: boolean;
 }
 
-/** GETs `path` (null: nothing) and re-fetches when it changes. */
-export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({
+/**
+ * GETs `path` (null: nothing), again when it changes and on `reload()` (after the page changed
+ * something). A reload keeps the data shown while it runs (no loader flashing after each
+ * change); another path starts empty.
+ */
+export function useReloadable<T>(path: string | null): Loaded<T> & { reload: () => void } {
+  const [tick, setTick] = useState(0);
+  const [state, setState] = useState<Loaded<T> & { path?: string }>({
     data: undefined,
     error: undefined,
     loading: true,
@@ -93,14 +98,24 @@ export function useApi<T>(path: string | null): Loaded<T> {
       return;
     }
     let live = true;
-    setState({ data: undefined, error: undefined, loading: true });
+    setState((s) =>
+      s.path === path
+        ? { ...s, loading: true }
+        : { data: undefined, error: undefined, loading: true, path },
+    );
     getJson<T>(path).then(
-      (data) => live && setState({ data, error: undefined, loading: false }),
-      (error: ApiProblem) => live && setState({ data: undefined, error, loading: false }),
+      (data) => live && setState({ data, error: undefined, loading: false, path }),
+      (error: ApiProblem) => live && setState({ data: undefined, error, loading: false, path }),
     );
     return () => {
       live = false;
     };
-  }, [path]);
-  return state;
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/** GETs `path` (null: nothing) and re-fetches when it changes. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  return useReloadable<T>(path);
 }

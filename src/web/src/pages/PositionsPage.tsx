@@ -15,11 +15,10 @@ import { useState } from 'react';
 import type { PositionCashflows, CashflowRow } from '../../../api/investors/positionCashflows.ts';
 import type { ClassRow } from '../../../api/service/dealOverview.ts';
 import type { Position } from '../../../store/investors.ts';
-import { deleteJson, postJson, useApi, type ApiProblem } from '../api.ts';
+import { deleteJson, postJson, useApi, type ApiProblem, useReloadable } from '../api.ts';
 import { ActionError } from '../components/ActionError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { money } from '../format.ts';
-import { useReloadable } from '../useReloadable.ts';
 import { holds, useRole } from '../useRole.ts';
 
 const SCENARIOS = [

@@ -15,10 +15,9 @@ import {
 import { useState } from 'react';
 import type { DealSummary } from '../../../api/service/portal.ts';
 import type { ApiToken, User } from '../../../store/people.ts';
-import { deleteJson, postJson, sendJson, useApi, type ApiProblem } from '../api.ts';
+import { deleteJson, postJson, sendJson, useApi, type ApiProblem, useReloadable } from '../api.ts';
 import { ActionError } from '../components/ActionError.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { useReloadable } from '../useReloadable.ts';
 import { useRole } from '../useRole.ts';
 
 const ROLES = ['administrator', 'preparer', 'approver', 'investor', 'auditor'];

@@ -14,11 +14,10 @@ import {
 import { useState } from 'react';
 import type { PublishedVersion } from '../../../api/investors/publishedVersions.ts';
 import type { Webhook } from '../../../store/investors.ts';
-import { deleteJson, postJson, sendJson, type ApiProblem } from '../api.ts';
+import { deleteJson, postJson, sendJson, type ApiProblem, useReloadable } from '../api.ts';
 import { ActionError } from '../components/ActionError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { href } from '../router.ts';
-import { useReloadable } from '../useReloadable.ts';
 import { holds, useRole } from '../useRole.ts';
 
 interface Watched {
