@@ -105,4 +105,25 @@ describe('trustee generate-book', () => {
     expect(more.status).toBe(0);
     expect(more.stdout).toMatch(/-2004-7\b/);
   });
+
+  it('trustee project projects a deal of the book from the tape it was added with', async () => {
+    const db = join(dir, 'book.sqlite');
+    const store = await openStore(db);
+    const [deal] = await store.book.listDeals();
+    const rows = (await store.getLoanTape(deal!.tapeId))!.rows.length;
+    await store.close();
+    const flags = ['--cpr', '20', '--cdr', '3', '--severity', '40', '--db', db];
+    const run = trustee(['project', '--deal', deal!.dealId, ...flags]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`deal: ${deal!.dealId}`);
+    expect(run.stdout).toContain("state: the book's deal at its closing");
+    expect(run.stdout).toContain(`loans: ${rows} rows: the cut-off tape`);
+    expect(run.stdout).toMatch(/^Class summary/m);
+    const unknown = trustee(['project', '--deal', 'no-such-deal', ...flags]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('UNKNOWN_DEAL');
+    expect(unknown.stderr).toContain('field --deal');
+    expect(unknown.stderr).toContain('a deal of the book');
+  });
 });

@@ -10,7 +10,6 @@ import {
 } from '../../analytics/outputTables.ts';
 import { renderCsv, renderText, tableObjects } from '../../analytics/renderTable.ts';
 import { summarizeRun } from '../../analytics/scenarioSummary.ts';
-import { resolveDeal } from '../../deal/builtIn.ts';
 import { TrusteeError } from '../../errors/catalogue.ts';
 import { readPeriodTotalsFile } from '../../servicing/periodTotalsFile.ts';
 import { readGridFile } from '../../projection/grid.ts';
@@ -27,7 +26,7 @@ import { describeLoans } from '../../projection/startingLoans.ts';
 import { backtestTable } from '../../analytics/backtest.ts';
 import type { Distribution } from '../../waterfall/types.ts';
 import type { ProjectOptions } from './project.ts';
-import { projectStart } from './projectStart.ts';
+import { dealToProject, projectStart } from './projectStart.ts';
 import { attachedGrid, localGrid, queuedGrid, type GridRun } from './projectGrid.ts';
 import { progressBar } from './progressBar.ts';
 
@@ -181,12 +180,12 @@ function gridText(deal: Deal, run: GridRun, o: ProjectOptions, count: number) {
 
 async function project(o: ProjectOptions): Promise<{ text: string; failures: string[] }> {
   checkQueueFlags(o);
-  const deal = resolveDeal(o.deal);
+  const { deal, book } = await dealToProject(o);
   if (o.gridId && !o.grid) {
     const run = await attachedGrid(deal, o, (total) => progressBar(total, 'scenarios'));
     return gridText(deal, run, o, run.summaries.length + run.failures.length);
   }
-  const begin = await projectStart(deal, o);
+  const begin = await projectStart(deal, o, book);
   let ctx = begin.context;
   if (o.repLines) ctx = contextForLoans(deal, ctx.table, ctx.state, representativeLines(ctx.loans));
   if (o.grid) {
