@@ -49,11 +49,23 @@ function samePath(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** The schedule for these loans and index path: `cached` if it is the one, else a new one. */
+/** Where a schedule's rates and factors go: new arrays of `size`, or the loop kernel's. */
+export type ScheduleArrays = (size: number) => { rates: Float64Array; factors: Float64Array };
+
+const newArrays: ScheduleArrays = (size) => ({
+  rates: new Float64Array(size),
+  factors: new Float64Array(size),
+});
+
+/**
+ * The schedule for these loans and index path: `cached` if it is the one, else a new one,
+ * written into `cached`'s arrays when they are large enough, else into `arrays(size)`.
+ */
 export function armScheduleFor(
   a: LoanArrays,
   loanIndex: Float64Array,
   cached: ArmSchedule | undefined,
+  arrays: ScheduleArrays = newArrays,
 ): ArmSchedule {
   if (cached && cached.loans === a && samePath(cached.path, loanIndex)) return cached;
   let size = 0;
@@ -64,9 +76,7 @@ export function armScheduleFor(
     if (first >= 1 && first <= last && period > 0) size += Math.floor((last - first) / period) + 1;
   }
   const start = cached && cached.start.length >= a.count ? cached.start : new Float64Array(a.count);
-  const reuse = cached && cached.rates.length >= size;
-  const rates = reuse ? cached.rates : new Float64Array(size);
-  const factors = reuse ? cached.factors : new Float64Array(size);
+  const { rates, factors } = cached && cached.rates.length >= size ? cached : arrays(size);
   let k = 0;
   for (let i = a.fixedCount; i < a.count; i++) {
     start[i] = k;

@@ -71,7 +71,7 @@ function readyKernel(ws: Workspace, a: LoanArrays, s: CompiledScenario): [KindCu
   const longest = Math.max(
     ...g.flatMap((k) => [k.smmByAge ? k.smm.length : 0, k.mdrByAge ? k.mdr.length : 0]),
   );
-  ws.kernel.fit(a, ws.armSchedule!, longest);
+  ws.kernel.fit(a, longest);
   useKernelViews(ws);
   return [0, 1].map((k) => ({
     smm: g[k]!.smmByAge === 1 ? ws.kernel.curve((2 * k) as 0 | 2, g[k]!.smm) : 0,
@@ -177,7 +177,10 @@ export function projectCollateral(
   loanIndex: Float64Array,
   stopAtOrBelow = -1,
 ): void {
-  ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule);
+  // The schedule is written straight into the kernel's memory (one copy, read by the kernel).
+  ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule, (size) =>
+    ws.kernel.scheduleArrays(size),
+  );
   const curves = readyKernel(ws, a, s);
   resetWorkspace(ws, a, ws.armSchedule, {
     liquidateForeclosures: s.liquidateForeclosures,

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ArmSchedule } from '../armSchedule.ts';
 import type { LoanArrays } from '../loanArrays.ts';
 import { KernelMemory } from './kernelMemory.ts';
 
@@ -124,6 +123,37 @@ describe('the collateral kernel (WebAssembly)', () => {
     expect(Buffer.from(built!).equals(readFileSync(here('./collateralKernel.wasm')))).toBe(true);
   });
 
+  it('keeps the schedule where the kernel reads it when the memory grows for longer curves', () => {
+    const memory = new KernelMemory(4);
+    const none = new Float64Array(0);
+    const fields = [
+      'remainingTerm',
+      'age',
+      'resetPeriod',
+      'penaltyMonths',
+      'penaltyRate',
+      'penaltyExempt',
+    ];
+    const loans = {
+      count: 0,
+      ...Object.fromEntries(fields.map((f) => [f, none])),
+    } as unknown as LoanArrays;
+    const written = memory.scheduleArrays(6);
+    written.rates.set([0.05, 0.06, 0.07, 0.08, 0.09, 0.1]);
+    written.factors.set([1, 2, 3, 4, 5, 6]);
+    const before = memory.views.newRates.byteOffset;
+    // Four curves of 100,000 months: several pages more than the kernel started with.
+    memory.fit(loans, 100_000);
+    expect(written.rates.length).toBe(0); // the memory grew: the old views are gone
+    expect(memory.views.newRates.byteOffset).toBe(before);
+    expect([...memory.views.newRates.subarray(0, 6)]).toEqual([0.05, 0.06, 0.07, 0.08, 0.09, 0.1]);
+    expect([...memory.views.factors.subarray(0, 6)]).toEqual([1, 2, 3, 4, 5, 6]);
+    // A larger schedule lays the memory out anew and gives arrays of that size.
+    const larger = memory.scheduleArrays(50_000);
+    expect(larger.rates.length).toBeGreaterThanOrEqual(50_000);
+    expect(memory.views.curves[3].length).toBeGreaterThanOrEqual(100_000);
+  });
+
   it('gives every double of the one-loan-at-a-time month, whatever the rows, curves and range', () => {
     const loan = fc.record({
       balance: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 5e7, noNaN: true })),
@@ -167,7 +197,6 @@ describe('the collateral kernel (WebAssembly)', () => {
           } as unknown as LoanArrays;
           const newRates = column((_, i) => 0.05 + i / 100);
           const factors = column((_, i) => 0.01 + i / 1000);
-          const schedule = { rates: newRates, factors } as unknown as ArmSchedule;
           const smm = Float64Array.from(smmValues);
           const mdr = Float64Array.from(mdrValues);
           const start = {
@@ -183,7 +212,11 @@ describe('the collateral kernel (WebAssembly)', () => {
           acc[16 + 13] = 4.25;
 
           const memory = new KernelMemory(count);
-          memory.fit(loans, schedule, smm.length);
+          const written = memory.scheduleArrays(newRates.length);
+          written.rates.set(newRates);
+          written.factors.set(factors);
+          // Longer curves grow the memory after the schedule is written: it must keep it.
+          memory.fit(loans, smm.length);
           const v = memory.views;
           for (const [mine, theirs] of [
             [v.balance, start.bal],

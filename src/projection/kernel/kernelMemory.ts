@@ -1,4 +1,3 @@
-import type { ArmSchedule } from '../armSchedule.ts';
 import type { LoanArrays } from '../loanArrays.ts';
 import { kernelInstance, type KernelExports } from './collateralKernel.ts';
 
@@ -41,7 +40,6 @@ export class KernelMemory {
   private scheduleCapacity = 0;
   private curveCapacity = 0;
   private copiedLoans: LoanArrays | undefined;
-  private copiedSchedule: ArmSchedule | undefined;
 
   constructor(loanCapacity: number) {
     this.capacity = loanCapacity;
@@ -91,28 +89,27 @@ export class KernelMemory {
   }
 
   /**
-   * Ready for a projection of these loans, under this schedule, with curves this long: the
-   * loans' fields and the schedule copied in when they are new (a grid's scenarios share them).
-   * Afterwards `views` holds the arrays (new ones if the memory grew; their contents kept).
+   * Ready for a projection of these loans with by-age curves this long: the loans' fields
+   * copied in when they are new (a grid's scenarios share them). Afterwards `views` holds the
+   * arrays (new ones if the memory grew, their contents and places kept).
    */
-  fit(a: LoanArrays, schedule: ArmSchedule, curveLength: number): void {
-    const scheduleLength = schedule.rates.length;
-    if (scheduleLength > this.scheduleCapacity || curveLength > this.curveCapacity) {
-      this.lay(
-        Math.max(scheduleLength, this.scheduleCapacity),
-        Math.max(curveLength, this.curveCapacity),
-      );
-      this.copiedSchedule = undefined;
-    }
+  fit(a: LoanArrays, curveLength: number): void {
+    if (curveLength > this.curveCapacity) this.lay(this.scheduleCapacity, curveLength);
     if (this.copiedLoans !== a) {
       for (const field of LOAN_FIELDS) this.views[field].set(a[field].subarray(0, a.count));
       this.copiedLoans = a;
     }
-    if (this.copiedSchedule !== schedule) {
-      this.views.newRates.set(schedule.rates);
-      this.views.factors.set(schedule.factors);
-      this.copiedSchedule = schedule;
-    }
+  }
+
+  /**
+   * Where the ARM rate-change schedule is written (armScheduleFor): the kernel reads it there,
+   * so there is one copy of it. The schedule keeps its place when the memory grows for longer
+   * curves (its content too); a larger schedule lays the memory out anew, and the arrays given
+   * before are not to be used again (armScheduleFor takes these in their place).
+   */
+  scheduleArrays(size: number): { rates: Float64Array; factors: Float64Array } {
+    if (size > this.scheduleCapacity) this.lay(size, this.curveCapacity);
+    return { rates: this.views.newRates, factors: this.views.factors };
   }
 
   /** A by-age curve in the kernel's memory (slot 0..3): its address for the kernel. */
