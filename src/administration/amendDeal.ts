@@ -7,7 +7,7 @@ import { contentHash } from '../store/canonicalJson.ts';
 import type { DealVersion, TrustStore } from '../store/trustStore.ts';
 import { closedDates } from './closedDates.ts';
 import { dealDifferences, termDetails, type TermDifference } from './dealDifferences.ts';
-import { isoNow } from './options.ts';
+import { blankText, isoNow } from './options.ts';
 import { describeVersion, versionInForce } from './termsInForce.ts';
 
 export interface AmendOptions {
@@ -133,24 +133,10 @@ export async function amendDeal(
 
 /** Who, why and from when, every problem at once, before anything is read. */
 function checkAmendment(options: AmendOptions): void {
-  const problems: ErrorDetail[] = [];
-  const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
-  if (blank(options.actor)) {
-    problems.push({
-      field: 'actor',
-      message: 'who amends the deal',
-      expected: 'a non-empty name',
-      got: options.actor,
-    });
-  }
-  if (blank(options.reason)) {
-    problems.push({
-      field: 'reason',
-      message: 'an amendment says why',
-      expected: 'a non-empty reason',
-      got: options.reason,
-    });
-  }
+  const problems: ErrorDetail[] = [
+    ...blankText('actor', options.actor, 'who amends the deal', 'a non-empty name'),
+    ...blankText('reason', options.reason, 'an amendment says why', 'a non-empty reason'),
+  ];
   if (!isPlainDate(options.effectiveFrom)) {
     problems.push({
       field: 'effectiveFrom',

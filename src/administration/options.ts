@@ -46,28 +46,33 @@ export interface CloseResult {
 
 export const isoNow = (): string => new Date().toISOString();
 
+/**
+ * The problem with a who or a why that is missing or blank, naming `field`; none when it is
+ * given. Every step that changes the store (close, correct, amend, the monthly cycle's) checks
+ * its who and why with it.
+ */
+export function blankText(
+  field: string,
+  value: unknown,
+  message: string,
+  expected: string,
+): ErrorDetail[] {
+  return typeof value === 'string' && value.trim() !== ''
+    ? []
+    : [{ field, message, expected, got: value }];
+}
+
 /** Refuses a missing actor (or reason) before anything is read or written. */
 export function checkWho(
   options: { actor?: unknown; reason?: unknown },
   needReason: boolean,
 ): void {
-  const problems: ErrorDetail[] = [];
-  if (typeof options.actor !== 'string' || options.actor.trim() === '') {
-    problems.push({
-      field: 'actor',
-      message: 'who closes the date',
-      expected: 'a non-empty name',
-      got: options.actor,
-    });
-  }
-  if (needReason && (typeof options.reason !== 'string' || options.reason.trim() === '')) {
-    problems.push({
-      field: 'reason',
-      message: 'a correction says why',
-      expected: 'a non-empty reason',
-      got: options.reason,
-    });
-  }
+  const problems = [
+    ...blankText('actor', options.actor, 'who closes the date', 'a non-empty name'),
+    ...(needReason
+      ? blankText('reason', options.reason, 'a correction says why', 'a non-empty reason')
+      : []),
+  ];
   if (problems.length > 0)
     throw new TrusteeError('INVALID_INPUT', 'who and why are required', problems);
 }
