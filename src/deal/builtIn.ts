@@ -9,11 +9,16 @@ import { loadDealFile } from './loadDeal.ts';
 export const dealsDirectory = fileURLToPath(new URL('../../deals/', import.meta.url));
 export const dataDirectory = fileURLToPath(new URL('../../data/', import.meta.url));
 
+// The built-in deals ship with trustee: the folder is read once a process (every request that
+// names a deal asks whether it is built in: dealById, the portal, the batch).
+let ids: readonly string[] | undefined;
+
 export function builtInDealIds(): string[] {
-  return readdirSync(dealsDirectory)
+  ids ??= readdirSync(dealsDirectory)
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
+  return [...ids];
 }
 
 const cache = new Map<string, Deal>();
