@@ -88,6 +88,11 @@ function lane1(mask: v128): bool {
   return i64x2.extract_lane(mask, 1) != 0;
 }
 
+/** A sum with the pair's two loans added, lane 0 then lane 1: the loans' order, as one at a time. */
+function inOrder(sum: f64, pair: v128): f64 {
+  return sum + f64x2.extract_lane(pair, 0) + f64x2.extract_lane(pair, 1);
+}
+
 /** The ARM rate change of row o's loan this month: its new rate and level payment. */
 function resetRate(o: usize, t: f64): void {
   const k = load<f64>(RESET_POINTER + o);
@@ -199,30 +204,16 @@ export function projectKind(
     v128.store(PAYMENT + o, v128.bitselect(f64x2.mul(due, keepSm), p, live));
     v128.store(LOANS + o, v128.bitselect(survivors, c0, live));
     // The sums, loan by loan in order: a row left as it is adds +0 (masked), changing nothing.
-    interestDue += f64x2.extract_lane(owed, 0);
-    interestDue += f64x2.extract_lane(owed, 1);
+    interestDue = inOrder(interestDue, owed);
     if (byAge) {
-      const dl = v128.and(d, live);
-      const di = v128.and(f64x2.mul(d, monthly), live);
-      const dn = v128.and(f64x2.mul(c0, md), live);
-      defaults += f64x2.extract_lane(dl, 0);
-      defaultInterest += f64x2.extract_lane(di, 0);
-      defaultLoans += f64x2.extract_lane(dn, 0);
-      defaults += f64x2.extract_lane(dl, 1);
-      defaultInterest += f64x2.extract_lane(di, 1);
-      defaultLoans += f64x2.extract_lane(dn, 1);
+      defaults = inOrder(defaults, v128.and(d, live));
+      defaultInterest = inOrder(defaultInterest, v128.and(f64x2.mul(d, monthly), live));
+      defaultLoans = inOrder(defaultLoans, v128.and(f64x2.mul(c0, md), live));
     }
-    const spl = v128.and(sp, live);
-    const ppl = v128.and(pp, live);
-    const tw = v128.and(f64x2.mul(nb, f64x2.sub(n, one)), live);
-    scheduled += f64x2.extract_lane(spl, 0);
-    scheduled += f64x2.extract_lane(spl, 1);
-    prepaid += f64x2.extract_lane(ppl, 0);
-    prepaid += f64x2.extract_lane(ppl, 1);
-    termWeighted += f64x2.extract_lane(tw, 0);
-    termWeighted += f64x2.extract_lane(tw, 1);
-    loans += f64x2.extract_lane(survivors, 0);
-    loans += f64x2.extract_lane(survivors, 1);
+    scheduled = inOrder(scheduled, v128.and(sp, live));
+    prepaid = inOrder(prepaid, v128.and(pp, live));
+    termWeighted = inOrder(termWeighted, v128.and(f64x2.mul(nb, f64x2.sub(n, one)), live));
+    loans = inOrder(loans, survivors);
     if (v128.any_true(gone)) {
       if (lane0(gone)) paidOff += 1;
       if (lane1(gone)) paidOff += 1;
