@@ -62,13 +62,20 @@ export function webhookDispatcher(options: DispatcherOptions) {
 
   async function plan(at: string): Promise<number> {
     let planned = 0;
+    // A deal's published versions read once a round, however many webhooks watch it.
+    const versions = new Map<string, Promise<PublishedVersion[]>>();
+    const versionsOf = (dealId: string): Promise<PublishedVersion[]> => {
+      let read = versions.get(dealId);
+      if (!read) versions.set(dealId, (read = publishedVersions(store, dealId)));
+      return read;
+    };
     for (const webhook of await store.investors.webhooks()) {
       const user = await owner(webhook);
       if (!user) continue;
       const known = new Set((await store.investors.deliveries(webhook.webhookId)).map(keyOf));
       for (const watched of await watchedDeals(store, portal, user)) {
         const since = watched.addedAt > webhook.createdAt ? watched.addedAt : webhook.createdAt;
-        for (const v of await publishedVersions(store, watched.dealId)) {
+        for (const v of await versionsOf(watched.dealId)) {
           const key: DeliveryKey = {
             webhookId: webhook.webhookId,
             dealId: v.dealId,
