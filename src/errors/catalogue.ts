@@ -102,6 +102,20 @@ export class TrusteeError extends Error {
   }
 }
 
+/** An error as plain data, as the API answers any error (it crosses threads, Redis and files). */
+export interface ErrorRecord {
+  readonly code: string;
+  readonly message: string;
+  readonly details: readonly ErrorDetail[];
+}
+
+/** Any error as a record: a TrusteeError's code, first line and details; else INTERNAL. */
+export function errorRecord(error: unknown): ErrorRecord {
+  if (error instanceof TrusteeError) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message, details: [] };
+}
+
 /** "deals/x.json, row 4, field classes.M-5: expected a class of the deal (got "M-5")". */
 export function formatDetail(detail: ErrorDetail): string {
   const where = [

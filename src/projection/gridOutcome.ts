@@ -1,12 +1,8 @@
-import { TrusteeError, type ErrorDetail } from '../errors/catalogue.ts';
+import type { ErrorRecord } from '../errors/catalogue.ts';
 import type { ScenarioSummary } from '../analytics/scenarioSummary.ts';
 
 /** A scenario that could not be run: its error as the API answers any error. */
-export interface ScenarioFailure {
-  readonly code: string;
-  readonly message: string;
-  readonly details: readonly ErrorDetail[];
-}
+export type ScenarioFailure = ErrorRecord;
 
 /**
  * What became of one scenario of a grid run with isolated failures (the queue's grids): its
@@ -15,13 +11,6 @@ export interface ScenarioFailure {
 export type ScenarioOutcome =
   | { readonly summary: ScenarioSummary; readonly error?: undefined }
   | { readonly error: ScenarioFailure; readonly summary?: undefined };
-
-/** Any error as a plain record (it crosses threads, processes and Redis as JSON). */
-export function failureOf(error: unknown): ScenarioFailure {
-  if (error instanceof TrusteeError) return error.toJSON();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message, details: [] };
-}
 
 /** One line for a failed scenario: "scenario 12 (CPR 5): INVALID_SCENARIO ...". */
 export function describeFailure(index: number, name: string | undefined, f: ScenarioFailure) {

@@ -1,3 +1,4 @@
+import { errorRecord } from '../errors/catalogue.ts';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { runAndSummarize, type ScenarioSummary } from '../analytics/scenarioSummary.ts';
@@ -7,7 +8,7 @@ import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { WorkerResult, WorkerTask } from './scenarioWorker.ts';
 import type { Workspace } from './workspace.ts';
-import { failureOf, type ScenarioOutcome } from './gridOutcome.ts';
+import type { ScenarioOutcome } from './gridOutcome.ts';
 
 export interface GridOptions {
   /** Worker threads (default: the machine's cores); 0 runs in this thread. */
@@ -135,7 +136,7 @@ function runInThread(
       try {
         outcomes.push({ summary: summarize(scenario) });
       } catch (error) {
-        outcomes.push({ error: failureOf(error) });
+        outcomes.push({ error: errorRecord(error) });
       }
     } else summaries.push(summarize(scenario));
     o.onProgress?.(i + 1, scenarios.length);

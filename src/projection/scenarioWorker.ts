@@ -1,3 +1,4 @@
+import { errorRecord } from '../errors/catalogue.ts';
 import type { Deal } from '../deal/deal.ts';
 import { indexTableFromData, type IndexFixings } from '../deal/indexRates.ts';
 import type { DealFile } from '../deal/schema.ts';
@@ -9,7 +10,7 @@ import { contextForLoans, type ProjectionContext } from './projectionContext.ts'
 import { projectScenarioCollateral } from './runScenario.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { Workspace } from './workspace.ts';
-import { failureOf, type ScenarioOutcome } from './gridOutcome.ts';
+import type { ScenarioOutcome } from './gridOutcome.ts';
 
 /** What the main thread sends: the context (once per key; the loans by shared memory) and a batch. */
 export interface WorkerTask {
@@ -85,7 +86,7 @@ export default function runBatch(task: WorkerTask): WorkerResult {
         loanMonths += r.loanMonths;
         return { summary: r.summary };
       } catch (error) {
-        return { error: failureOf(error) };
+        return { error: errorRecord(error) };
       }
     });
     return {

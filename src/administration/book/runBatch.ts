@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { builtInDealIds } from '../../deal/builtIn.ts';
 import { distributionNumberOf } from '../../deal/schedule.ts';
-import { TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
+import { errorRecord, TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
 import type { PlainDate } from '../../money/plainDate.ts';
 import type { TrustStore } from '../../store/trustStore.ts';
 import { prepareDistribution } from '../cycle/prepareDistribution.ts';
@@ -81,19 +81,9 @@ export async function dueDeals(store: TrustStore, date: PlainDate): Promise<stri
   return due;
 }
 
+/** A deal refused with its error (one not the input's fault, INTERNAL, is still its alone). */
 function refused(dealId: string, error: unknown): BatchResult {
-  if (error instanceof TrusteeError) {
-    return {
-      dealId,
-      status: 'refused',
-      code: error.code,
-      message: error.message,
-      details: error.details,
-    };
-  }
-  // Not the input's fault: still this deal's alone; the others go on, and it is reported.
-  const message = error instanceof Error ? error.message : String(error);
-  return { dealId, status: 'refused', code: 'INTERNAL', message, details: [] };
+  return { dealId, status: 'refused', ...errorRecord(error) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
+import { errorRecord, TrusteeError, type ErrorDetail } from '../../errors/catalogue.ts';
 
 /** queued: waiting for a free slot; running; then done, failed or cancelled for good. */
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -106,13 +106,6 @@ function busy(waiting: number, running: number, maxQueued: number): TrusteeError
   );
 }
 
-/** A failed job's error as the API answers any error: `{code, message, details}`. */
-function jobError(error: unknown): NonNullable<Job['error']> {
-  if (error instanceof TrusteeError) return error.toJSON();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message, details: [] };
-}
-
 /**
  * Jobs kept in memory, run first come, first served, at most `maxRunning` at a time; the rest
  * wait in a queue of at most `maxQueued`. A failed job keeps its error as `{code, message,
@@ -162,7 +155,8 @@ export function jobRegistry(options: JobRegistryOptions = {}): JobRegistry {
       .then(() => work({ id: job.id, report, signal: abort.signal }))
       .then(
         (result) => finish(job, { status: 'done', result, error: null }),
-        (error: unknown) => finish(job, { status: 'failed', result: null, error: jobError(error) }),
+        (error: unknown) =>
+          finish(job, { status: 'failed', result: null, error: errorRecord(error) }),
       )
       .finally(() => {
         // The slot frees only now, also for a cancelled job: its last tasks held the workers.

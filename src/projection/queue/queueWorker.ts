@@ -1,7 +1,8 @@
+import { errorRecord } from '../../errors/catalogue.ts';
 import { availableParallelism, hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { closeGridPool, gridPool, runIsolatedBatch } from '../gridRunner.ts';
-import { failureOf, type ScenarioOutcome } from '../gridOutcome.ts';
+import type { ScenarioOutcome } from '../gridOutcome.ts';
 import { parseScenario } from '../scenarioFile.ts';
 import type { Scenario } from '../scenarioSchema.ts';
 import { connectRedis, DEFAULT_QUEUE_NAME, gridKeys, type BatchJob } from './gridQueue.ts';
@@ -65,7 +66,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
         const json: unknown = JSON.parse(raw[index - from] ?? 'null');
         valid.push({ index, scenario: parseScenario(json, `grid ${gridId}`, [index]) });
       } catch (error) {
-        outcomes.set(index, { error: failureOf(error) });
+        outcomes.set(index, { error: errorRecord(error) });
       }
     }
     let cpuMicros = 0;
