@@ -122,7 +122,16 @@ export function distribute(
     pClass !== undefined ? (state.classes[pClass]?.balance ?? ZERO) : ZERO,
   );
   const cumulativeRealizedLosses = add(state.cumulativeRealizedLosses, period.realizedLosses);
-  const tests = triggerTests(deal, state, period, n, seniorEnhancement, cumulativeRealizedLosses);
+  const tracing = options.trace ?? true;
+  const tests = triggerTests(
+    deal,
+    state,
+    period,
+    n,
+    seniorEnhancement,
+    cumulativeRealizedLosses,
+    tracing,
+  );
   const inTrigger = triggerEvent(tests, deal.triggerEvent);
   const stepdown = stepdownDate(deal, state, n, seniorBefore, seniorEnhancement);
   const ledger = newLedger(
@@ -132,7 +141,7 @@ export function distribute(
     fees,
     { distributionNumber: n, triggerEvent: inTrigger, stepdownDate: stepdown, terminated },
     endingPool,
-    options.trace ?? true,
+    tracing,
   );
   if (parts) {
     ledger.feeParts = new Map(

@@ -30,6 +30,8 @@ export interface WorkingClass {
 export interface Ledger {
   readonly deal: Deal;
   readonly classes: Map<string, WorkingClass>;
+  /** The same working figures in the deal's order of classes. */
+  readonly inOrder: readonly WorkingClass[];
   readonly fees: Map<string, { due: Cents; paid: Cents }>;
   readonly trace: TraceEntry[];
   /**
@@ -133,18 +135,17 @@ export function newLedger(
   tracing = true,
 ): Ledger {
   const classes = new Map<string, WorkingClass>();
+  const inOrder: WorkingClass[] = [];
   for (const c of deal.classes) {
     const before = state.classes[c.name];
-    const classInterest = interest.get(c.name);
-    classes.set(
+    const working = new WorkingFigures(
       c.name,
-      new WorkingFigures(
-        c.name,
-        before?.balance ?? ZERO,
-        classInterest,
-        before?.unpaidRealizedLoss ?? ZERO,
-      ),
+      before?.balance ?? ZERO,
+      interest.get(c.name),
+      before?.unpaidRealizedLoss ?? ZERO,
     );
+    classes.set(c.name, working);
+    inOrder.push(working);
   }
   const trace: TraceEntry[] = [];
   const floating: WorkingClass[] = [];
@@ -158,6 +159,7 @@ export function newLedger(
   return {
     deal,
     classes,
+    inOrder,
     floating,
     certificates,
     fees: feeLedger,

@@ -10,7 +10,9 @@ import type { CollectionPeriod, DealState, TriggerTest } from './types.ts';
  * test takes this date's Delinquency Percentage, or the average of it and the two dates before
  * (`state.delinquencyHistory`); a trigger that does not cure stays breached once it was
  * (`state.breachedTriggers`). A Trigger Event is in effect when any (or all, as the deal says) of
- * them is breached (`triggerEvent`).
+ * them is breached (`triggerEvent`). Each test's description (its figures in words, for the trace
+ * and the statement) is worded only when `worded`: untraced projections leave it empty, as
+ * they build no trace.
  */
 export function triggerTests(
   deal: Deal,
@@ -19,6 +21,7 @@ export function triggerTests(
   distributionNumber: number,
   seniorEnhancement: number,
   cumulativeRealizedLosses: Cents,
+  worded = true,
 ): TriggerTest[] {
   return deal.triggers.map((trigger, index): TriggerTest => {
     const test = triggerTest(
@@ -29,12 +32,15 @@ export function triggerTests(
       distributionNumber,
       seniorEnhancement,
       cumulativeRealizedLosses,
+      worded,
     );
     if (trigger.cures === false && !test.breached && state.breachedTriggers?.includes(index)) {
       return {
         ...test,
         breached: true,
-        description: `${test.description}; breached on an earlier date and does not cure`,
+        description: worded
+          ? `${test.description}; breached on an earlier date and does not cure`
+          : '',
       };
     }
     return test;
@@ -49,28 +55,26 @@ function triggerTest(
   distributionNumber: number,
   seniorEnhancement: number,
   cumulativeRealizedLosses: Cents,
+  worded: boolean,
 ): TriggerTest {
   switch (trigger.kind) {
     case 'delinquency': {
       const current = delinquencyPercentage(period.delinquency, period.endingPoolBalance);
-      const rolling = trigger.average === 'rollingThreeMonth';
-      const months = rolling ? [...(state.delinquencyHistory ?? []), current].slice(-3) : [current];
+      const months =
+        trigger.average === 'rollingThreeMonth'
+          ? [...(state.delinquencyHistory ?? []), current].slice(-3)
+          : [current];
       const value = months.reduce((a, b) => a + b, 0) / months.length;
       const threshold =
         trigger.limit !== undefined ? trigger.limit : (trigger.threshold ?? 0) * seniorEnhancement;
-      const measured = rolling
-        ? `the ${months.length}-month average Delinquency Percentage ${(value * 100).toFixed(3)}%`
-        : `Delinquency Percentage ${(value * 100).toFixed(3)}%`;
-      const against =
-        trigger.limit !== undefined
-          ? `the limit ${(threshold * 100).toFixed(3)}%`
-          : `${(trigger.threshold ?? 0) * 100}% of the Credit Enhancement Percentage ${(seniorEnhancement * 100).toFixed(3)}% = ${(threshold * 100).toFixed(3)}%`;
       return {
         kind: 'delinquency',
         value,
         threshold,
         breached: value > threshold,
-        description: `${measured} vs ${against}`,
+        description: worded
+          ? delinquencyWords(trigger, months.length, value, threshold, seniorEnhancement)
+          : '',
       };
     }
     case 'cumulativeLoss': {
@@ -82,12 +86,34 @@ function triggerTest(
         value,
         threshold,
         breached: step !== undefined && value > threshold,
-        description: step
-          ? `Cumulative realized losses ${(value * 100).toFixed(3)}% of cut-off vs ${(threshold * 100).toFixed(3)}% from distribution ${step.fromDistribution}`
-          : `no cumulative loss limit before distribution ${trigger.schedule[0]?.fromDistribution}`,
+        description: !worded
+          ? ''
+          : step
+            ? `Cumulative realized losses ${(value * 100).toFixed(3)}% of cut-off vs ${(threshold * 100).toFixed(3)}% from distribution ${step.fromDistribution}`
+            : `no cumulative loss limit before distribution ${trigger.schedule[0]?.fromDistribution}`,
       };
     }
   }
+}
+
+/** A delinquency test in words: what was measured against what. */
+function delinquencyWords(
+  trigger: Extract<Trigger, { kind: 'delinquency' }>,
+  months: number,
+  value: number,
+  threshold: number,
+  seniorEnhancement: number,
+): string {
+  const percent = (x: number): string => `${(x * 100).toFixed(3)}%`;
+  const measured =
+    trigger.average === 'rollingThreeMonth'
+      ? `the ${months}-month average Delinquency Percentage ${percent(value)}`
+      : `Delinquency Percentage ${percent(value)}`;
+  const against =
+    trigger.limit !== undefined
+      ? `the limit ${percent(threshold)}`
+      : `${(trigger.threshold ?? 0) * 100}% of the Credit Enhancement Percentage ${percent(seniorEnhancement)} = ${percent(threshold)}`;
+  return `${measured} vs ${against}`;
 }
 
 /**
