@@ -1,5 +1,5 @@
 import { bearsInterest } from '../deal/deal.ts';
-import type { Ledger } from './ledger.ts';
+import { workingClass, type Ledger } from './ledger.ts';
 
 /** A class's own stepdown test of a date (`stepdownEnhancement` in the deal file). */
 export interface ClassStepdownTest {
@@ -21,7 +21,7 @@ export function classStepdownTests(ledger: Ledger): ClassStepdownTest[] {
   const deal = ledger.deal;
   const pool = ledger.endingPool;
   const p = deal.prepaymentChargeClass
-    ? ledger.classes.get(deal.prepaymentChargeClass.name)
+    ? workingClass(ledger, deal.prepaymentChargeClass.name)
     : undefined;
   const tests: ClassStepdownTest[] = [];
   let throughThis = 0;

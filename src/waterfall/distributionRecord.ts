@@ -137,7 +137,7 @@ export function distributionRecord(
   // An interest-only class ends the date at its notional for the next one.
   const endingNotional = (io: InterestOnlyClass): Cents => {
     const after: Record<string, ClassState> = {};
-    for (const c of ledger.classes.values()) after[c.name] = { ...ZERO_STATE, balance: c.balance };
+    for (const c of ledger.classes) after[c.name] = { ...ZERO_STATE, balance: c.balance };
     return interestOnlyNotional(io, f.distributionNumber + 1, after, endingPool);
   };
   // Each class's record and its state for the next date, in the deal's order (the ledger's).
@@ -147,7 +147,7 @@ export function distributionRecord(
     const definition = deal.classes[k]!;
     const record = classRecord(
       definition,
-      ledger.inOrder[k]!,
+      ledger.classes[k]!,
       state.classes[definition.name] as ClassState,
       ceBefore,
       period,

@@ -65,7 +65,7 @@ export function groupCollections(
     // A state written before the deal had groups carries no group balances: nothing to check.
     const before = state.groupPoolBalances?.[name] ?? group.beginningPoolBalance;
     problems.push(
-      ...reconcileCollections(group, before, `groups.${name}.`, file, `group ${name}'s pool`),
+      ...reconcileCollections(group, before, `groups.${name}.`, file, () => `group ${name}'s pool`),
     );
   });
   for (const field of [...PERIOD_AMOUNTS, 'beginningLoanCount', 'endingLoanCount'] as const) {

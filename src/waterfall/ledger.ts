@@ -29,9 +29,10 @@ export interface WorkingClass {
  */
 export interface Ledger {
   readonly deal: Deal;
-  readonly classes: Map<string, WorkingClass>;
-  /** The same working figures in the deal's order of classes. */
-  readonly inOrder: readonly WorkingClass[];
+  /** Each class's working figures, in the deal's order of classes (`workingClass` finds one). */
+  readonly classes: readonly WorkingClass[];
+  /** Where each class is in `classes`, by name (the deal's, made once). */
+  readonly classIndex: ReadonlyMap<string, number>;
   readonly fees: Map<string, { due: Cents; paid: Cents }>;
   readonly trace: TraceEntry[];
   /**
@@ -134,32 +135,28 @@ export function newLedger(
   endingPool: Cents,
   tracing = true,
 ): Ledger {
-  const classes = new Map<string, WorkingClass>();
-  const inOrder: WorkingClass[] = [];
+  const layout = ledgerLayout(deal);
+  const classes: WorkingClass[] = [];
   for (const c of deal.classes) {
     const before = state.classes[c.name];
-    const working = new WorkingFigures(
-      c.name,
-      before?.balance ?? ZERO,
-      interest.get(c.name),
-      before?.unpaidRealizedLoss ?? ZERO,
+    classes.push(
+      new WorkingFigures(
+        c.name,
+        before?.balance ?? ZERO,
+        interest.get(c.name),
+        before?.unpaidRealizedLoss ?? ZERO,
+      ),
     );
-    classes.set(c.name, working);
-    inOrder.push(working);
   }
   const trace: TraceEntry[] = [];
-  const floating: WorkingClass[] = [];
-  const certificates: WorkingClass[] = [];
-  for (const c of deal.classes) {
-    if (bearsInterest(c)) floating.push(classes.get(c.name)!);
-    if (bearsInterest(c) || c.kind === 'prepaymentCharges') certificates.push(classes.get(c.name)!);
-  }
+  const floating = layout.floating.map((k) => classes[k]!);
+  const certificates = layout.certificates.map((k) => classes[k]!);
   const feeLedger = new Map<string, { due: Cents; paid: Cents }>();
   for (const [name, due] of fees) feeLedger.set(name, { due, paid: ZERO });
   return {
     deal,
     classes,
-    inOrder,
+    classIndex: layout.classIndex,
     floating,
     certificates,
     fees: feeLedger,
@@ -194,10 +191,42 @@ export function newLedger(
 }
 
 export function workingClass(ledger: Ledger, name: string): WorkingClass {
-  const found = ledger.classes.get(name);
+  const found = ledger.classes[ledger.classIndex.get(name) ?? -1];
   // The deal was validated: every name a step uses is a class of the deal.
   if (!found) throw new Error(`internal: class ${name} missing from the ledger`);
   return found;
+}
+
+/**
+ * Where a deal's classes stand in a ledger: each by name, the interest-bearing classes (in the
+ * order of seniority) and the certificates that carry principal. Made once a deal: every
+ * distribution date's ledger (millions in a grid) has the same layout.
+ */
+interface LedgerLayout {
+  readonly classIndex: ReadonlyMap<string, number>;
+  readonly floating: readonly number[];
+  readonly certificates: readonly number[];
+}
+
+const layouts = new WeakMap<Deal, LedgerLayout>();
+
+function ledgerLayout(deal: Deal): LedgerLayout {
+  let layout = layouts.get(deal);
+  if (!layout) {
+    const floating: number[] = [];
+    const certificates: number[] = [];
+    deal.classes.forEach((c, k) => {
+      if (bearsInterest(c)) floating.push(k);
+      if (bearsInterest(c) || c.kind === 'prepaymentCharges') certificates.push(k);
+    });
+    layout = {
+      classIndex: new Map(deal.classes.map((c, k) => [c.name, k])),
+      floating,
+      certificates,
+    };
+    layouts.set(deal, layout);
+  }
+  return layout;
 }
 
 /** Certificates that carry principal: floating classes and P (CE's balance is the OC). */

@@ -21,7 +21,7 @@ export function reconcilePeriod(
     state.poolBalance,
     '',
     file,
-    `the trust's pool after distribution ${state.distributionNumber}`,
+    () => `the trust's pool after distribution ${state.distributionNumber}`,
   );
   if (problems.length > 0) {
     throw new TrusteeError(
@@ -34,14 +34,15 @@ export function reconcilePeriod(
 
 /**
  * The checks of `reconcilePeriod` on a period's figures or one loan group's (`prefix` names the
- * group's fields): the problems found, none when they hold together.
+ * group's fields): the problems found, none when they hold together. `poolName` words the pool
+ * only for a problem (every projected month passes here).
  */
 export function reconcileCollections(
   period: GroupCollections,
   poolBefore: Cents,
   prefix: string,
   file: string,
-  poolName: string,
+  poolName: () => string,
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const field of PERIOD_AMOUNTS) {
@@ -74,7 +75,7 @@ export function reconcileCollections(
       problems.push({
         file,
         field: prefix + 'beginningPoolBalance',
-        message: `${poolName} is ${money(poolBefore)}`,
+        message: `${poolName()} is ${money(poolBefore)}`,
         expected: `a beginning pool balance of ${money(poolBefore)}`,
         got: money(period.beginningPoolBalance),
       });
