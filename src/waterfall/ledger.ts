@@ -1,4 +1,4 @@
-import { bearsInterest, type Deal } from '../deal/deal.ts';
+import { bearsInterest, type CertificateClass, type Deal } from '../deal/deal.ts';
 import { ZERO, type Cents } from '../money/cents.ts';
 import type { ClassInterest } from './monthlyInterestDistributableAmount.ts';
 import type { DealState, TraceEntry } from './types.ts';
@@ -6,6 +6,9 @@ import type { DealState, TraceEntry } from './types.ts';
 /** One class's running figures while a distribution date is worked out. */
 export interface WorkingClass {
   readonly name: string;
+  /** The class's terms, and the index of its group for a group's senior class. */
+  readonly definition: CertificateClass;
+  readonly seniorGroup: number | undefined;
   balance: Cents;
   interest: ClassInterest | undefined;
   /** Current interest due after allocated shortfalls. */
@@ -89,6 +92,8 @@ export interface Ledger {
  */
 class WorkingFigures implements WorkingClass {
   readonly name: string = '';
+  readonly definition: CertificateClass;
+  readonly seniorGroup: number | undefined;
   balance: Cents = ZERO;
   interest: ClassInterest | undefined = undefined;
   currentDue: Cents = ZERO;
@@ -104,12 +109,15 @@ class WorkingFigures implements WorkingClass {
   reliefActShortfall: Cents = ZERO;
 
   constructor(
-    name: string,
+    definition: CertificateClass,
+    seniorGroup: number | undefined,
     balance: Cents,
     interest: ClassInterest | undefined,
     unpaidRealizedLoss: Cents,
   ) {
-    this.name = name;
+    this.name = definition.name;
+    this.definition = definition;
+    this.seniorGroup = seniorGroup;
     this.balance = balance;
     this.interest = interest;
     this.currentDue = interest?.accrued ?? ZERO;
@@ -141,7 +149,8 @@ export function newLedger(
     const before = state.classes[c.name];
     classes.push(
       new WorkingFigures(
-        c.name,
+        c,
+        deal.seniorGroup.get(c.name),
         before?.balance ?? ZERO,
         interest.get(c.name),
         before?.unpaidRealizedLoss ?? ZERO,

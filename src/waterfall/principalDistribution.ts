@@ -3,7 +3,7 @@ import type { NasAllocation } from '../deal/schema.ts';
 import { allocate } from '../money/allocate.ts';
 import { cents, excess, min, roundHalfUp, scale, sub, ZERO, type Cents } from '../money/cents.ts';
 import { pay, type Fund, type Phase } from './fund.ts';
-import { workingClass, type Ledger } from './ledger.ts';
+import { workingClass, type Ledger, type WorkingClass } from './ledger.ts';
 import { scheduleEntry } from './scheduleEntry.ts';
 
 /** How a principal step splits what it pays among its classes. */
@@ -15,19 +15,18 @@ export type PrincipalAllocation = 'sequential' | 'proRata' | NasAllocation;
  * it down to its target share of the ending pool (never less than the pool less the OC floor).
  * Class P is paid only once every floating class is retired.
  */
-function principalCap(ledger: Ledger, name: string, fund: Fund): Cents {
-  const c = workingClass(ledger, name);
-  const definition = ledger.deal.classByName.get(name);
-  if (definition?.kind === 'prepaymentCharges') {
+function principalCap(ledger: Ledger, c: WorkingClass, fund: Fund): Cents {
+  const definition = c.definition;
+  if (definition.kind === 'prepaymentCharges') {
     const floatingLeft = ledger.floating.some((working) => working.balance > 0);
     return floatingLeft ? ZERO : c.balance;
   }
-  if (!definition || !bearsInterest(definition) || !ledger.targetsApply) return c.balance;
+  if (!bearsInterest(definition) || !ledger.targetsApply) return c.balance;
   // A class that failed its own stepdown test is paid as before the Stepdown Date.
-  if (ledger.classStepdownFailed?.has(name)) return c.balance;
-  const budget = seniorBudget(ledger, name, fund);
+  if (ledger.classStepdownFailed?.has(c.name)) return c.balance;
+  const budget = seniorBudget(ledger, c, fund);
   if (budget !== undefined) return min(c.balance, budget);
-  return min(c.balance, aboveTarget(ledger, name, definition.principalTarget));
+  return min(c.balance, aboveTarget(ledger, c, definition.principalTarget));
 }
 
 /**
@@ -36,17 +35,17 @@ function principalCap(ledger: Ledger, name: string, fund: Fund): Cents {
  * balance above their target, split by the groups' shares of the Principal Remittance Amount).
  * Undefined where that rule does not apply (a subordinate class, a pool of one group).
  */
-function seniorBudget(ledger: Ledger, name: string, fund: Fund): Cents | undefined {
+function seniorBudget(ledger: Ledger, c: WorkingClass, fund: Fund): Cents | undefined {
   const budget = ledger.seniorPrincipalBudget;
-  if (budget === undefined || fund.group === undefined || !ledger.deal.seniorGroup.has(name))
+  if (budget === undefined || fund.group === undefined || c.seniorGroup === undefined)
     return undefined;
   return budget[fund.group];
 }
 
 /** Principal paid to a senior class counts against its fund's group's senior budget. */
-function spendSeniorBudget(ledger: Ledger, name: string, fund: Fund, amount: Cents): void {
+function spendSeniorBudget(ledger: Ledger, c: WorkingClass, fund: Fund, amount: Cents): void {
   const budget = ledger.seniorPrincipalBudget;
-  if (budget !== undefined && fund.group !== undefined && ledger.deal.seniorGroup.has(name))
+  if (budget !== undefined && fund.group !== undefined && c.seniorGroup !== undefined)
     budget[fund.group] = sub(budget[fund.group]!, amount);
 }
 
@@ -54,11 +53,11 @@ function spendSeniorBudget(ledger: Ledger, name: string, fund: Fund, amount: Cen
  * What this class and every class senior to it (the seniority) stand above its target: the
  * target share of the ending pool, never less than the pool less the OC floor.
  */
-function aboveTarget(ledger: Ledger, name: string, principalTarget: number): Cents {
+function aboveTarget(ledger: Ledger, c: WorkingClass, principalTarget: number): Cents {
   let seniorThrough = 0;
   for (const working of ledger.floating) {
     seniorThrough += working.balance;
-    if (working.name === name) break;
+    if (working === c) break;
   }
   const pool = ledger.endingPool;
   const target = min(
@@ -83,16 +82,18 @@ function payPrincipalProRata(
   const working = classes.map((name) => workingClass(ledger, name));
   const balances = working.map((c) => c.balance);
   const total = cents(balances.reduce((a, b) => a + b, 0));
-  const last = ledger.deal.classByName.get(classes[classes.length - 1]!);
-  const budget = ledger.targetsApply ? seniorBudget(ledger, classes[0]!, fund) : undefined;
+  const last = working[working.length - 1]!;
+  const budget = ledger.targetsApply ? seniorBudget(ledger, working[0]!, fund) : undefined;
   const failed = classes.some((name) => ledger.classStepdownFailed?.has(name));
+  const caps = (): Cents =>
+    cents(working.reduce((acc, c) => acc + principalCap(ledger, c, fund), 0));
   const cap = failed
-    ? cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0))
+    ? caps()
     : budget !== undefined
       ? min(total, budget)
-      : ledger.targetsApply && last !== undefined && bearsInterest(last)
-        ? min(total, aboveTarget(ledger, last.name, last.principalTarget))
-        : cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0));
+      : ledger.targetsApply && bearsInterest(last.definition)
+        ? min(total, aboveTarget(ledger, last, last.definition.principalTarget))
+        : caps();
   const amount = min(fund.available, cap);
   if (amount === 0) return ZERO;
   const shares = allocate(amount, balances);
@@ -103,7 +104,7 @@ function payPrincipalProRata(
       ? `principal to ${c.name} pro rata by balance with ${classes.filter((n) => n !== c.name).join(', ')} (together ${(amount / 100).toFixed(2)})`
       : '';
     const paidNow = pay(ledger, fund, c.name, share, 'principal', reason, phase);
-    spendSeniorBudget(ledger, c.name, fund, paidNow);
+    spendSeniorBudget(ledger, c, fund, paidNow);
     c.balance = sub(c.balance, paidNow);
     c.principalPaid = cents(c.principalPaid + paidNow);
     paid += paidNow;
@@ -124,21 +125,21 @@ function payPrincipalNas(
 ): Cents {
   const working = classes.map((name) => workingClass(ledger, name));
   const total = working.reduce((acc, c) => acc + c.balance, 0);
-  const caps = cents(classes.reduce((acc, name) => acc + principalCap(ledger, name, fund), 0));
-  const budget = ledger.targetsApply ? seniorBudget(ledger, classes[0]!, fund) : undefined;
+  const caps = cents(working.reduce((acc, c) => acc + principalCap(ledger, c, fund), 0));
+  const budget = ledger.targetsApply ? seniorBudget(ledger, working[0]!, fund) : undefined;
   const amount = min(fund.available, budget !== undefined ? min(caps, budget) : caps);
   const percentage =
     scheduleEntry(nas.percentages, ledger.tests.distributionNumber)?.percentage ?? 0;
   const lockout = workingClass(ledger, nas.class);
   const share = total > 0 ? roundHalfUp((percentage * lockout.balance * amount) / total) : ZERO;
-  const due = min(share, principalCap(ledger, nas.class, fund));
+  const due = min(share, principalCap(ledger, lockout, fund));
   const reason = ledger.tracing
     ? `NAS Principal Distribution Amount: ${percentage * 100}% NAS Percentage x ${nas.class}'s share of the classes' balance x ${(amount / 100).toFixed(2)}`
     : '';
   // The step's principal is paid from a fund of its own: the NAS amount first, then in order.
   const step: Fund = { name: fund.name, available: amount, group: fund.group };
   const first = pay(ledger, step, nas.class, due, 'principal', reason, phase);
-  spendSeniorBudget(ledger, nas.class, fund, first);
+  spendSeniorBudget(ledger, lockout, fund, first);
   lockout.balance = sub(lockout.balance, first);
   lockout.principalPaid = cents(lockout.principalPaid + first);
   const paid = payPrincipal(ledger, step, classes, phase);
@@ -163,7 +164,7 @@ export function payPrincipal(
   let paid = 0;
   for (const name of classes) {
     const c = workingClass(ledger, name);
-    const cap = principalCap(ledger, name, fund);
+    const cap = principalCap(ledger, c, fund);
     // The reason is only worded when the run is traced (projections run millions of these).
     const reason = !ledger.tracing
       ? ''
@@ -171,7 +172,7 @@ export function payPrincipal(
         ? `principal to ${name} down to its target after the Stepdown Date (cap ${(cap / 100).toFixed(2)})`
         : `principal to ${name} in order, up to its balance`;
     const amount = pay(ledger, fund, name, cap, 'principal', reason, phase);
-    spendSeniorBudget(ledger, name, fund, amount);
+    spendSeniorBudget(ledger, c, fund, amount);
     c.balance = sub(c.balance, amount);
     c.principalPaid = cents(c.principalPaid + amount);
     paid += amount;
