@@ -1,4 +1,9 @@
-import type { Deal, InterestBearingClass, InterestOnlyClass } from '../deal/deal.ts';
+import {
+  bearsInterest,
+  type Deal,
+  type InterestBearingClass,
+  type InterestOnlyClass,
+} from '../deal/deal.ts';
 import { accrualPeriod } from '../deal/schedule.ts';
 import { TrusteeError } from '../errors/catalogue.ts';
 import { add, cents, sub, ZERO, type Cents } from '../money/cents.ts';
@@ -85,31 +90,28 @@ export function distribute(
   const netWac = netWacRate(period.weightedAverageRate, deal.netWacFeeRate, accrual.days);
   const netLoanRate = period.weightedAverageRate - deal.netWacFeeRate;
   const groupRates = grouped ? groupNetLoanRates(deal, state, groups) : undefined;
-  const interest = new Map<string, ClassInterest>();
   // Interest-only classes accrue on their notional for the date: the working balance they carry.
   if (deal.interestOnlyClasses.length > 0) state = withNotionals(deal, state, n);
-  const accrueClass = (c: InterestBearingClass | InterestOnlyClass): void => {
-    const before = state.classes[c.name] as ClassState;
+  const accrueClass = (c: InterestBearingClass | InterestOnlyClass): ClassInterest => {
     const group = deal.seniorGroup.get(c.name);
     const classNetRate = !groupRates
       ? netLoanRate
       : group !== undefined
         ? groupRates.groups[group]!
         : groupRates.subordinate;
-    interest.set(
-      c.name,
-      monthlyInterestDistributableAmount(
-        c,
-        before,
-        index.rate,
-        classNetRate,
-        accrual.days,
-        steppedUp,
-      ),
+    return monthlyInterestDistributableAmount(
+      c,
+      state.classes[c.name] as ClassState,
+      index.rate,
+      classNetRate,
+      accrual.days,
+      steppedUp,
     );
   };
-  deal.interestBearingClasses.forEach(accrueClass);
-  deal.interestOnlyClasses.forEach(accrueClass);
+  // Each class's interest in the deal's order of classes (none for CE, P and R).
+  const interest = deal.classes.map((c) =>
+    bearsInterest(c) || c.kind === 'interestOnly' ? accrueClass(c) : undefined,
+  );
 
   // The tests made after principal collections, before distributions: the senior Credit
   // Enhancement Percentage, the Trigger Event and the Stepdown Date.

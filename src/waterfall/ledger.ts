@@ -137,7 +137,7 @@ export interface DateTests {
 export function newLedger(
   deal: Deal,
   state: DealState,
-  interest: ReadonlyMap<string, ClassInterest>,
+  interest: readonly (ClassInterest | undefined)[],
   fees: ReadonlyMap<string, Cents>,
   tests: DateTests,
   endingPool: Cents,
@@ -145,14 +145,15 @@ export function newLedger(
 ): Ledger {
   const layout = ledgerLayout(deal);
   const classes: WorkingClass[] = [];
-  for (const c of deal.classes) {
+  for (let k = 0; k < deal.classes.length; k++) {
+    const c = deal.classes[k]!;
     const before = state.classes[c.name];
     classes.push(
       new WorkingFigures(
         c,
         deal.seniorGroup.get(c.name),
         before?.balance ?? ZERO,
-        interest.get(c.name),
+        interest[k],
         before?.unpaidRealizedLoss ?? ZERO,
       ),
     );

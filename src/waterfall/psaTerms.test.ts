@@ -13,7 +13,7 @@ const ledgerAt = (endingPool: number) =>
   newLedger(
     deal,
     aprilState,
-    new Map(),
+    [],
     new Map(),
     { distributionNumber: 2, triggerEvent: false, stepdownDate: false, terminated: false },
     cents(endingPool),
