@@ -83,7 +83,8 @@ export function payFee(
   const due = part
     ? min(excess(part.due, part.paid), excess(fee.due, fee.paid))
     : excess(fee.due, fee.paid);
-  const amount = pay(ledger, fund, payee, due, 'fee', `${step.fee} fee`, phase);
+  const reason = ledger.tracing ? `${step.fee} fee` : '';
+  const amount = pay(ledger, fund, payee, due, 'fee', reason, phase);
   fee.paid = cents(fee.paid + amount);
   if (part) {
     part.paid = cents(part.paid + amount);
