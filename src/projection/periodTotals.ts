@@ -27,6 +27,24 @@ export interface PeriodTotalsOptions {
 }
 
 /**
+ * One item's running total rounded to cents: each month's amount is round(total to t) -
+ * round(total to t - 1), so rounding never drifts (never below 0).
+ */
+class RunningCents {
+  private total = 0;
+  private rounded = 0;
+
+  /** Adds the month's float amount; returns the month's cents. */
+  add(value: number): number {
+    this.total += value;
+    const r = Math.round(this.total);
+    const amount = Math.max(0, r - this.rounded);
+    this.rounded = r;
+    return amount;
+  }
+}
+
+/**
  * The projected months as the waterfall's input: pool-level float totals rounded to integer
  * cents so the pool rolls forward exactly. Each principal item and the losses are rounded on
  * their running totals (round(cumulative to t) - round(cumulative to t - 1)), so rounding never
@@ -38,31 +56,27 @@ export function* collectionPeriods(
   totals: PoolTotals,
   o: PeriodTotalsOptions,
 ): Generator<CollectionPeriod> {
-  const cumulative = [0, 0, 0, 0];
-  const rounded = [0, 0, 0, 0];
+  const scheduledPrincipal = new RunningCents();
+  const prepayments = new RunningCents();
+  const liquidationProceeds = new RunningCents();
+  const realizedLosses = new RunningCents();
+  // The month's principal items and losses in the order the last cents are taken from them;
+  // one array for the whole run (each month overwrites it).
+  const amounts = new Float64Array(4);
   const countScale = o.projectedLoans > 0 ? o.startLoanCount / o.projectedLoans : 0;
   let begin = o.startPool as number;
   let loans = o.startLoanCount;
   for (let t = 1; t <= totals.months; t++) {
-    const items = [
-      totals.scheduledPrincipal[t]!,
-      totals.prepayments[t]!,
-      totals.liquidationProceeds[t]!,
-      totals.realizedLosses[t]!,
-    ];
-    const amounts = items.map((value, k) => {
-      cumulative[k]! += value;
-      const r = Math.round(cumulative[k]!);
-      const amount = Math.max(0, r - rounded[k]!);
-      rounded[k] = r;
-      return amount;
-    });
-    let end = begin - amounts.reduce((a, b) => a + b, 0);
+    amounts[0] = scheduledPrincipal.add(totals.scheduledPrincipal[t]!);
+    amounts[1] = prepayments.add(totals.prepayments[t]!);
+    amounts[2] = liquidationProceeds.add(totals.liquidationProceeds[t]!);
+    amounts[3] = realizedLosses.add(totals.realizedLosses[t]!);
+    let end = begin - (amounts[0] + amounts[1] + amounts[2] + amounts[3]);
     if (end < 0 || totals.endBalance[t]! < 0.5) {
       // The last cents of rounding: a pool that is paid off ends at exactly zero (a shortfall
       // is added to scheduled principal, an excess taken from the items in order).
       let residual = end;
-      if (residual > 0) amounts[0]! += residual;
+      if (residual > 0) amounts[0] += residual;
       for (let k = 0; k < amounts.length && residual < 0; k++) {
         const take = Math.min(amounts[k]!, -residual);
         amounts[k]! -= take;
@@ -70,7 +84,10 @@ export function* collectionPeriods(
       }
       end = 0;
     }
-    const [scheduled = 0, prepaid = 0, proceeds = 0, losses = 0] = amounts;
+    const scheduled = amounts[0]!;
+    const prepaid = amounts[1]!;
+    const proceeds = amounts[2]!;
+    const losses = amounts[3]!;
     const call = o.cleanUpCallBalance !== undefined && end <= o.cleanUpCallBalance;
     const repurchase = call ? end : 0;
     if (call) end = 0;
