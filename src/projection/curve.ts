@@ -26,6 +26,11 @@ export function curveAt(curve: Curve, k: number): number {
  * loop indexed from 0 or 1 reads a sensible value.
  */
 export function fillCurve(out: Float64Array, curve: Curve, f: (decimal: number) => number): void {
+  // A constant curve is one value (f, such as smmFromCpr's power, computed once).
+  if (typeof curve === 'number') {
+    out.fill(f(curve / 100));
+    return;
+  }
   for (let k = 1; k < out.length; k++) out[k] = f(curveAt(curve, k) / 100);
   if (out.length > 1) out[0] = out[1]!;
 }
