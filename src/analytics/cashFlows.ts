@@ -76,7 +76,7 @@ export function cashFlowCollector(
         if (!f) continue;
         const other = c.netWacCarryoverPaid + c.realizedLossReimbursed;
         f.dates.push(d.distributionDate);
-        f.accrualDays.push(thirtyDay.has(c.name) ? 30 : d.accrualDays);
+        f.accrualDays.push(d.accrualDays);
         f.indexRates.push(d.indexRate);
         f.interest.push(c.interestPaid);
         f.principal.push(c.principalPaid);
@@ -90,7 +90,15 @@ export function cashFlowCollector(
     flows(name) {
       const f = columns.get(name);
       if (!f) throw new Error(`internal: no cash flows collected for class ${name}`);
-      return { name, settlement, startBalance: startBalances[name]?.balance ?? 0, ...f };
+      // A 30/360 class's periods all count 30 days (set here, once, rather than per date).
+      const accrualDays = thirtyDay.has(name) ? f.accrualDays.map(() => 30) : f.accrualDays;
+      return {
+        name,
+        settlement,
+        startBalance: startBalances[name]?.balance ?? 0,
+        ...f,
+        accrualDays,
+      };
     },
   };
 }

@@ -1,7 +1,11 @@
 import type { ClassCashFlows } from './cashFlows.ts';
-import { yearsFrom } from './cashFlows.ts';
-import { discountMargin, modifiedDuration, yieldFromPrice } from './discount.ts';
-import type { PlainDate } from '../money/plainDate.ts';
+import {
+  discountMargin,
+  modifiedDuration,
+  throughLastPayment,
+  yieldFromPrice,
+} from './discount.ts';
+import { epochDay, type PlainDate } from '../money/plainDate.ts';
 
 /** What a class summary reports for one scenario. Money in cents; rates as decimals. */
 export interface ClassSummary {
@@ -38,22 +42,29 @@ export function averageLife(flows: ClassCashFlows): {
   windowStart: PlainDate | undefined;
   windowEnd: PlainDate | undefined;
 } {
-  const years = yearsFrom(flows.settlement, flows.dates);
+  // Years from settlement only for the dates that pay principal (the others weigh nothing).
+  const start = epochDay(flows.settlement);
   let weighted = 0;
   let total = 0;
   let first: PlainDate | undefined;
   let last: PlainDate | undefined;
-  flows.principal.forEach((p, k) => {
-    if (p <= 0) return;
-    weighted += p * years[k]!;
+  for (let k = 0; k < flows.principal.length; k++) {
+    const p = flows.principal[k]!;
+    if (p <= 0) continue;
+    const date = flows.dates[k]!;
+    weighted += p * ((epochDay(date) - start) / 365);
     total += p;
-    first ??= flows.dates[k];
-    last = flows.dates[k];
-  });
+    first ??= date;
+    last = date;
+  }
   return { wal: total > 0 ? weighted / total : undefined, windowStart: first, windowEnd: last };
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (let k = 0; k < xs.length; k++) total += xs[k]!;
+  return total;
+}
 
 /** An interest-only class's flows with its notional's run-off (each date's fall) as principal. */
 function notionalRunOff(flows: ClassCashFlows): ClassCashFlows {
@@ -76,7 +87,8 @@ export function classSummary(
   poolGone = true,
   interestOnly = false,
 ): ClassSummary {
-  const y = price === undefined ? undefined : yieldFromPrice(flows, price);
+  const priced = price === undefined ? flows : throughLastPayment(flows);
+  const y = price === undefined ? undefined : yieldFromPrice(priced, price);
   // An interest-only class has no principal: its average life is its notional's, which only
   // runs down (`notionalRunOff`), and it has nothing to lose but interest.
   const life = averageLife(interestOnly ? notionalRunOff(flows) : flows);
@@ -93,8 +105,8 @@ export function classSummary(
     price,
     ...life,
     yield: y,
-    discountMargin: price === undefined ? undefined : discountMargin(flows, price),
-    modifiedDuration: y === undefined ? undefined : modifiedDuration(flows, y),
+    discountMargin: price === undefined ? undefined : discountMargin(priced, price),
+    modifiedDuration: y === undefined ? undefined : modifiedDuration(priced, y),
     interest: sum(flows.interest),
     principal: sum(flows.principal),
     writedown,

@@ -12,6 +12,7 @@ import {
   modifiedDuration,
   presentValue,
   priceFromYield,
+  throughLastPayment,
   yieldFromPrice,
 } from './discount.ts';
 import { brent } from './rootFinding.ts';
@@ -68,6 +69,23 @@ describe('price and yield (actual/360, discounted on the distribution dates)', (
   it('finds roots with Brent to the tolerance', () => {
     expect(brent((x) => x * x - 2, 0, 2, 1e-14)).toBeCloseTo(Math.SQRT2, 13);
     expect(brent((x) => x - 5, 0, 2)).toBeUndefined();
+  });
+  it('prices the flows through their last payment to the same doubles', () => {
+    const b = bond();
+    const retired: ClassCashFlows = {
+      ...b,
+      accrualDays: [...b.accrualDays, 31, 30],
+      indexRates: [...b.indexRates, 0.05, 0.05],
+      total: [...b.total, 0, 0],
+    };
+    const priced = throughLastPayment(retired);
+    expect(priced.total).toEqual(b.total);
+    expect(yieldFromPrice(priced, 99.5)).toBe(yieldFromPrice(retired, 99.5));
+    expect(discountMargin(priced, 99.5)).toBe(discountMargin(retired, 99.5));
+    expect(modifiedDuration(priced, 0.06)).toBe(modifiedDuration(retired, 0.06));
+    // A fixing that is not a number after the last payment keeps the flows whole.
+    const unknown = { ...retired, indexRates: [0.05, 0.05, Number.NaN, 0.05] };
+    expect(throughLastPayment(unknown)).toBe(unknown);
   });
   it('weights principal by years from settlement for the WAL', () => {
     const { wal, windowStart, windowEnd } = averageLife(bond());

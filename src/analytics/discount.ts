@@ -30,6 +30,30 @@ export function presentValueAtMargin(flows: ClassCashFlows, margin: number): num
   return pv;
 }
 
+/**
+ * The flows through their last payment, for pricing: a zero flow adds exactly nothing to a
+ * present value, so the periods after the last payment (a senior class retired while the
+ * juniors are still paid) need not be walked at every step of the solvers. The flows are
+ * kept whole when a later period's day count or fixing is not a finite number (it would make
+ * every present value NaN).
+ */
+export function throughLastPayment(flows: ClassCashFlows): ClassCashFlows {
+  let paid = flows.total.length;
+  while (paid > 0 && flows.total[paid - 1] === 0) paid -= 1;
+  if (paid === flows.total.length) return flows;
+  for (let k = paid; k < flows.total.length; k++) {
+    if (!Number.isFinite(flows.accrualDays[k]) || !Number.isFinite(flows.indexRates[k])) {
+      return flows;
+    }
+  }
+  return {
+    ...flows,
+    accrualDays: flows.accrualDays.slice(0, paid),
+    indexRates: flows.indexRates.slice(0, paid),
+    total: flows.total.slice(0, paid),
+  };
+}
+
 /** Price (percent of the settlement balance) at an annual actual/360 yield. */
 export function priceFromYield(flows: ClassCashFlows, annualYield: number): number | undefined {
   if (flows.startBalance <= 0) return undefined;
