@@ -69,10 +69,21 @@ export function cashFlowCollector(
       },
     ]),
   );
+  // Every distribution lists the deal's classes in the same order: each position's columns are
+  // remembered, and looked up by name only when the class at that position is another.
+  const atPosition: { name: string; columns: Columns | undefined }[] = [];
+  const columnsAt = (position: number, name: string): Columns | undefined => {
+    const known = atPosition[position];
+    if (known?.name === name) return known.columns;
+    const found = columns.get(name);
+    atPosition[position] = { name, columns: found };
+    return found;
+  };
   return {
     add(d) {
-      for (const c of d.classes) {
-        const f = columns.get(c.name);
+      for (let k = 0; k < d.classes.length; k++) {
+        const c = d.classes[k]!;
+        const f = columnsAt(k, c.name);
         if (!f) continue;
         const other = c.netWacCarryoverPaid + c.realizedLossReimbursed;
         f.dates.push(d.distributionDate);
