@@ -94,13 +94,56 @@ export function fillIndexPath(
   if (out.length > 1) out[0] = out[1]!;
 }
 
+// The certificates' fixings of each calendar, by index path (its JSON): every scenario of a grid
+// with the same path has the same fixings, read only by the waterfall. A few paths are kept per
+// calendar (a grid varying the path has a new one each scenario).
+const fixingsByCalendar = new WeakMap<ProjectionCalendar, Map<string, readonly IndexFixing[]>>();
+const PATHS_KEPT = 16;
+
+/** An index path as text, for the cache: -0 and the numbers JSON cannot write kept apart. */
+function pathKey(path: IndexPath | undefined): string {
+  return JSON.stringify(path ?? null, (_key, value: unknown) =>
+    typeof value === 'number' && (Object.is(value, -0) || !Number.isFinite(value))
+      ? `number ${Object.is(value, -0) ? '-0' : value}`
+      : value,
+  );
+}
+
+/** The certificates' fixings of months 1..months (index t - 1), rates to 1e-10. */
+function certificateFixings(
+  calendar: ProjectionCalendar,
+  path: IndexPath | undefined,
+): readonly IndexFixing[] {
+  let byPath = fixingsByCalendar.get(calendar);
+  if (!byPath) {
+    byPath = new Map();
+    fixingsByCalendar.set(calendar, byPath);
+  }
+  const key = pathKey(path);
+  const known = byPath.get(key);
+  if (known) return known;
+  const certificates = new Float64Array(calendar.months + 1);
+  fillIndexPath(certificates, calendar, path);
+  const fixings: IndexFixing[] = [];
+  for (let t = 1; t <= calendar.months; t++) {
+    // Rates to 1e-10 (the precision `accrue` uses), so a path of 1.9 gives exactly 0.019.
+    fixings.push(
+      Object.freeze({
+        rate: Math.round(certificates[t]! * 1e10) / 1e10,
+        determinationDate: calendar.determinationDates[t]!,
+      }),
+    );
+  }
+  if (byPath.size >= PATHS_KEPT) byPath.clear();
+  byPath.set(key, Object.freeze(fixings));
+  return fixings;
+}
+
 /** The certificates' fixings and the loans' index path for a scenario. */
 export function scenarioIndexPaths(
   calendar: ProjectionCalendar,
   scenario: Scenario,
-): { fixings: IndexFixing[]; loanIndex: Float64Array } {
-  const certificates = new Float64Array(calendar.months + 1);
-  fillIndexPath(certificates, calendar, scenario.index);
+): { fixings: readonly IndexFixing[]; loanIndex: Float64Array } {
   const loanIndex = new Float64Array(calendar.months + 1);
   fillIndexPath(
     loanIndex,
@@ -108,13 +151,5 @@ export function scenarioIndexPaths(
     scenario.loanIndex ?? scenario.index,
     scenario.loanIndexSpreadBps,
   );
-  const fixings: IndexFixing[] = [];
-  for (let t = 1; t <= calendar.months; t++) {
-    // Rates to 1e-10 (the precision `accrue` uses), so a path of 1.9 gives exactly 0.019.
-    fixings.push({
-      rate: Math.round(certificates[t]! * 1e10) / 1e10,
-      determinationDate: calendar.determinationDates[t]!,
-    });
-  }
-  return { fixings, loanIndex };
+  return { fixings: certificateFixings(calendar, scenario.index), loanIndex };
 }
