@@ -44,6 +44,12 @@ class RunningCents {
   }
 }
 
+/** The period with the clean-up call exercised (the flag before its source, as it was written). */
+function withCleanUpCall(period: CollectionPeriod): CollectionPeriod {
+  const { source, ...figures } = period;
+  return { ...figures, cleanUpCall: true, source };
+}
+
 /**
  * The projected months as the waterfall's input: pool-level float totals rounded to integer
  * cents so the pool rolls forward exactly. Each principal item and the losses are rounded on
@@ -109,7 +115,7 @@ export function* collectionPeriods(
     };
     const beginFloat = totals.beginBalance[t]!;
     const endPerforming = totals.endPerforming[t]!;
-    yield {
+    const period: CollectionPeriod = {
       distributionDate: o.dateOf(t),
       beginningPoolBalance: cents(begin),
       endingPoolBalance: cents(end),
@@ -133,9 +139,9 @@ export function* collectionPeriods(
       weightedAverageRate: beginFloat > 0 ? totals.rateWeighted[t]! / beginFloat : 0,
       weightedAverageRemainingTerm: endPerforming > 0 ? totals.termWeighted[t]! / endPerforming : 0,
       delinquency,
-      ...(call ? { cleanUpCall: true } : {}),
       source: o.source,
     };
+    yield call ? withCleanUpCall(period) : period;
     begin = end;
     loans = count;
     if (end === 0) break;
