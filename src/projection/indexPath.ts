@@ -102,7 +102,8 @@ const PATHS_KEPT = 16;
 
 /** An index path as text, for the cache: -0 and the numbers JSON cannot write kept apart. */
 function pathKey(path: IndexPath | undefined): string {
-  return JSON.stringify(path ?? null, (_key, value: unknown) =>
+  if (path === undefined) return 'none';
+  return JSON.stringify(path, (_key, value: unknown) =>
     typeof value === 'number' && (Object.is(value, -0) || !Number.isFinite(value))
       ? `number ${Object.is(value, -0) ? '-0' : value}`
       : value,
