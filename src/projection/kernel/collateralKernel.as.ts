@@ -76,8 +76,13 @@ const PAID_OFF = 12;
 const LOANS_BEGIN = 13;
 const MONTH: f64 = 1.0 / 12.0;
 
-function at(base: usize, offset: usize, slot: i32): f64 {
-  return load<f64>(base + offset + ((<usize>slot) << 3));
+/** Slot k of a kind's accumulators (at `sums`). */
+function sum(sums: usize, k: i32): f64 {
+  return load<f64>(sums + ((<usize>k) << 3));
+}
+/** Sets slot k of a kind's accumulators. */
+function setSum(sums: usize, k: i32, value: f64): void {
+  store<f64>(sums + ((<usize>k) << 3), value);
 }
 
 /** Lane k of a mask (all ones) as a boolean. */
@@ -104,18 +109,186 @@ function resetRate(o: usize, t: f64): void {
 }
 
 /**
- * A curve's value for the pair's two loans at month t: the month's (`now`) when the curve is by
- * month (`curve` 0), else the curve at each loan's age plus t.
+ * A curve's value for the pair's two loans at month t: the month's (`now`, splatted) when the
+ * curve is by month (`curve` 0), else the curve at each loan's age plus t.
  */
-function curvePair(curve: usize, now: f64, t: i32, o: usize): v128 {
-  if (curve == 0) return f64x2.splat(now);
-  const a0 = <usize>(t + <i32>load<f64>(AGE + o));
-  const a1 = <usize>(t + <i32>load<f64>(AGE + o + 8));
+function curvePair(curve: usize, now: v128, t: i32, age: usize): v128 {
+  if (curve == 0) return now;
+  const a0 = <usize>(t + <i32>load<f64>(age));
+  const a1 = <usize>(t + <i32>load<f64>(age, 8));
   return f64x2.replace_lane(
     f64x2.splat(load<f64>(curve + (a0 << 3))),
     1,
     load<f64>(curve + (a1 << 3)),
   );
+}
+
+/**
+ * The two kinds of run (see projectRun), as type arguments: the compiler makes one copy of
+ * the run for each, so the all-live run's code has no masking in it at all.
+ */
+class EveryLoanLive {}
+class SomeLoanDone {}
+
+/** Whether a run masks its pairs' lanes (known when compiled). */
+function masked<Run>(): bool {
+  return idof<Run>() == idof<SomeLoanDone>();
+}
+
+/** x in the lanes of the loans with a balance, +0 in the others (in a masked run). */
+function only<Run>(x: v128, live: v128): v128 {
+  return masked<Run>() ? v128.and(x, live) : x;
+}
+
+/** The new value in the lanes of the loans with a balance, the old one in the others. */
+function kept<Run>(next: v128, old: v128, live: v128): v128 {
+  return masked<Run>() ? v128.bitselect(next, old, live) : next;
+}
+
+/**
+ * The pairs from row `i` on, up to `end`, in one of two runs: EveryLoanLive goes on while both
+ * loans of each pair have a balance (no lane to leave as it is, so no masking work; a pair
+ * with neither is skipped), SomeLoanDone while one of them has none (that lane left as it is,
+ * adding +0 to the sums). Most pairs are live: loans pay off at their last installment. Returns
+ * the row where the run stopped, for the other run to go on from. The month's sums are carried
+ * from run to run in `sums` (the kind's accumulator slots): each sum is still added loan by
+ * loan in the loans' order.
+ */
+function projectRun<Run>(
+  sums: usize,
+  i: i32,
+  end: i32,
+  t: i32,
+  smmNow: f64,
+  mdrNow: f64,
+  smmCurve: usize,
+  mdrCurve: usize,
+  arms: bool,
+  charging: bool,
+): i32 {
+  // The arrays' places in locals: read once a run, not once a pair.
+  const balanceAt = BALANCE;
+  const paymentAt = PAYMENT;
+  const rateAt = RATE;
+  const nextResetAt = NEXT_RESET;
+  const loansAt = LOANS;
+  const termAt = REMAINING_TERM;
+  const ageAt = AGE;
+  const tf = <f64>t;
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const month = f64x2.splat(MONTH);
+  const now = f64x2.splat(tf);
+  const smmByMonth = f64x2.splat(smmNow);
+  const mdrByMonth = f64x2.splat(mdrNow);
+  // Installments left, this month's included: term - t + 1 (integers: exact either way).
+  const beforeNow = f64x2.splat(tf - 1);
+  const byAge = mdrCurve != 0;
+  let defaults = sum(sums, DEFAULTS);
+  let defaultInterest = sum(sums, DEFAULT_INTEREST);
+  let defaultLoans = sum(sums, DEFAULT_LOANS);
+  let interestDue = sum(sums, INTEREST);
+  let scheduled = sum(sums, SCHEDULED);
+  let prepaid = sum(sums, PREPAID);
+  let termWeighted = sum(sums, TERM_WEIGHTED);
+  let loans = sum(sums, LOAN_COUNT);
+  let charges = sum(sums, CHARGES);
+  let paidOff = sum(sums, PAID_OFF);
+  for (; i < end; i += 2) {
+    const o = (<usize>i) << 3;
+    const b = v128.load(balanceAt + o);
+    let live = f64x2.gt(b, zero);
+    if (masked<Run>()) {
+      // The row after `end` (an odd range's last pair) is left as it is too.
+      if (i + 1 == end) live = i64x2.replace_lane(live, 1, 0);
+      if (i64x2.all_true(live)) break;
+      if (!v128.any_true(live)) continue;
+    } else if (!i64x2.all_true(live)) {
+      if (!v128.any_true(live)) continue;
+      break;
+    }
+    if (arms) {
+      const due = only<Run>(f64x2.eq(v128.load(nextResetAt + o), now), live);
+      if (v128.any_true(due)) {
+        if (lane0(due)) resetRate(o, tf);
+        if (lane1(due)) resetRate(o + 8, tf);
+      }
+    }
+    const r = v128.load(rateAt + o);
+    const p = v128.load(paymentAt + o);
+    const n = f64x2.sub(v128.load(termAt + o), beforeNow);
+    const md = curvePair(mdrCurve, mdrByMonth, t, ageAt + o);
+    const sm = curvePair(smmCurve, smmByMonth, t, ageAt + o);
+    const keepMd = f64x2.sub(one, md);
+    const keepSm = f64x2.sub(one, sm);
+    const monthly = f64x2.mul(r, month);
+    const d = f64x2.mul(b, md);
+    const performing = f64x2.sub(b, d);
+    const due = f64x2.mul(p, keepMd);
+    const owed = only<Run>(f64x2.mul(b, monthly), live);
+    // The last installment takes what performs; else the installment's principal, within 0..performing.
+    let sp = v128.bitselect(
+      performing,
+      f64x2.sub(due, f64x2.mul(performing, monthly)),
+      f64x2.le(n, one),
+    );
+    sp = v128.bitselect(performing, sp, f64x2.gt(sp, performing));
+    sp = v128.bitselect(zero, sp, f64x2.lt(sp, zero));
+    const after = f64x2.sub(performing, sp);
+    const pp = f64x2.mul(after, sm);
+    const nb = f64x2.sub(after, pp);
+    const c0 = v128.load(loansAt + o);
+    const gone = only<Run>(f64x2.le(nb, zero), live);
+    const survivors = only<Run>(
+      v128.bitselect(zero, f64x2.mul(f64x2.mul(c0, keepMd), keepSm), gone),
+      live,
+    );
+    v128.store(balanceAt + o, kept<Run>(nb, b, live));
+    v128.store(paymentAt + o, kept<Run>(f64x2.mul(due, keepSm), p, live));
+    v128.store(loansAt + o, kept<Run>(survivors, c0, live));
+    // The sums, loan by loan in order: a lane left as it is adds +0 (masked), changing nothing.
+    interestDue = inOrder(interestDue, owed);
+    if (byAge) {
+      defaults = inOrder(defaults, only<Run>(d, live));
+      defaultInterest = inOrder(defaultInterest, only<Run>(f64x2.mul(d, monthly), live));
+      defaultLoans = inOrder(defaultLoans, only<Run>(f64x2.mul(c0, md), live));
+    }
+    scheduled = inOrder(scheduled, only<Run>(sp, live));
+    prepaid = inOrder(prepaid, only<Run>(pp, live));
+    termWeighted = inOrder(termWeighted, only<Run>(f64x2.mul(nb, f64x2.sub(n, one)), live));
+    loans = inOrder(loans, survivors);
+    if (v128.any_true(gone)) {
+      if (lane0(gone)) paidOff += 1;
+      if (lane1(gone)) paidOff += 1;
+    }
+    if (charging) {
+      // Each prepaying loan pays the charge on its balance above the free amount.
+      const chargeable = f64x2.sub(
+        pp,
+        f64x2.mul(f64x2.mul(f64x2.mul(sm, c0), keepMd), v128.load(PENALTY_EXEMPT + o)),
+      );
+      const owes = only<Run>(
+        v128.and(f64x2.le(now, v128.load(PENALTY_MONTHS + o)), f64x2.gt(chargeable, zero)),
+        live,
+      );
+      if (v128.any_true(owes)) {
+        const charge = f64x2.mul(chargeable, v128.load(PENALTY_RATE + o));
+        if (lane0(owes)) charges += f64x2.extract_lane(charge, 0);
+        if (lane1(owes)) charges += f64x2.extract_lane(charge, 1);
+      }
+    }
+  }
+  setSum(sums, DEFAULTS, defaults);
+  setSum(sums, DEFAULT_INTEREST, defaultInterest);
+  setSum(sums, DEFAULT_LOANS, defaultLoans);
+  setSum(sums, INTEREST, interestDue);
+  setSum(sums, SCHEDULED, scheduled);
+  setSum(sums, PREPAID, prepaid);
+  setSum(sums, TERM_WEIGHTED, termWeighted);
+  setSum(sums, LOAN_COUNT, loans);
+  setSum(sums, CHARGES, charges);
+  setSum(sums, PAID_OFF, paidOff);
+  return i;
 }
 
 /**
@@ -138,119 +311,61 @@ export function projectKind(
   arms: bool,
   charging: bool,
 ): void {
-  const tf = <f64>t;
-  const zero = f64x2.splat(0);
-  const one = f64x2.splat(1);
-  const month = f64x2.splat(MONTH);
-  const now = f64x2.splat(tf);
-  // Installments left, this month's included: term - t + 1 (integers: exact either way).
-  const beforeNow = f64x2.splat(tf - 1);
-  let defaults: f64 = 0;
-  let defaultInterest: f64 = 0;
-  let defaultLoans: f64 = 0;
-  let interestDue: f64 = 0;
-  let scheduled: f64 = 0;
-  let prepaid: f64 = 0;
-  let termWeighted: f64 = 0;
-  let loans: f64 = 0;
-  let charges: f64 = 0;
-  let paidOff: f64 = 0;
-  const byAge = mdrCurve != 0;
-  for (let i = from; i < to; i += 2) {
-    const o = (<usize>i) << 3;
-    const b0 = v128.load(BALANCE + o);
-    // A loan with no balance is left as it is; so is the row after `to` (an odd range's end).
-    let live = f64x2.gt(b0, zero);
-    if (i + 1 == to) live = i64x2.replace_lane(live, 1, 0);
-    if (!v128.any_true(live)) continue;
-    if (arms) {
-      const due = v128.and(f64x2.eq(v128.load(NEXT_RESET + o), now), live);
-      if (v128.any_true(due)) {
-        if (lane0(due)) resetRate(o, tf);
-        if (lane1(due)) resetRate(o + 8, tf);
-      }
-    }
-    const b = b0;
-    const r = v128.load(RATE + o);
-    const p = v128.load(PAYMENT + o);
-    const n = f64x2.sub(v128.load(REMAINING_TERM + o), beforeNow);
-    const md = curvePair(mdrCurve, mdrNow, t, o);
-    const sm = curvePair(smmCurve, smmNow, t, o);
-    const keepMd = f64x2.sub(one, md);
-    const keepSm = f64x2.sub(one, sm);
-    const monthly = f64x2.mul(r, month);
-    const d = f64x2.mul(b, md);
-    const performing = f64x2.sub(b, d);
-    const due = f64x2.mul(p, keepMd);
-    const owed = v128.and(f64x2.mul(b, monthly), live);
-    // The last installment takes what performs; else the installment's principal, within 0..performing.
-    let sp = v128.bitselect(
-      performing,
-      f64x2.sub(due, f64x2.mul(performing, monthly)),
-      f64x2.le(n, one),
+  const sums = acc + ((<usize>slot) << 3);
+  // The sums start at +0, as a loop's would; INTEREST and LOAN_COUNT carry interest due and
+  // the surviving loans from run to run.
+  setSum(sums, DEFAULTS, 0);
+  setSum(sums, DEFAULT_INTEREST, 0);
+  setSum(sums, DEFAULT_LOANS, 0);
+  setSum(sums, INTEREST, 0);
+  setSum(sums, SCHEDULED, 0);
+  setSum(sums, PREPAID, 0);
+  setSum(sums, TERM_WEIGHTED, 0);
+  setSum(sums, LOAN_COUNT, 0);
+  setSum(sums, CHARGES, 0);
+  setSum(sums, PAID_OFF, 0);
+  // Whole pairs: runs of pairs with every loan live, and of pairs with some loan not.
+  const pairsEnd = from + ((to - from) & ~1);
+  let i = from;
+  while (i < pairsEnd) {
+    i = projectRun<EveryLoanLive>(
+      sums,
+      i,
+      pairsEnd,
+      t,
+      smmNow,
+      mdrNow,
+      smmCurve,
+      mdrCurve,
+      arms,
+      charging,
     );
-    sp = v128.bitselect(performing, sp, f64x2.gt(sp, performing));
-    sp = v128.bitselect(zero, sp, f64x2.lt(sp, zero));
-    const after = f64x2.sub(performing, sp);
-    const pp = f64x2.mul(after, sm);
-    const nb = f64x2.sub(after, pp);
-    const c0 = v128.load(LOANS + o);
-    const gone = v128.and(f64x2.le(nb, zero), live);
-    const survivors = v128.and(
-      v128.bitselect(zero, f64x2.mul(f64x2.mul(c0, keepMd), keepSm), gone),
-      live,
-    );
-    v128.store(BALANCE + o, v128.bitselect(nb, b, live));
-    v128.store(PAYMENT + o, v128.bitselect(f64x2.mul(due, keepSm), p, live));
-    v128.store(LOANS + o, v128.bitselect(survivors, c0, live));
-    // The sums, loan by loan in order: a row left as it is adds +0 (masked), changing nothing.
-    interestDue = inOrder(interestDue, owed);
-    if (byAge) {
-      defaults = inOrder(defaults, v128.and(d, live));
-      defaultInterest = inOrder(defaultInterest, v128.and(f64x2.mul(d, monthly), live));
-      defaultLoans = inOrder(defaultLoans, v128.and(f64x2.mul(c0, md), live));
-    }
-    scheduled = inOrder(scheduled, v128.and(sp, live));
-    prepaid = inOrder(prepaid, v128.and(pp, live));
-    termWeighted = inOrder(termWeighted, v128.and(f64x2.mul(nb, f64x2.sub(n, one)), live));
-    loans = inOrder(loans, survivors);
-    if (v128.any_true(gone)) {
-      if (lane0(gone)) paidOff += 1;
-      if (lane1(gone)) paidOff += 1;
-    }
-    if (charging) {
-      // Each prepaying loan pays the charge on its balance above the free amount.
-      const chargeable = f64x2.sub(
-        pp,
-        f64x2.mul(f64x2.mul(f64x2.mul(sm, c0), keepMd), v128.load(PENALTY_EXEMPT + o)),
+    if (i < pairsEnd) {
+      i = projectRun<SomeLoanDone>(
+        sums,
+        i,
+        pairsEnd,
+        t,
+        smmNow,
+        mdrNow,
+        smmCurve,
+        mdrCurve,
+        arms,
+        charging,
       );
-      const owes = v128.and(
-        v128.and(f64x2.le(now, v128.load(PENALTY_MONTHS + o)), f64x2.gt(chargeable, zero)),
-        live,
-      );
-      if (v128.any_true(owes)) {
-        const charge = f64x2.mul(chargeable, v128.load(PENALTY_RATE + o));
-        if (lane0(owes)) charges += f64x2.extract_lane(charge, 0);
-        if (lane1(owes)) charges += f64x2.extract_lane(charge, 1);
-      }
     }
   }
-  if (!byAge) {
+  // An odd range's last row, alone in its pair.
+  if (i < to)
+    projectRun<SomeLoanDone>(sums, i, to, t, smmNow, mdrNow, smmCurve, mdrCurve, arms, charging);
+  const interestDue = sum(sums, INTEREST);
+  const loans = sum(sums, LOAN_COUNT);
+  if (mdrCurve == 0) {
     // With a by-month MDR every loan defaults at the same rate: the sums follow from the kind's.
-    defaults = mdrNow * at(acc, 0, slot + BEGIN);
-    defaultInterest = mdrNow * interestDue;
-    defaultLoans = mdrNow * at(acc, 0, slot + LOANS_BEGIN);
+    setSum(sums, DEFAULTS, mdrNow * sum(sums, BEGIN));
+    setSum(sums, DEFAULT_INTEREST, mdrNow * interestDue);
+    setSum(sums, DEFAULT_LOANS, mdrNow * sum(sums, LOANS_BEGIN));
   }
-  const base = acc + ((<usize>slot) << 3);
-  store<f64>(base + (DEFAULTS << 3), defaults);
-  store<f64>(base + (DEFAULT_INTEREST << 3), defaultInterest);
-  store<f64>(base + (DEFAULT_LOANS << 3), defaultLoans);
-  store<f64>(base + (INTEREST << 3), interestDue - defaultInterest);
-  store<f64>(base + (LOANS_BEGIN << 3), loans);
-  store<f64>(base + (SCHEDULED << 3), scheduled);
-  store<f64>(base + (PREPAID << 3), prepaid);
-  store<f64>(base + (TERM_WEIGHTED << 3), termWeighted);
-  store<f64>(base + (LOAN_COUNT << 3), loans);
-  store<f64>(base + (CHARGES << 3), charges);
-  store<f64>(base + (PAID_OFF << 3), paidOff);
+  setSum(sums, INTEREST, interestDue - sum(sums, DEFAULT_INTEREST));
+  setSum(sums, LOANS_BEGIN, loans);
 }
