@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { annuityFactor, armScheduleFor } from './armSchedule.ts';
+import {
+  annuityFactor,
+  armScheduleFor,
+  resetCalendarFor,
+  scheduleByMonthFor,
+} from './armSchedule.ts';
 import { levelPayment, loanArraysFrom } from './loanArrays.ts';
 import { syntheticPool } from './syntheticPool.ts';
 
@@ -41,5 +46,36 @@ describe('ARM rate-change schedule', () => {
   it('has the annuity factor of a level payment', () => {
     expect(annuityFactor(0.08, 360) * 100_000).toBeCloseTo(733.7646, 4);
     expect(annuityFactor(0, 120)).toBeCloseTo(1 / 120, 15);
+  });
+
+  it('lists each month the ARM rows whose rate changes, in row order, with their schedule entries', () => {
+    const months = 400;
+    const s = armScheduleFor(loans, path, undefined);
+    const calendar = resetCalendarFor(loans, months, undefined);
+    const byMonth = scheduleByMonthFor(s, calendar, s, undefined);
+    // Stepping the rows as the kernel does: a change when the month reaches the next one.
+    const nextReset = Float64Array.from(loans.monthsToReset);
+    const pointer = Float64Array.from(s.start);
+    let changes = 0;
+    for (let t = 1; t <= months; t++) {
+      const due: number[] = [];
+      for (let i = loans.fixedCount; i < loans.count; i++) {
+        if (nextReset[i] !== t) continue;
+        due.push(i);
+        const j = calendar.first[t]! + due.length - 1;
+        // Until the last installment: after it the loan has no balance, and no change.
+        if (t <= loans.remainingTerm[i]!) {
+          expect(byMonth.rates[j]).toBe(s.rates[pointer[i]!]);
+          expect(byMonth.factors[j]).toBe(s.factors[pointer[i]!]);
+        }
+        pointer[i]! += 1;
+        nextReset[i] = t + loans.resetPeriod[i]!;
+      }
+      expect([...calendar.rows.subarray(calendar.first[t]!, calendar.first[t + 1]!)]).toEqual(due);
+      changes += due.length;
+    }
+    expect(changes).toBeGreaterThan(loans.count);
+    expect(resetCalendarFor(loans, 300, calendar)).toBe(calendar);
+    expect(scheduleByMonthFor(s, calendar, s, byMonth)).toBe(byMonth);
   });
 });

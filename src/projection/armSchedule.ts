@@ -99,3 +99,89 @@ export function armScheduleFor(
   }
   return { loans: a, path: Float64Array.from(loanIndex), start, rates, factors };
 }
+
+/**
+ * The months the adjustable-rate rows' rates change, month by month: month t's rows are
+ * `rows[first[t]]` up to `rows[first[t + 1]]`, in row order. A row's next change is its
+ * monthsToReset, then resetPeriod months after each change (the loop's rule, the kernel's
+ * resetRate): a whole month from 1 to `months`. The loop changes these rows' rates before the
+ * month's kernel pass, where looking at every ARM row every month cost a mispredicted branch
+ * for each change. It depends on the loans only, so a grid's scenarios share it.
+ */
+export interface ResetCalendar {
+  readonly loans: LoanArrays;
+  readonly months: number;
+  readonly first: Int32Array;
+  readonly rows: Int32Array;
+}
+
+/** Calls `visit(t, i)` for each month t (1..months) in which ARM row i's rate changes. */
+function eachChange(a: LoanArrays, months: number, visit: (t: number, i: number) => void): void {
+  for (let i = a.fixedCount; i < a.count; i++) {
+    let t = a.monthsToReset[i]!;
+    while (Number.isInteger(t) && t >= 1 && t <= months) {
+      visit(t, i);
+      const next = t + a.resetPeriod[i]!;
+      // A period that is not positive changes the rate once (the next change is never reached).
+      if (!(next > t)) break;
+      t = next;
+    }
+  }
+}
+
+/** The calendar of these loans' rate changes for months 1..months: `cached` if it is the one. */
+export function resetCalendarFor(
+  a: LoanArrays,
+  months: number,
+  cached: ResetCalendar | undefined,
+): ResetCalendar {
+  if (cached && cached.loans === a && cached.months >= months) return cached;
+  const first = new Int32Array(months + 2);
+  eachChange(a, months, (t) => (first[t + 1]! += 1));
+  for (let t = 1; t <= months + 1; t++) first[t]! += first[t - 1]!;
+  const rows = new Int32Array(first[months + 1]!);
+  const filled = first.slice();
+  eachChange(a, months, (t, i) => (rows[filled[t]!++] = i));
+  return { loans: a, months, first, rows };
+}
+
+/**
+ * A schedule's new rates and annuity factors in the calendar's order (month by month, row by
+ * row), so that a month's changes read them one after another: in the schedule each row's
+ * changes follow each other, and a month's changes are far apart. A row's m-th change in the
+ * calendar takes the schedule's entry start + m, where the kernel's pointer would be.
+ */
+export interface ScheduleByMonth {
+  readonly schedule: ArmSchedule;
+  readonly calendar: ResetCalendar;
+  readonly rates: Float64Array;
+  readonly factors: Float64Array;
+}
+
+/**
+ * The schedule (its rates and factors as read now: `rates`, `factors`) in the calendar's
+ * order: `cached` if it is the one.
+ */
+export function scheduleByMonthFor(
+  schedule: ArmSchedule,
+  calendar: ResetCalendar,
+  { rates, factors }: { rates: Float64Array; factors: Float64Array },
+  cached: ScheduleByMonth | undefined,
+): ScheduleByMonth {
+  if (cached && cached.schedule === schedule && cached.calendar === calendar) return cached;
+  const size = calendar.rows.length;
+  const byMonth = {
+    schedule,
+    calendar,
+    rates: cached && cached.rates.length >= size ? cached.rates : new Float64Array(size),
+    factors: cached && cached.factors.length >= size ? cached.factors : new Float64Array(size),
+  };
+  const changes = new Int32Array(schedule.loans.count);
+  for (let j = 0; j < size; j++) {
+    const i = calendar.rows[j]!;
+    const k = schedule.start[i]! + changes[i]!++;
+    byMonth.rates[j] = rates[k]!;
+    byMonth.factors[j] = factors[k]!;
+  }
+  return byMonth;
+}

@@ -1,5 +1,10 @@
 import type { CompiledScenario, GroupTables } from './compileScenario.ts';
-import { armScheduleFor } from './armSchedule.ts';
+import {
+  armScheduleFor,
+  resetCalendarFor,
+  scheduleByMonthFor,
+  type ScheduleByMonth,
+} from './armSchedule.ts';
 import type { LoanArrays } from './loanArrays.ts';
 import { resetWorkspace, useKernelViews, type Workspace } from './workspace.ts';
 
@@ -32,12 +37,12 @@ interface KindCurves {
  * after scheduled principal), all on the expected (fractional) loan. It reads and writes the
  * workspace's arrays in the kernel's memory and allocates nothing. The month's sums go to `acc`
  * (the kind's slots from `slot`; ws.acc or ws.blockAcc), whose BEGIN and LOANS_BEGIN hold the
- * rows' performing balance and loans at the month's start.
+ * rows' performing balance and loans at the month's start. `resets`: the kernel looks for the
+ * rows' rate changes itself (ARM rows of a block); month by month, changeRates made them before.
  */
 function projectKind(
   ws: Workspace,
   acc: Float64Array,
-  a: LoanArrays,
   from: number,
   to: number,
   t: number,
@@ -45,6 +50,7 @@ function projectKind(
   curves: KindCurves,
   slot: number,
   charging: boolean,
+  resets: boolean,
 ): void {
   ws.kernel.kernel.projectKind(
     acc.byteOffset,
@@ -56,9 +62,31 @@ function projectKind(
     g.mdr[t]!,
     curves.smm,
     curves.mdr,
-    from >= a.fixedCount,
+    resets,
     charging,
   );
+}
+
+/**
+ * Month t's ARM rate changes, before the month's kernel pass: each row of the reset calendar
+ * whose next change is this month and that has a balance gets its new rate and the level
+ * payment re-amortizing its balance, from the rate-change schedule (as the kernel's resetRate
+ * would, operation for operation; the rows' pointers into the schedule move on as there).
+ */
+function changeRates(ws: Workspace, a: LoanArrays, byMonth: ScheduleByMonth, t: number): void {
+  const { first, rows } = byMonth.calendar;
+  const { rates, factors } = byMonth;
+  const { balance, rate, payment, resetPointer, nextReset } = ws;
+  const period = a.resetPeriod;
+  for (let j = first[t]!; j < first[t + 1]!; j++) {
+    const i = rows[j]!;
+    const b = balance[i]!;
+    if (!(b > 0) || nextReset[i] !== t) continue;
+    rate[i] = rates[j]!;
+    payment[i] = b * factors[j]!;
+    resetPointer[i]! += 1;
+    nextReset[i] = t + period[i]!;
+  }
 }
 
 /**
@@ -213,10 +241,19 @@ export function projectCollateral(
     return;
   }
   const T = ws.totals;
+  ws.resetCalendar = resetCalendarFor(a, ws.monthsCapacity, ws.resetCalendar);
+  const byMonth = scheduleByMonthFor(
+    ws.armSchedule,
+    ws.resetCalendar,
+    { rates: ws.kernel.views.newRates, factors: ws.kernel.views.factors },
+    ws.scheduleByMonth,
+  );
+  ws.scheduleByMonth = byMonth;
   for (let t = 1; t <= horizon; t++) {
     const charging = t <= chargeMonths;
-    projectKind(ws, ws.acc, a, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging);
-    projectKind(ws, ws.acc, a, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging);
+    changeRates(ws, a, byMonth, t);
+    projectKind(ws, ws.acc, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging, false);
+    projectKind(ws, ws.acc, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging, false);
     settleKind(ws, 0, s.fixed, t, fixedStart);
     settleKind(ws, 1, s.arm, t, armStart);
     T.months = t;
@@ -275,7 +312,8 @@ function projectBlockKind(
   let active = 0;
   for (let i = from; i < to; i++) if (ws.balance[i]! > 0) active += 1;
   for (let t = 1; t <= horizon && active > 0; t++) {
-    projectKind(ws, block, a, from, to, t, g, curves, slot, t <= chargeMonths);
+    const resets = from >= a.fixedCount;
+    projectKind(ws, block, from, to, t, g, curves, slot, t <= chargeMonths, resets);
     // The block's performing balance at the next month's start, as settleKind keeps the pool's.
     block[slot + BEGIN] = Math.max(
       0,

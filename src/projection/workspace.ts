@@ -1,4 +1,4 @@
-import type { ArmSchedule } from './armSchedule.ts';
+import type { ArmSchedule, ResetCalendar, ScheduleByMonth } from './armSchedule.ts';
 import { KernelMemory } from './kernel/kernelMemory.ts';
 import type { LoanArrays } from './loanArrays.ts';
 
@@ -55,6 +55,10 @@ export interface Workspace {
   loans: Float64Array;
   /** The rate-change schedule of the last index path (reused while the path is the same). */
   armSchedule: ArmSchedule | undefined;
+  /** The months of the ARM rows' rate changes (reused while the loans are the same). */
+  resetCalendar: ResetCalendar | undefined;
+  /** The schedule's rates and factors in the calendar's order (for the schedule above). */
+  scheduleByMonth: ScheduleByMonth | undefined;
   /** Per kind (0 fixed, 1 ARM), per month of default: balance, balance x monthly rate, loans. */
   readonly pipeBalance: [Float64Array, Float64Array];
   readonly pipeInterest: [Float64Array, Float64Array];
@@ -94,6 +98,8 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     resetPointer: v.resetPointer,
     loans: v.loans,
     armSchedule: undefined,
+    resetCalendar: undefined,
+    scheduleByMonth: undefined,
     pipeBalance: [perMonth(), perMonth()],
     pipeInterest: [perMonth(), perMonth()],
     pipeLoans: [perMonth(), perMonth()],
