@@ -52,7 +52,13 @@ describe('ARM rate-change schedule', () => {
     const months = 400;
     const s = armScheduleFor(loans, path, undefined);
     const calendar = resetCalendarFor(loans, months, undefined);
-    const byMonth = scheduleByMonthFor(s, calendar, s, undefined);
+    const size = calendar.rows.length;
+    const into = {
+      rows: new Float64Array(size),
+      rates: new Float64Array(size),
+      factors: new Float64Array(size),
+    };
+    const byMonth = scheduleByMonthFor(s, calendar, s, into, undefined);
     // Stepping the rows as the kernel does: a change when the month reaches the next one.
     const nextReset = Float64Array.from(loans.monthsToReset);
     const pointer = Float64Array.from(s.start);
@@ -76,6 +82,7 @@ describe('ARM rate-change schedule', () => {
     }
     expect(changes).toBeGreaterThan(loans.count);
     expect(resetCalendarFor(loans, 300, calendar)).toBe(calendar);
-    expect(scheduleByMonthFor(s, calendar, s, byMonth)).toBe(byMonth);
+    expect(byMonth.rows).toEqual(Float64Array.from(calendar.rows));
+    expect(scheduleByMonthFor(s, calendar, s, into, byMonth)).toBe(byMonth);
   });
 });

@@ -147,41 +147,52 @@ export function resetCalendarFor(
 
 /**
  * A schedule's new rates and annuity factors in the calendar's order (month by month, row by
- * row), so that a month's changes read them one after another: in the schedule each row's
- * changes follow each other, and a month's changes are far apart. A row's m-th change in the
- * calendar takes the schedule's entry start + m, where the kernel's pointer would be.
+ * row), with the calendar's rows, so that a month's changes read them one after another: in
+ * the schedule each row's changes follow each other, and a month's changes are far apart. A
+ * row's m-th change in the calendar takes the schedule's entry start + m, where the kernel's
+ * pointer would be.
  */
 export interface ScheduleByMonth {
   readonly schedule: ArmSchedule;
   readonly calendar: ResetCalendar;
+  readonly rows: Float64Array;
+  readonly rates: Float64Array;
+  readonly factors: Float64Array;
+}
+
+/** Arrays (the kernel's) to write a ScheduleByMonth into: at least the calendar's size. */
+export interface ScheduleByMonthArrays {
+  readonly rows: Float64Array;
   readonly rates: Float64Array;
   readonly factors: Float64Array;
 }
 
 /**
- * The schedule (its rates and factors as read now: `rates`, `factors`) in the calendar's
- * order: `cached` if it is the one.
+ * The schedule (its rates and factors as read now: `source`) in the calendar's order, written
+ * into `into`: `cached` if it is the one, already there.
  */
 export function scheduleByMonthFor(
   schedule: ArmSchedule,
   calendar: ResetCalendar,
-  { rates, factors }: { rates: Float64Array; factors: Float64Array },
+  source: { readonly rates: Float64Array; readonly factors: Float64Array },
+  into: ScheduleByMonthArrays,
   cached: ScheduleByMonth | undefined,
 ): ScheduleByMonth {
-  if (cached && cached.schedule === schedule && cached.calendar === calendar) return cached;
-  const size = calendar.rows.length;
-  const byMonth = {
-    schedule,
-    calendar,
-    rates: cached && cached.rates.length >= size ? cached.rates : new Float64Array(size),
-    factors: cached && cached.factors.length >= size ? cached.factors : new Float64Array(size),
-  };
+  if (
+    cached &&
+    cached.schedule === schedule &&
+    cached.calendar === calendar &&
+    cached.rates === into.rates
+  ) {
+    return cached;
+  }
   const changes = new Int32Array(schedule.loans.count);
-  for (let j = 0; j < size; j++) {
+  for (let j = 0; j < calendar.rows.length; j++) {
     const i = calendar.rows[j]!;
     const k = schedule.start[i]! + changes[i]!++;
-    byMonth.rates[j] = rates[k]!;
-    byMonth.factors[j] = factors[k]!;
+    into.rows[j] = i;
+    into.rates[j] = source.rates[k]!;
+    into.factors[j] = source.factors[k]!;
   }
-  return byMonth;
+  return { schedule, calendar, ...into };
 }

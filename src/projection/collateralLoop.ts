@@ -1,10 +1,5 @@
 import type { CompiledScenario, GroupTables } from './compileScenario.ts';
-import {
-  armScheduleFor,
-  resetCalendarFor,
-  scheduleByMonthFor,
-  type ScheduleByMonth,
-} from './armSchedule.ts';
+import { armScheduleFor, resetCalendarFor, scheduleByMonthFor } from './armSchedule.ts';
 import type { LoanArrays } from './loanArrays.ts';
 import { resetWorkspace, useKernelViews, type Workspace } from './workspace.ts';
 
@@ -65,28 +60,6 @@ function projectKind(
     resets,
     charging,
   );
-}
-
-/**
- * Month t's ARM rate changes, before the month's kernel pass: each row of the reset calendar
- * whose next change is this month and that has a balance gets its new rate and the level
- * payment re-amortizing its balance, from the rate-change schedule (as the kernel's resetRate
- * would, operation for operation; the rows' pointers into the schedule move on as there).
- */
-function changeRates(ws: Workspace, a: LoanArrays, byMonth: ScheduleByMonth, t: number): void {
-  const { first, rows } = byMonth.calendar;
-  const { rates, factors } = byMonth;
-  const { balance, rate, payment, resetPointer, nextReset } = ws;
-  const period = a.resetPeriod;
-  for (let j = first[t]!; j < first[t + 1]!; j++) {
-    const i = rows[j]!;
-    const b = balance[i]!;
-    if (!(b > 0) || nextReset[i] !== t) continue;
-    rate[i] = rates[j]!;
-    payment[i] = b * factors[j]!;
-    resetPointer[i]! += 1;
-    nextReset[i] = t + period[i]!;
-  }
 }
 
 /**
@@ -209,7 +182,18 @@ export function projectCollateral(
   ws.armSchedule = armScheduleFor(a, loanIndex, ws.armSchedule, (size) =>
     ws.kernel.scheduleArrays(size),
   );
+  // The months of the rate changes, and the schedule in their order, in the kernel's memory.
+  ws.resetCalendar = resetCalendarFor(a, ws.monthsCapacity, ws.resetCalendar);
+  ws.kernel.fitChanges(ws.resetCalendar.rows.length);
   const curves = readyKernel(ws, a, s);
+  const v = ws.kernel.views;
+  ws.scheduleByMonth = scheduleByMonthFor(
+    ws.armSchedule,
+    ws.resetCalendar,
+    { rates: v.newRates, factors: v.factors },
+    { rows: v.changeRows, rates: v.changeRates, factors: v.changeFactors },
+    ws.scheduleByMonth,
+  );
   resetWorkspace(ws, a, ws.armSchedule, {
     liquidateForeclosures: s.liquidateForeclosures,
     rollToDefault: [s.fixed.rollToDefault, s.arm.rollToDefault],
@@ -241,17 +225,12 @@ export function projectCollateral(
     return;
   }
   const T = ws.totals;
-  ws.resetCalendar = resetCalendarFor(a, ws.monthsCapacity, ws.resetCalendar);
-  const byMonth = scheduleByMonthFor(
-    ws.armSchedule,
-    ws.resetCalendar,
-    { rates: ws.kernel.views.newRates, factors: ws.kernel.views.factors },
-    ws.scheduleByMonth,
-  );
-  ws.scheduleByMonth = byMonth;
+  const changes = ws.resetCalendar.first;
   for (let t = 1; t <= horizon; t++) {
     const charging = t <= chargeMonths;
-    changeRates(ws, a, byMonth, t);
+    // The month's ARM rate changes first (kernel/collateralKernel.as.ts changeRates).
+    if (changes[t + 1]! > changes[t]!)
+      ws.kernel.kernel.changeRates(t, changes[t]!, changes[t + 1]!);
     projectKind(ws, ws.acc, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging, false);
     projectKind(ws, ws.acc, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging, false);
     settleKind(ws, 0, s.fixed, t, fixedStart);

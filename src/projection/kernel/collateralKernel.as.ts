@@ -28,6 +28,9 @@ let PENALTY_RATE: usize = 0;
 let PENALTY_EXEMPT: usize = 0;
 let NEW_RATES: usize = 0;
 let FACTORS: usize = 0;
+let CHANGE_ROWS: usize = 0;
+let CHANGE_RATES: usize = 0;
+let CHANGE_FACTORS: usize = 0;
 
 export function layout(
   balance: usize,
@@ -44,6 +47,9 @@ export function layout(
   penaltyExempt: usize,
   newRates: usize,
   factors: usize,
+  changeRows: usize,
+  changeRates: usize,
+  changeFactors: usize,
 ): void {
   BALANCE = balance;
   PAYMENT = payment;
@@ -59,6 +65,9 @@ export function layout(
   PENALTY_EXEMPT = penaltyExempt;
   NEW_RATES = newRates;
   FACTORS = factors;
+  CHANGE_ROWS = changeRows;
+  CHANGE_RATES = changeRates;
+  CHANGE_FACTORS = changeFactors;
 }
 
 // Accumulator slots of one kind's month (acc[slot + k]), as in collateralLoop.ts.
@@ -368,4 +377,24 @@ export function projectKind(
   }
   setSum(sums, INTEREST, interestDue - sum(sums, DEFAULT_INTEREST));
   setSum(sums, LOANS_BEGIN, loans);
+}
+
+/**
+ * Month t's ARM rate changes, before its projectKind pass (which then skips its own check):
+ * entries first..end-1 of the reset calendar (armSchedule.ts), each a row whose rate may change
+ * this month, with the schedule's new rate and annuity factor for it. A row whose next change
+ * is this month and that has a balance changes as resetRate changes it.
+ */
+export function changeRates(t: i32, first: i32, end: i32): void {
+  const tf = <f64>t;
+  for (let j = first; j < end; j++) {
+    const e = (<usize>j) << 3;
+    const o = (<usize>load<f64>(CHANGE_ROWS + e)) << 3;
+    const b = load<f64>(BALANCE + o);
+    if (!(b > 0) || load<f64>(NEXT_RESET + o) != tf) continue;
+    store<f64>(RATE + o, load<f64>(CHANGE_RATES + e));
+    store<f64>(PAYMENT + o, b * load<f64>(CHANGE_FACTORS + e));
+    store<f64>(RESET_POINTER + o, load<f64>(RESET_POINTER + o) + 1);
+    store<f64>(NEXT_RESET + o, tf + load<f64>(RESET_PERIOD + o));
+  }
 }

@@ -154,6 +154,88 @@ describe('the collateral kernel (WebAssembly)', () => {
     expect(memory.views.curves[3].length).toBeGreaterThanOrEqual(100_000);
   });
 
+  it('makes the rate changes of changeRates as the month pass makes its own (resetRate)', () => {
+    const row = fc.record({
+      balance: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 5e7, noNaN: true })),
+      payment: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      resetsNow: fc.boolean(),
+      listed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 1, max: 20 }),
+        (rows, t) => {
+          const count = rows.length;
+          const column = (f: (r: (typeof rows)[number], i: number) => number): Float64Array =>
+            Float64Array.from(rows, f);
+          const loans = {
+            count,
+            remainingTerm: column(() => 30),
+            age: column(() => 0),
+            resetPeriod: column(() => 6),
+            penaltyMonths: column(() => 0),
+            penaltyRate: column(() => 0),
+            penaltyExempt: column(() => 0),
+          } as unknown as LoanArrays;
+          // Two memories with the same rows: one changes rates in its pass, one before it.
+          const [inPass, before] = [new KernelMemory(count), new KernelMemory(count)].map((m) => {
+            const schedule = m.scheduleArrays(count);
+            schedule.rates.set(column((_, i) => 0.05 + i / 100));
+            schedule.factors.set(column((_, i) => 0.01 + i / 1000));
+            m.fitChanges(count);
+            m.fit(loans, 0);
+            const v = m.views;
+            v.balance.set(column((r) => r.balance));
+            v.payment.set(column((r) => r.payment));
+            v.rate.set(column(() => 0.07));
+            v.nextReset.set(column((r) => (r.resetsNow ? t : t + 1)));
+            v.resetPointer.set(column((_, i) => i));
+            v.loans.set(column(() => 1));
+            return m;
+          }) as [KernelMemory, KernelMemory];
+          const month = (m: KernelMemory, resets: boolean) =>
+            m.kernel.projectKind(
+              m.views.acc.byteOffset,
+              16,
+              0,
+              count,
+              t,
+              0.01,
+              0.002,
+              0,
+              0,
+              resets,
+              false,
+            );
+          month(inPass, true);
+          // The calendar lists the rows whose change may be due (any superset of them will do).
+          const listed = rows.flatMap((r, i) => (r.resetsNow || r.listed ? [i] : []));
+          const v = before.views;
+          listed.forEach((i, j) => {
+            v.changeRows[j] = i;
+            v.changeRates[j] = v.newRates[i]!;
+            v.changeFactors[j] = v.factors[i]!;
+          });
+          before.kernel.changeRates(t, 0, listed.length);
+          month(before, false);
+          for (const field of [
+            'acc',
+            'balance',
+            'payment',
+            'rate',
+            'nextReset',
+            'resetPointer',
+            'loans',
+          ] as const) {
+            expect([...before.views[field]]).toEqual([...inPass.views[field]]);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives every double of the one-loan-at-a-time month, whatever the rows, curves and range', () => {
     const loan = fc.record({
       balance: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 5e7, noNaN: true })),

@@ -39,6 +39,9 @@ export interface KernelExports {
     penaltyExempt: number,
     newRates: number,
     factors: number,
+    changeRows: number,
+    changeRates: number,
+    changeFactors: number,
   ): void;
   /** One month of rows from..to-1; see collateralLoop.ts's projectKind. */
   projectKind(
@@ -54,6 +57,8 @@ export interface KernelExports {
     arms: boolean,
     charging: boolean,
   ): void;
+  /** Month t's ARM rate changes: entries first..end-1 of the reset calendar in memory. */
+  changeRates(t: number, first: number, end: number): void;
 }
 
 /** A new instance: its own memory, so that workspaces never share arrays. */

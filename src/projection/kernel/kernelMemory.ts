@@ -23,6 +23,10 @@ type Views = Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number],
   readonly blockAcc: Float64Array;
   readonly newRates: Float64Array;
   readonly factors: Float64Array;
+  /** The reset calendar's rows, and the schedule's rates and factors in its order. */
+  readonly changeRows: Float64Array;
+  readonly changeRates: Float64Array;
+  readonly changeFactors: Float64Array;
   /** By-age curves: fixed SMM, fixed MDR, ARM SMM, ARM MDR. */
   readonly curves: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
 };
@@ -30,7 +34,8 @@ type Views = Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number],
 /**
  * The kernel's memory: per-loan arrays (each with a spare slot after its last row: a pair of
  * lanes that starts at the last row reads it, masked), the month's accumulators, the ARM
- * rate-change schedule and the by-age curves. Its arrays are views on the memory; growing it
+ * rate-change schedule (by row, and month by month in the reset calendar's order) and the
+ * by-age curves. Its arrays are views on the memory; growing it
  * (a larger schedule or curve) makes new views, so `views` is read afresh after `fit`.
  */
 export class KernelMemory {
@@ -39,15 +44,16 @@ export class KernelMemory {
   views!: Views;
   private scheduleCapacity = 0;
   private curveCapacity = 0;
+  private changeCapacity = 0;
   private copiedLoans: LoanArrays | undefined;
 
   constructor(loanCapacity: number) {
     this.capacity = loanCapacity;
-    this.lay(0, 0);
+    this.lay(0, 0, 0);
   }
 
   /** Lays the arrays out for a schedule and curves of these sizes, growing the memory if need be. */
-  private lay(scheduleCapacity: number, curveCapacity: number): void {
+  private lay(scheduleCapacity: number, curveCapacity: number, changeCapacity: number): void {
     const row = this.capacity + 1;
     const sizes = [
       ...Array<number>(WORK_FIELDS.length + LOAN_FIELDS.length).fill(row),
@@ -55,6 +61,9 @@ export class KernelMemory {
       32,
       scheduleCapacity,
       scheduleCapacity,
+      changeCapacity,
+      changeCapacity,
+      changeCapacity,
       ...Array<number>(4).fill(curveCapacity),
     ];
     const bytes = FIRST + sizes.reduce((sum, n) => sum + n * 8, 0);
@@ -77,15 +86,27 @@ export class KernelMemory {
       blockAcc: next(32),
       newRates: next(scheduleCapacity),
       factors: next(scheduleCapacity),
+      changeRows: next(changeCapacity),
+      changeRates: next(changeCapacity),
+      changeFactors: next(changeCapacity),
       curves: [next(curveCapacity), next(curveCapacity), next(curveCapacity), next(curveCapacity)],
     };
     const v = this.views;
-    const addresses = [...WORK_FIELDS, ...LOAN_FIELDS, 'newRates', 'factors'] as const;
+    const addresses = [
+      ...WORK_FIELDS,
+      ...LOAN_FIELDS,
+      'newRates',
+      'factors',
+      'changeRows',
+      'changeRates',
+      'changeFactors',
+    ] as const;
     this.kernel.layout(
       ...(addresses.map((field) => v[field].byteOffset) as Parameters<KernelExports['layout']>),
     );
     this.scheduleCapacity = scheduleCapacity;
     this.curveCapacity = curveCapacity;
+    this.changeCapacity = changeCapacity;
   }
 
   /**
@@ -94,7 +115,8 @@ export class KernelMemory {
    * arrays (new ones if the memory grew, their contents and places kept).
    */
   fit(a: LoanArrays, curveLength: number): void {
-    if (curveLength > this.curveCapacity) this.lay(this.scheduleCapacity, curveLength);
+    if (curveLength > this.curveCapacity)
+      this.lay(this.scheduleCapacity, curveLength, this.changeCapacity);
     if (this.copiedLoans !== a) {
       for (const field of LOAN_FIELDS) this.views[field].set(a[field].subarray(0, a.count));
       this.copiedLoans = a;
@@ -108,8 +130,19 @@ export class KernelMemory {
    * before are not to be used again (armScheduleFor takes these in their place).
    */
   scheduleArrays(size: number): { rates: Float64Array; factors: Float64Array } {
-    if (size > this.scheduleCapacity) this.lay(size, this.curveCapacity);
+    if (size > this.scheduleCapacity) this.lay(size, this.curveCapacity, this.changeCapacity);
     return { rates: this.views.newRates, factors: this.views.factors };
+  }
+
+  /**
+   * Room for a reset calendar of `size` changes: its rows and the schedule in its order
+   * (views.changeRows, changeRates, changeFactors; scheduleByMonthFor writes them, the
+   * kernel's changeRates reads them). More room lays the memory out anew: the schedule keeps
+   * its place and content, the curves are to be written again (fit, then curve) and `views`
+   * read afresh; new views also tell a copy made before from the one to make.
+   */
+  fitChanges(size: number): void {
+    if (size > this.changeCapacity) this.lay(this.scheduleCapacity, this.curveCapacity, size);
   }
 
   /** A by-age curve in the kernel's memory (slot 0..3): its address for the kernel. */
