@@ -133,15 +133,22 @@ function curvePair(curve: usize, now: v128, t: i32, age: usize): v128 {
 }
 
 /**
- * The two kinds of run (see projectRun), as type arguments: the compiler makes one copy of
- * the run for each, so the all-live run's code has no masking in it at all.
+ * The kinds of run (see projectRun), as type arguments: the compiler makes one copy of the
+ * run for each, so the all-live runs' code has no masking in it at all, and the one for the
+ * months past every prepayment-charge period (most) none of the charges' work either.
  */
 class EveryLoanLive {}
+class EveryLoanLiveCharging {}
 class SomeLoanDone {}
 
 /** Whether a run masks its pairs' lanes (known when compiled). */
 function masked<Run>(): bool {
   return idof<Run>() == idof<SomeLoanDone>();
+}
+
+/** Whether a run may work out prepayment charges (known when compiled). */
+function mayCharge<Run>(): bool {
+  return idof<Run>() != idof<EveryLoanLive>();
 }
 
 /** x in the lanes of the loans with a balance, +0 in the others (in a masked run). */
@@ -155,13 +162,13 @@ function kept<Run>(next: v128, old: v128, live: v128): v128 {
 }
 
 /**
- * The pairs from row `i` on, up to `end`, in one of two runs: EveryLoanLive goes on while both
- * loans of each pair have a balance (no lane to leave as it is, so no masking work; a pair
- * with neither is skipped), SomeLoanDone while one of them has none (that lane left as it is,
- * adding +0 to the sums). Most pairs are live: loans pay off at their last installment. Returns
- * the row where the run stopped, for the other run to go on from. The month's sums are carried
- * from run to run in `sums` (the kind's accumulator slots): each sum is still added loan by
- * loan in the loans' order.
+ * The pairs from row `i` on, up to `end`, in one of two runs: EveryLoanLive (or
+ * EveryLoanLiveCharging) goes on while both loans of each pair have a balance (no lane to leave
+ * as it is, so no masking work; a pair with neither is skipped), SomeLoanDone while one of them
+ * has none (that lane left as it is, adding +0 to the sums). Most pairs are live: loans pay
+ * off at their last installment. Returns the row where the run stopped, for the other run to
+ * go on from. The month's sums are carried from run to run in `sums` (the kind's accumulator
+ * slots): each sum is still added loan by loan in the loans' order.
  */
 function projectRun<Run>(
   sums: usize,
@@ -270,7 +277,7 @@ function projectRun<Run>(
       if (lane0(gone)) paidOff += 1;
       if (lane1(gone)) paidOff += 1;
     }
-    if (charging) {
+    if (mayCharge<Run>() && charging) {
       // Each prepaying loan pays the charge on its balance above the free amount.
       const chargeable = f64x2.sub(
         pp,
@@ -337,18 +344,32 @@ export function projectKind(
   const pairsEnd = from + ((to - from) & ~1);
   let i = from;
   while (i < pairsEnd) {
-    i = projectRun<EveryLoanLive>(
-      sums,
-      i,
-      pairsEnd,
-      t,
-      smmNow,
-      mdrNow,
-      smmCurve,
-      mdrCurve,
-      arms,
-      charging,
-    );
+    // Months past every charge period run the copy without the charges' work.
+    i = charging
+      ? projectRun<EveryLoanLiveCharging>(
+          sums,
+          i,
+          pairsEnd,
+          t,
+          smmNow,
+          mdrNow,
+          smmCurve,
+          mdrCurve,
+          arms,
+          true,
+        )
+      : projectRun<EveryLoanLive>(
+          sums,
+          i,
+          pairsEnd,
+          t,
+          smmNow,
+          mdrNow,
+          smmCurve,
+          mdrCurve,
+          arms,
+          false,
+        );
     if (i < pairsEnd) {
       i = projectRun<SomeLoanDone>(
         sums,
