@@ -155,14 +155,14 @@ export function resetCalendarFor(
 export interface ScheduleByMonth {
   readonly schedule: ArmSchedule;
   readonly calendar: ResetCalendar;
-  readonly rows: Float64Array;
+  readonly rows: Int32Array;
   readonly rates: Float64Array;
   readonly factors: Float64Array;
 }
 
 /** Arrays (the kernel's) to write a ScheduleByMonth into: at least the calendar's size. */
 export interface ScheduleByMonthArrays {
-  readonly rows: Float64Array;
+  readonly rows: Int32Array;
   readonly rates: Float64Array;
   readonly factors: Float64Array;
 }

@@ -410,7 +410,7 @@ export function changeRates(t: i32, first: i32, end: i32): void {
   const tf = <f64>t;
   for (let j = first; j < end; j++) {
     const e = (<usize>j) << 3;
-    const o = (<usize>load<f64>(CHANGE_ROWS + e)) << 3;
+    const o = (<usize>load<i32>(CHANGE_ROWS + ((<usize>j) << 2))) << 3;
     const b = load<f64>(BALANCE + o);
     if (!(b > 0) || load<f64>(NEXT_RESET + o) != tf) continue;
     store<f64>(RATE + o, load<f64>(CHANGE_RATES + e));

@@ -24,7 +24,7 @@ type Views = Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number],
   readonly newRates: Float64Array;
   readonly factors: Float64Array;
   /** The reset calendar's rows, and the schedule's rates and factors in its order. */
-  readonly changeRows: Float64Array;
+  readonly changeRows: Int32Array;
   readonly changeRates: Float64Array;
   readonly changeFactors: Float64Array;
   /** By-age curves: fixed SMM, fixed MDR, ARM SMM, ARM MDR. */
@@ -77,6 +77,9 @@ export class KernelMemory {
       offset += length * 8;
       return view;
     };
+    // Row numbers as 32-bit integers (the kernel needs no conversion), in 8-byte slots as the rest.
+    const nextRows = (length: number): Int32Array =>
+      new Int32Array(memory.buffer, next(length).byteOffset, length);
     const named = Object.fromEntries(
       [...WORK_FIELDS, ...LOAN_FIELDS].map((field) => [field, next(row)]),
     ) as Record<(typeof WORK_FIELDS)[number] | (typeof LOAN_FIELDS)[number], Float64Array>;
@@ -86,7 +89,7 @@ export class KernelMemory {
       blockAcc: next(32),
       newRates: next(scheduleCapacity),
       factors: next(scheduleCapacity),
-      changeRows: next(changeCapacity),
+      changeRows: nextRows(changeCapacity),
       changeRates: next(changeCapacity),
       changeFactors: next(changeCapacity),
       curves: [next(curveCapacity), next(curveCapacity), next(curveCapacity), next(curveCapacity)],
