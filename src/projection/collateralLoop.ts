@@ -25,15 +25,15 @@ interface KindCurves {
 
 /**
  * The hot loop: one month of one kind of loan (rows from..to), in the kernel
- * (kernel/collateralKernel.as.ts, WebAssembly SIMD, two loans at a time). Per loan: the ARM
- * rate change when due (the new rate and the payment re-amortizing the balance over the months
- * left, from the rate-change schedule of the index path: armSchedule.ts), then defaults (MDR on
- * the beginning balance), scheduled principal on the rest, and prepayment (SMM on the balance
- * after scheduled principal), all on the expected (fractional) loan. It reads and writes the
- * workspace's arrays in the kernel's memory and allocates nothing. The month's sums go to `acc`
- * (the kind's slots from `slot`; ws.acc or ws.blockAcc), whose BEGIN and LOANS_BEGIN hold the
- * rows' performing balance and loans at the month's start. `resets`: the kernel looks for the
- * rows' rate changes itself (ARM rows of a block); month by month, changeRates made them before.
+ * (kernel/collateralKernel.as.ts, WebAssembly SIMD, two loans at a time). Per loan: defaults
+ * (MDR on the beginning balance), scheduled principal on the rest, and prepayment (SMM on the
+ * balance after scheduled principal), all on the expected (fractional) loan. The month's ARM
+ * rate changes are made before it, by the kernel's changeRates (the new rate and the payment
+ * re-amortizing the balance over the months left, from the rate-change schedule of the index
+ * path, armSchedule.ts, for the rows the reset calendar lists that month). It reads and writes
+ * the workspace's arrays in the kernel's memory and allocates nothing. The month's sums go to
+ * `acc` (the kind's slots from `slot`; ws.acc or ws.blockAcc), whose BEGIN and LOANS_BEGIN
+ * hold the rows' performing balance and loans at the month's start.
  */
 function projectKind(
   ws: Workspace,
@@ -45,7 +45,6 @@ function projectKind(
   curves: KindCurves,
   slot: number,
   charging: boolean,
-  resets: boolean,
 ): void {
   ws.kernel.kernel.projectKind(
     acc.byteOffset,
@@ -57,7 +56,6 @@ function projectKind(
     g.mdr[t]!,
     curves.smm,
     curves.mdr,
-    resets,
     charging,
   );
 }
@@ -231,8 +229,8 @@ export function projectCollateral(
     // The month's ARM rate changes first (kernel/collateralKernel.as.ts changeRates).
     if (changes[t + 1]! > changes[t]!)
       ws.kernel.kernel.changeRates(t, changes[t]!, changes[t + 1]!);
-    projectKind(ws, ws.acc, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging, false);
-    projectKind(ws, ws.acc, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging, false);
+    projectKind(ws, ws.acc, 0, a.fixedCount, t, s.fixed, curves[0], 0, charging);
+    projectKind(ws, ws.acc, a.fixedCount, a.count, t, s.arm, curves[1], 16, charging);
     settleKind(ws, 0, s.fixed, t, fixedStart);
     settleKind(ws, 1, s.arm, t, armStart);
     T.months = t;
@@ -262,6 +260,7 @@ function projectBlocks(
   chargeMonths: number,
 ): void {
   ws.monthAcc.fill(0, 0, (horizon + 1) * 32);
+  ws.blockChanges.set(ws.resetCalendar!.first.subarray(0, horizon + 2));
   for (let lo = 0; lo < a.count; lo += BLOCK) {
     const hi = Math.min(a.count, lo + BLOCK);
     const fixedTo = Math.min(hi, a.fixedCount);
@@ -291,8 +290,8 @@ function projectBlockKind(
   let active = 0;
   for (let i = from; i < to; i++) if (ws.balance[i]! > 0) active += 1;
   for (let t = 1; t <= horizon && active > 0; t++) {
-    const resets = from >= a.fixedCount;
-    projectKind(ws, block, from, to, t, g, curves, slot, t <= chargeMonths, resets);
+    changeBlockRates(ws, to, t);
+    projectKind(ws, block, from, to, t, g, curves, slot, t <= chargeMonths);
     // The block's performing balance at the next month's start, as settleKind keeps the pool's.
     block[slot + BEGIN] = Math.max(
       0,
@@ -305,6 +304,21 @@ function projectBlockKind(
     const m = t * 32 + slot;
     for (let k = DEFAULTS; k <= ACTIVE; k++) months[m + k]! += block[slot + k]!;
   }
+}
+
+/**
+ * Month t's ARM rate changes of a block's rows (those before `to`): a month's rows in the reset
+ * calendar are in row order, as the blocks are, so the block's changes start at the month's
+ * next entry (ws.blockChanges[t]). Rows of a block before it that left the month unvisited (all
+ * paid off) are among them, and change nothing: they have no balance.
+ */
+function changeBlockRates(ws: Workspace, to: number, t: number): void {
+  const { rows, first } = ws.resetCalendar!;
+  const from = ws.blockChanges[t]!;
+  let end = from;
+  while (end < first[t + 1]! && rows[end]! < to) end++;
+  if (end > from) ws.kernel.kernel.changeRates(t, from, end);
+  ws.blockChanges[t] = end;
 }
 
 /** The months' sums of a block-by-block run, settled month by month as the loop does. */

@@ -77,6 +77,8 @@ export interface Workspace {
   /** A large pool projected block by block: each month's per-kind sums, and one block's. */
   readonly monthAcc: Float64Array;
   blockAcc: Float64Array;
+  /** A block-by-block run: each month's next entry in the reset calendar (collateralLoop.ts). */
+  readonly blockChanges: Int32Array;
   readonly totals: PoolTotals;
 }
 
@@ -108,6 +110,7 @@ export function createWorkspace(loanCapacity: number, monthsCapacity: number): W
     acc: v.acc,
     monthAcc: new Float64Array((monthsCapacity + 1) * 32),
     blockAcc: v.blockAcc,
+    blockChanges: new Int32Array(monthsCapacity + 2),
     totals: { months: 0, loanMonths: 0, ...totals },
   };
 }

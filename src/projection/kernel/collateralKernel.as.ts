@@ -5,9 +5,10 @@
  * the month's sums are added loan by loan in the loans' order (lane 0, then lane 1), so every
  * figure is the same double as the one-loan-at-a-time loop's.
  *
- * Per loan: the ARM rate change when due (its rate and payment from the rate-change schedule:
- * armSchedule.ts), defaults (MDR on the beginning balance), scheduled principal on the rest, and
+ * Per loan: defaults (MDR on the beginning balance), scheduled principal on the rest, and
  * prepayment (SMM on the balance after scheduled principal), on the expected (fractional) loan.
+ * The month's ARM rate changes come first, in changeRates (their rates and payments from the
+ * rate-change schedule, armSchedule.ts, in the order of the reset calendar).
  *
  * Memory is laid out by the caller (kernelMemory.ts): arrays of f64, one slot per loan row, each
  * with one spare slot after its last row (a pair that starts at the last row reads it, masked).
@@ -26,8 +27,6 @@ let RESET_PERIOD: usize = 0;
 let PENALTY_MONTHS: usize = 0;
 let PENALTY_RATE: usize = 0;
 let PENALTY_EXEMPT: usize = 0;
-let NEW_RATES: usize = 0;
-let FACTORS: usize = 0;
 let CHANGE_ROWS: usize = 0;
 let CHANGE_RATES: usize = 0;
 let CHANGE_FACTORS: usize = 0;
@@ -45,8 +44,6 @@ export function layout(
   penaltyMonths: usize,
   penaltyRate: usize,
   penaltyExempt: usize,
-  newRates: usize,
-  factors: usize,
   changeRows: usize,
   changeRates: usize,
   changeFactors: usize,
@@ -63,8 +60,6 @@ export function layout(
   PENALTY_MONTHS = penaltyMonths;
   PENALTY_RATE = penaltyRate;
   PENALTY_EXEMPT = penaltyExempt;
-  NEW_RATES = newRates;
-  FACTORS = factors;
   CHANGE_ROWS = changeRows;
   CHANGE_RATES = changeRates;
   CHANGE_FACTORS = changeFactors;
@@ -105,16 +100,6 @@ function lane1(mask: v128): bool {
 /** A sum with the pair's two loans added, lane 0 then lane 1: the loans' order, as one at a time. */
 function inOrder(sum: f64, pair: v128): f64 {
   return sum + f64x2.extract_lane(pair, 0) + f64x2.extract_lane(pair, 1);
-}
-
-/** The ARM rate change of row o's loan this month: its new rate and level payment. */
-function resetRate(o: usize, t: f64): void {
-  const k = load<f64>(RESET_POINTER + o);
-  const ko = (<usize>k) << 3;
-  store<f64>(RATE + o, load<f64>(NEW_RATES + ko));
-  store<f64>(PAYMENT + o, load<f64>(BALANCE + o) * load<f64>(FACTORS + ko));
-  store<f64>(RESET_POINTER + o, k + 1);
-  store<f64>(NEXT_RESET + o, t + load<f64>(RESET_PERIOD + o));
 }
 
 /**
@@ -179,14 +164,12 @@ function projectRun<Run>(
   mdrNow: f64,
   smmCurve: usize,
   mdrCurve: usize,
-  arms: bool,
   charging: bool,
 ): i32 {
   // The arrays' places in locals: read once a run, not once a pair.
   const balanceAt = BALANCE;
   const paymentAt = PAYMENT;
   const rateAt = RATE;
-  const nextResetAt = NEXT_RESET;
   const loansAt = LOANS;
   const termAt = REMAINING_TERM;
   const ageAt = AGE;
@@ -222,13 +205,6 @@ function projectRun<Run>(
     } else if (!i64x2.all_true(live)) {
       if (!v128.any_true(live)) continue;
       break;
-    }
-    if (arms) {
-      const due = only<Run>(f64x2.eq(v128.load(nextResetAt + o), now), live);
-      if (v128.any_true(due)) {
-        if (lane0(due)) resetRate(o, tf);
-        if (lane1(due)) resetRate(o + 8, tf);
-      }
     }
     const r = v128.load(rateAt + o);
     const p = v128.load(paymentAt + o);
@@ -311,8 +287,7 @@ function projectRun<Run>(
  * One month (t) of rows from..to-1 of one kind, its sums into `acc` from `slot` (whose BEGIN
  * and LOANS_BEGIN hold the rows' performing balance and loans at the month's start).
  * `smmNow`/`mdrNow`: the month's rates of by-month curves; `smmCurve`/`mdrCurve`: the address
- * of a by-age curve, or 0. `arms`: the rows are ARMs (their rates change); `charging`: some
- * loan may still owe a prepayment charge.
+ * of a by-age curve, or 0. `charging`: some loan may still owe a prepayment charge.
  */
 export function projectKind(
   acc: usize,
@@ -324,7 +299,6 @@ export function projectKind(
   mdrNow: f64,
   smmCurve: usize,
   mdrCurve: usize,
-  arms: bool,
   charging: bool,
 ): void {
   const sums = acc + ((<usize>slot) << 3);
@@ -355,21 +329,9 @@ export function projectKind(
           mdrNow,
           smmCurve,
           mdrCurve,
-          arms,
           true,
         )
-      : projectRun<EveryLoanLive>(
-          sums,
-          i,
-          pairsEnd,
-          t,
-          smmNow,
-          mdrNow,
-          smmCurve,
-          mdrCurve,
-          arms,
-          false,
-        );
+      : projectRun<EveryLoanLive>(sums, i, pairsEnd, t, smmNow, mdrNow, smmCurve, mdrCurve, false);
     if (i < pairsEnd) {
       i = projectRun<SomeLoanDone>(
         sums,
@@ -380,14 +342,13 @@ export function projectKind(
         mdrNow,
         smmCurve,
         mdrCurve,
-        arms,
         charging,
       );
     }
   }
   // An odd range's last row, alone in its pair.
   if (i < to)
-    projectRun<SomeLoanDone>(sums, i, to, t, smmNow, mdrNow, smmCurve, mdrCurve, arms, charging);
+    projectRun<SomeLoanDone>(sums, i, to, t, smmNow, mdrNow, smmCurve, mdrCurve, charging);
   const interestDue = sum(sums, INTEREST);
   const loans = sum(sums, LOAN_COUNT);
   if (mdrCurve == 0) {
@@ -401,10 +362,10 @@ export function projectKind(
 }
 
 /**
- * Month t's ARM rate changes, before its projectKind pass (which then skips its own check):
- * entries first..end-1 of the reset calendar (armSchedule.ts), each a row whose rate may change
+ * Month t's ARM rate changes, before its projectKind pass: entries first..end-1 of the reset calendar (armSchedule.ts), each a row whose rate may change
  * this month, with the schedule's new rate and annuity factor for it. A row whose next change
- * is this month and that has a balance changes as resetRate changes it.
+ * is this month and that has a balance gets its new rate and the level payment re-amortizing
+ * its balance, and its next change is resetPeriod months on.
  */
 export function changeRates(t: i32, first: i32, end: i32): void {
   const tf = <f64>t;

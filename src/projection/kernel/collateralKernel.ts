@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The collateral loop's kernel (collateralKernel.as.ts, compiled to collateralKernel.wasm by
- * `npm run build:kernel`): one month of one kind of loan, two loans at a time in SIMD lanes,
- * every figure the same double as a one-loan-at-a-time loop's. Each workspace has an instance
+ * `npm run build:kernel`): one month of one kind of loan (the month's ARM rate changes before
+ * it), two loans at a time in SIMD lanes, every figure the same double as a one-loan-at-a-time
+ * loop's. Each workspace has an instance
  * of its own, whose memory holds the arrays the loop reads and writes (kernelMemory.ts).
  */
 // The WebAssembly API as far as used here (TypeScript declares it only with the DOM's lib).
@@ -37,8 +38,6 @@ export interface KernelExports {
     penaltyMonths: number,
     penaltyRate: number,
     penaltyExempt: number,
-    newRates: number,
-    factors: number,
     changeRows: number,
     changeRates: number,
     changeFactors: number,
@@ -54,7 +53,6 @@ export interface KernelExports {
     mdrNow: number,
     smmCurve: number,
     mdrCurve: number,
-    arms: boolean,
     charging: boolean,
   ): void;
   /** Month t's ARM rate changes: entries first..end-1 of the reset calendar in memory. */

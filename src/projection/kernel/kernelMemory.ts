@@ -98,8 +98,6 @@ export class KernelMemory {
     const addresses = [
       ...WORK_FIELDS,
       ...LOAN_FIELDS,
-      'newRates',
-      'factors',
       'changeRows',
       'changeRates',
       'changeFactors',
