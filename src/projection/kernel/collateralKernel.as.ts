@@ -197,13 +197,18 @@ function projectRun<Run>(
     const o = (<usize>i) << 3;
     const b = v128.load(balanceAt + o);
     let live = f64x2.gt(b, zero);
+    // Bit k: lane k's loan has a balance (and is in the range).
+    let lanes = i64x2.bitmask(live);
     if (masked<Run>()) {
       // The row after `end` (an odd range's last pair) is left as it is too.
-      if (i + 1 == end) live = i64x2.replace_lane(live, 1, 0);
-      if (i64x2.all_true(live)) break;
-      if (!v128.any_true(live)) continue;
-    } else if (!i64x2.all_true(live)) {
-      if (!v128.any_true(live)) continue;
+      if (i + 1 == end) {
+        live = i64x2.replace_lane(live, 1, 0);
+        lanes &= 1;
+      }
+      if (lanes == 3) break;
+      if (lanes == 0) continue;
+    } else if (lanes != 3) {
+      if (lanes == 0) continue;
       break;
     }
     const r = v128.load(rateAt + o);
