@@ -14,7 +14,7 @@ const LOAN_FIELDS = [
 /** The arrays the loop works on, kept in the kernel's memory. */
 const WORK_FIELDS = ['balance', 'payment', 'rate', 'nextReset', 'resetPointer', 'loans'] as const;
 
-/** Our arrays start after the kernel's own first page (its static data, none today). */
+/** Our arrays start after the kernel's own first page (its static data: the loop's constants). */
 const FIRST = 65_536;
 const PAGE = 65_536;
 
