@@ -101,6 +101,11 @@ function lane1(mask: v128): bool {
   return i64x2.extract_lane(mask, 1) != 0;
 }
 
+/** Slot k of a kind's accumulators with the pair's two loans added, as inOrder. */
+function addInOrder(sums: usize, k: i32, pair: v128): void {
+  setSum(sums, k, inOrder(sum(sums, k), pair));
+}
+
 /** A sum with the pair's two loans added, lane 0 then lane 1: the loans' order, as one at a time. */
 function inOrder(sum: f64, pair: v128): f64 {
   return sum + f64x2.extract_lane(pair, 0) + f64x2.extract_lane(pair, 1);
@@ -187,16 +192,12 @@ function projectRun<Run>(
   // Installments left, this month's included: term - t + 1 (integers: exact either way).
   const beforeNow = f64x2.splat(tf - 1);
   const byAge = mdrCurve != 0;
-  let defaults = sum(sums, DEFAULTS);
-  let defaultInterest = sum(sums, DEFAULT_INTEREST);
-  let defaultLoans = sum(sums, DEFAULT_LOANS);
   let interestDue = sum(sums, INTEREST);
   let scheduled = sum(sums, SCHEDULED);
   let prepaid = sum(sums, PREPAID);
   let termWeighted = sum(sums, TERM_WEIGHTED);
   let loans = sum(sums, LOAN_COUNT);
   let charges = sum(sums, CHARGES);
-  let paidOff = sum(sums, PAID_OFF);
   for (; i < end; i += 2) {
     const o = (<usize>i) << 3;
     const b = v128.load(balanceAt + o);
@@ -250,17 +251,17 @@ function projectRun<Run>(
     // The sums, loan by loan in order: a lane left as it is adds +0 (masked), changing nothing.
     interestDue = inOrder(interestDue, owed);
     if (byAge) {
-      defaults = inOrder(defaults, only<Run>(d, live));
-      defaultInterest = inOrder(defaultInterest, only<Run>(f64x2.mul(d, monthly), live));
-      defaultLoans = inOrder(defaultLoans, only<Run>(f64x2.mul(c0, md), live));
+      addInOrder(sums, DEFAULTS, only<Run>(d, live));
+      addInOrder(sums, DEFAULT_INTEREST, only<Run>(f64x2.mul(d, monthly), live));
+      addInOrder(sums, DEFAULT_LOANS, only<Run>(f64x2.mul(c0, md), live));
     }
     scheduled = inOrder(scheduled, only<Run>(sp, live));
     prepaid = inOrder(prepaid, only<Run>(pp, live));
     termWeighted = inOrder(termWeighted, only<Run>(f64x2.mul(nb, f64x2.sub(n, one)), live));
     loans = inOrder(loans, survivors);
     if (v128.any_true(gone)) {
-      if (lane0(gone)) paidOff += 1;
-      if (lane1(gone)) paidOff += 1;
+      if (lane0(gone)) setSum(sums, PAID_OFF, sum(sums, PAID_OFF) + 1);
+      if (lane1(gone)) setSum(sums, PAID_OFF, sum(sums, PAID_OFF) + 1);
     }
     if (mayCharge<Run>() && charging) {
       // Each prepaying loan pays the charge on its balance above the free amount.
@@ -279,16 +280,12 @@ function projectRun<Run>(
       }
     }
   }
-  setSum(sums, DEFAULTS, defaults);
-  setSum(sums, DEFAULT_INTEREST, defaultInterest);
-  setSum(sums, DEFAULT_LOANS, defaultLoans);
   setSum(sums, INTEREST, interestDue);
   setSum(sums, SCHEDULED, scheduled);
   setSum(sums, PREPAID, prepaid);
   setSum(sums, TERM_WEIGHTED, termWeighted);
   setSum(sums, LOAN_COUNT, loans);
   setSum(sums, CHARGES, charges);
-  setSum(sums, PAID_OFF, paidOff);
   return i;
 }
 
