@@ -15,7 +15,8 @@
  * Targets (2-core machine, issue 12): >= 250 million loan-months/s in the loop on both cores;
  * >= 150 million loan-months/s for the 1,000-scenario loan-level grid with waterfall and
  * analytics (steady state). The bare C loop (../shared/tools/lm.c, one core) runs at the start
- * and the end: the machine's limit in the same minutes.
+ * and the end: the machine's limit in the same minutes; the targets are also judged as shares of
+ * it (the issue's C loop made about 560 M on a quiet machine: the loop 0.45 x, the grid 0.27 x).
  */
 import { availableParallelism } from 'node:os';
 import { resolveDeal } from '../src/deal/builtIn.ts';
@@ -161,6 +162,19 @@ const ofC = (rate: number): string =>
 console.log(
   `\ntargets: loop on both cores ${millions(dealGrid.loop.rate)} loan-months/s${ofC(dealGrid.loop.rate)} (target >= ${millions(LOOP_TARGET)}: ${verdict(dealGrid.loop.rate >= LOOP_TARGET)}); 1,000-scenario grid with waterfall and analytics (steady state) ${millions(dealGrid.full.rate)} loan-months/s in ${dealGrid.full.seconds.toFixed(2)} s${ofC(dealGrid.full.rate)} (target >= ${millions(GRID_TARGET)}: ${verdict(dealGrid.full.rate >= GRID_TARGET)})`,
 );
+// The issue set its targets on a quiet machine whose C loop made about 560 M loan-months/s on
+// one core. A shared machine's other load slows the C loop and the grid alike, so the targets as
+// shares of the C loop (judged against the faster of its two runs here) say what a run on a busy
+// machine cannot say in absolute figures.
+const QUIET_C_LOOP = 560e6;
+if (cLoops.length > 0) {
+  const c = Math.max(...cLoops);
+  const share = (rate: number, target: number): string =>
+    `${(rate / c).toFixed(2)} x the C loop (target ${(target / QUIET_C_LOOP).toFixed(2)} x: ${verdict(rate / c >= target / QUIET_C_LOOP)})`;
+  console.log(
+    `targets as shares of the C loop of this run (the issue's were set against a C loop of ${millions(QUIET_C_LOOP)}): loop on both cores ${share(dealGrid.loop.rate, LOOP_TARGET)}; the grid with waterfall and analytics ${share(dealGrid.full.rate, GRID_TARGET)}`,
+  );
+}
 console.log(
   `100,000-loan pool: ${millions(big.full.rate)} loan-months/s with waterfall and analytics, ${millions(big.loop.rate)} loan-months/s in the loop alone (both cores)`,
 );
