@@ -15,6 +15,7 @@ import {
 import { dealDollars } from './dealDollars.ts';
 import { structureProblems } from './dealStructure.ts';
 import { loanGroupProblems, loanGroups } from './loanGroups.ts';
+import { uniformSteps } from './uniformSteps.ts';
 import { upgradeDealFile } from './upgradeDealFile.ts';
 import { dealSchema, type DealFile, type Step } from './schema.ts';
 
@@ -347,7 +348,7 @@ export function loadDeal(given: unknown, fileName = '<deal>'): Deal {
     cleanUpCallBalance: scale(cutoffBalance, file.cleanUpCall.poolFraction),
     lossAllocation: file.lossAllocation,
     interestShortfallClasses: file.interestShortfallClasses,
-    waterfall: { ...file.waterfall, supplemental: file.waterfall.supplemental ?? [] },
+    waterfall: uniformSteps(file.waterfall),
     reserveFund: file.reserveFund
       ? {
           target:
