@@ -32,7 +32,10 @@ export function accrue(amount: Cents, rate: number, numerator: number, denominat
   // trust-sized amount, so unless it lies within 1e-3 of a half cent, rounding it gives the
   // exact answer. Near a half cent, compute exactly with bigints.
   const approximate = (amount * (Math.round(rate * 1e10) / 1e10) * numerator) / denominator;
-  const fraction = Math.abs(approximate) % 1;
+  // The fraction as x - floor(x), which equals x % 1 exactly for every x >= 0 (and is NaN for
+  // the same x), without the call to fmod that % on doubles makes.
+  const magnitude = Math.abs(approximate);
+  const fraction = magnitude - Math.floor(magnitude);
   if (Math.abs(fraction - 0.5) > 1e-3 && Math.abs(approximate) < 1e13) {
     const rounded = Math.sign(approximate) * Math.round(Math.abs(approximate));
     return cents(rounded === 0 ? 0 : rounded);

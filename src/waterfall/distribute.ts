@@ -93,7 +93,7 @@ export function distribute(
   // Interest-only classes accrue on their notional for the date: the working balance they carry.
   if (deal.interestOnlyClasses.length > 0) state = withNotionals(deal, state, n);
   const accrueClass = (c: InterestBearingClass | InterestOnlyClass): ClassInterest => {
-    const group = deal.seniorGroup.get(c.name);
+    const group = groupRates ? deal.seniorGroup.get(c.name) : undefined;
     const classNetRate = !groupRates
       ? netLoanRate
       : group !== undefined

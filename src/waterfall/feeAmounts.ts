@@ -22,14 +22,16 @@ export function feeAmounts(
   accrual: AccrualPeriod,
   distributionNumber: number,
 ): Map<string, Cents> {
-  return new Map(
-    deal.fees.map((fee) => [
+  const amounts = new Map<string, Cents>();
+  for (const fee of deal.fees) {
+    amounts.set(
       fee.name,
       fee.kind === 'rate'
         ? rateFee(period.beginningPoolBalance, fee.rate, fee.dayCount, accrual.days)
         : fixedAmount(fee, distributionNumber),
-    ]),
-  );
+    );
+  }
+  return amounts;
 }
 
 /**

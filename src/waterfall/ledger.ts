@@ -151,7 +151,7 @@ export function newLedger(
     classes.push(
       new WorkingFigures(
         c,
-        deal.seniorGroup.get(c.name),
+        layout.seniorGroup[k],
         before?.balance ?? ZERO,
         interest[k],
         before?.unpaidRealizedLoss ?? ZERO,
@@ -162,7 +162,7 @@ export function newLedger(
   const floating = layout.floating.map((k) => classes[k]!);
   const certificates = layout.certificates.map((k) => classes[k]!);
   const feeLedger = new Map<string, { due: Cents; paid: Cents }>();
-  for (const [name, due] of fees) feeLedger.set(name, { due, paid: ZERO });
+  fees.forEach((due, name) => feeLedger.set(name, { due, paid: ZERO }));
   return {
     deal,
     classes,
@@ -216,6 +216,8 @@ interface LedgerLayout {
   readonly classIndex: ReadonlyMap<string, number>;
   readonly floating: readonly number[];
   readonly certificates: readonly number[];
+  /** Each class's group, for a group's senior class (`Deal.seniorGroup`). */
+  readonly seniorGroup: readonly (number | undefined)[];
 }
 
 const layouts = new WeakMap<Deal, LedgerLayout>();
@@ -233,6 +235,7 @@ function ledgerLayout(deal: Deal): LedgerLayout {
       classIndex: new Map(deal.classes.map((c, k) => [c.name, k])),
       floating,
       certificates,
+      seniorGroup: deal.classes.map((c) => deal.seniorGroup.get(c.name)),
     };
     layouts.set(deal, layout);
   }
