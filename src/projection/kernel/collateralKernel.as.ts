@@ -368,10 +368,11 @@ export function projectKind(
 }
 
 /**
- * Month t's ARM rate changes, before its projectKind pass: entries first..end-1 of the reset calendar (armSchedule.ts), each a row whose rate may change
- * this month, with the schedule's new rate and annuity factor for it. A row whose next change
- * is this month and that has a balance gets its new rate and the level payment re-amortizing
- * its balance, and its next change is resetPeriod months on.
+ * Month t's ARM rate changes, before its projectKind pass: entries first..end-1 of the reset
+ * calendar (armSchedule.ts), each a row whose rate may change this month, with the schedule's
+ * new rate and annuity factor for it. A row whose next change is this month and that has a
+ * balance gets its new rate and the level payment re-amortizing its balance, and its next
+ * change is resetPeriod months on.
  */
 export function changeRates(t: i32, first: i32, end: i32): void {
   const tf = <f64>t;
