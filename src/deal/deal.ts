@@ -65,6 +65,13 @@ export function bearsInterest(c: { readonly kind: string }): c is InterestBearin
   return c.kind === 'floating' || c.kind === 'fixed';
 }
 
+/** Whether a class accrues interest each date: on its balance, or (interest-only) a notional. */
+export function accruesInterest(
+  c: CertificateClass,
+): c is InterestBearingClass | InterestOnlyClass {
+  return bearsInterest(c) || c.kind === 'interestOnly';
+}
+
 /** The overcollateralization class (CE): its "balance" is the OC amount; it takes the excess. */
 export interface OvercollateralizationClass {
   readonly name: string;

@@ -1,3 +1,4 @@
+import type { Deal } from './deal.ts';
 import type { DealFile, Step } from './schema.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { DealFile, Step } from './schema.ts';
  * meets more than four; with one shape the interpreter's reads stay fast (every projected month
  * runs each step). The deal file keeps its steps as written.
  */
-export function uniformSteps(waterfall: DealFile['waterfall']): Record<Phase, Step[]> {
+export function uniformSteps(waterfall: DealFile['waterfall']): Deal['waterfall'] {
   return {
     interest: waterfall.interest.map(uniformStep),
     principal: waterfall.principal.map(uniformStep),
@@ -15,8 +16,6 @@ export function uniformSteps(waterfall: DealFile['waterfall']): Record<Phase, St
     supplemental: (waterfall.supplemental ?? []).map(uniformStep),
   };
 }
-
-type Phase = 'interest' | 'principal' | 'excess' | 'supplemental';
 
 function uniformStep(step: Step): Step {
   const fields: Readonly<Record<string, unknown>> = step;

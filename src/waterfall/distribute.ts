@@ -1,5 +1,5 @@
 import {
-  bearsInterest,
+  accruesInterest,
   type Deal,
   type InterestBearingClass,
   type InterestOnlyClass,
@@ -109,9 +109,7 @@ export function distribute(
     );
   };
   // Each class's interest in the deal's order of classes (none for CE, P and R).
-  const interest = deal.classes.map((c) =>
-    bearsInterest(c) || c.kind === 'interestOnly' ? accrueClass(c) : undefined,
-  );
+  const interest = deal.classes.map((c) => (accruesInterest(c) ? accrueClass(c) : undefined));
 
   // The tests made after principal collections, before distributions: the senior Credit
   // Enhancement Percentage, the Trigger Event and the Stepdown Date.

@@ -1,4 +1,4 @@
-import { bearsInterest, type CertificateClass, type InterestOnlyClass } from '../deal/deal.ts';
+import { accruesInterest, type InterestOnlyClass } from '../deal/deal.ts';
 import type { AccrualPeriod } from '../deal/schedule.ts';
 import { add, cents, excess, ZERO, type Cents } from '../money/cents.ts';
 import { creditEnhancementPercentage } from './creditEnhancementPercentage.ts';
@@ -36,14 +36,14 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * interest-only classes only). CE begins the date at its OC before the distribution.
  */
 function classRecord(
-  definition: CertificateClass,
   c: WorkingClass,
   before: ClassState,
   ceBefore: Cents,
   period: CollectionPeriod,
 ): Mutable<ClassDistribution> {
+  const definition = c.definition;
   const i = c.interest;
-  const isFloating = bearsInterest(definition) || definition.kind === 'interestOnly';
+  const isFloating = accruesInterest(definition);
   const interestPaid = add(c.currentPaid, c.carryForwardPaid, c.otherPaid);
   return {
     name: definition.name,
@@ -143,15 +143,9 @@ export function distributionRecord(
   // Each class's record and its state for the next date, in the deal's order (the ledger's).
   const classes: ClassDistribution[] = [];
   const nextClasses: Record<string, ClassState> = {};
-  for (let k = 0; k < deal.classes.length; k++) {
-    const definition = deal.classes[k]!;
-    const record = classRecord(
-      definition,
-      ledger.classes[k]!,
-      state.classes[definition.name] as ClassState,
-      ceBefore,
-      period,
-    );
+  for (const c of ledger.classes) {
+    const definition = c.definition;
+    const record = classRecord(c, state.classes[c.name] as ClassState, ceBefore, period);
     if (definition.kind === 'interestOnly') record.endingBalance = endingNotional(definition);
     classes.push(record);
     nextClasses[definition.name] = {
